@@ -1,0 +1,64 @@
+/// The members of a JSON object, in document order, each with the location of its key.
+///
+/// Lookup by key is a linear scan, which is the fastest choice for the small objects that
+/// configuration documents are made of. Parsers reject duplicate keys, so keys are unique.
+public struct JSONObject: Sendable {
+    /// One `"key": value` pair.
+    public struct Member: Sendable {
+        /// The key.
+        public var key: String
+        /// Where the key starts.
+        public var keyLocation: SourceLocation
+        /// The value.
+        public var value: JSONNode
+
+        /// Creates a member.
+        public init(key: String, keyLocation: SourceLocation = .unknown, value: JSONNode) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+        }
+    }
+
+    /// The members in document order.
+    public var members: [Member]
+
+    /// Creates an object from members (keys must be unique).
+    public init(_ members: [Member] = []) {
+        self.members = members
+    }
+
+    /// The number of members.
+    public var count: Int { members.count }
+
+    /// Whether the object has no members.
+    public var isEmpty: Bool { members.isEmpty }
+
+    /// The keys in document order.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The index of the member with this key.
+    public func index(of key: String) -> Int? {
+        members.firstIndex { $0.key == key }
+    }
+
+    /// The value for a key, or nil. Setting replaces the value in place or appends a member.
+    public subscript(key: String) -> JSONNode? {
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+        set {
+            if let index = index(of: key) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(key: key, keyLocation: newValue.location, value: newValue))
+            }
+        }
+    }
+
+    /// The member for a key, or nil.
+    public func member(_ key: String) -> Member? {
+        members.first { $0.key == key }
+    }
+}
