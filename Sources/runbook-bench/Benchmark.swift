@@ -1,0 +1,70 @@
+import Foundation
+
+/// One named measurement. `run` performs the work once and returns nothing; the harness times it.
+struct Benchmark: Sendable {
+    /// Name shown in the report, e.g. `json.parse.23MB`.
+    let name: String
+    /// What the target is, e.g. `≤ 230 ms` (shown next to the median).
+    let target: String
+    /// How many timed runs (the median is reported).
+    let iterations: Int
+    /// Prepares and returns the work to time (preparation itself is not timed).
+    let prepare: @Sendable () async throws -> @Sendable () async throws -> Void
+
+    init(
+        _ name: String, target: String, iterations: Int = 5,
+        prepare: @escaping @Sendable () async throws -> @Sendable () async throws -> Void
+    ) {
+        self.name = name
+        self.target = target
+        self.iterations = iterations
+        self.prepare = prepare
+    }
+}
+
+/// Timing helpers shared by the benchmark files.
+enum BenchmarkClock {
+    /// Runs `body` `iterations` times and returns each wall time in milliseconds.
+    static func measure(iterations: Int, _ body: @Sendable () async throws -> Void) async rethrows -> [Double] {
+        var samples: [Double] = []
+        for _ in 0..<iterations {
+            let start = ContinuousClock.now
+            try await body()
+            let elapsed = ContinuousClock.now - start
+            samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return samples
+    }
+
+    /// The median of samples.
+    static func median(_ samples: [Double]) -> Double {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// Where generated inputs live: `RUNBOOK_BENCH_DIR` or `/tmp/runbook-bench`. The corpus is made by
+/// `python3 ../shared/bench/config_corpus.py --records 50000 --out <dir>` when missing.
+enum BenchmarkInputs {
+    static var directory: URL {
+        URL(fileURLWithPath: ProcessInfo.processInfo.environment["RUNBOOK_BENCH_DIR"] ?? "/tmp/runbook-bench")
+    }
+
+    /// Makes sure the config corpus exists and returns its directory.
+    static func configCorpus() throws -> URL {
+        let dir = directory.appendingPathComponent("corpus")
+        let marker = dir.appendingPathComponent("org-config-50000.json")
+        if FileManager.default.fileExists(atPath: marker.path) { return dir }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let script = ["../shared/bench/config_corpus.py", "../../shared/bench/config_corpus.py"]
+            .first { FileManager.default.fileExists(atPath: $0) } ?? "../shared/bench/config_corpus.py"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "--records", "50000", "--out", dir.path]
+        try process.run()
+        process.waitUntilExit()
+        return dir
+    }
+}
