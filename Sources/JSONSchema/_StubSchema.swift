@@ -37,7 +37,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     public var description: String { tokens.map { "/" + $0 }.joined() }
 }
 public enum Dialect: Sendable { case draft2020_12, draft7 }
-public struct SchemaRegistry: Sendable { public init() {} }
+public struct SchemaRegistry: Sendable { public init() {}; public mutating func addDirectory(prefix: String, directory: String) {} }
 public struct ValidationOptions: Sendable {
     public var defaultDialect: Dialect; public var assertFormats: Bool
     public init(defaultDialect: Dialect = .draft2020_12, assertFormats: Bool = false) { self.defaultDialect = defaultDialect; self.assertFormats = assertFormats }

@@ -1,1 +1,5 @@
-// Placeholder until RunbookCLI lands.
+// The `runbook` executable: the command tree plus the scripts it knows.
+import HelloWorld
+import RunbookCLI
+
+await RunbookMain.main(scripts: [HelloWorld.self])

@@ -43,6 +43,16 @@ public struct ConfigProxy: Sendable {
         try node(path)
     }
 
+    /// The raw located value at a path given as an array (`ConfigKeyPath.parse("a.b")`).
+    public func require(path: [String]) throws(HelpfulError) -> JSONNode {
+        try node(path)
+    }
+
+    /// The value at a path given as an array, as `T`.
+    public func require<T: ConfigValueType>(_ type: T.Type, path: [String]) throws(HelpfulError) -> T {
+        try typed(type, at: try node(path), path: path)
+    }
+
     /// The value at a path as `T`; throws when absent or of another type.
     public func require<T: ConfigValueType>(_ type: T.Type, _ path: String...) throws(HelpfulError) -> T {
         try typed(type, at: try node(path), path: path)

@@ -1,0 +1,93 @@
+public import Foundation
+public import JSONSchema
+
+/// Reads the documentation the configuration schema carries for a key: type, range, default,
+/// format, allowed values, description. Used by `runbook config --explain` and the generated
+/// configuration reference, so the docs cannot drift from the schema.
+public struct SchemaDocumentation: Sendable {
+    /// What the schema says about one key.
+    public struct Entry: Sendable {
+        /// The key path tokens.
+        public var path: [String]
+        /// The declared type(s), e.g. `integer`.
+        public var type: String?
+        /// The description.
+        public var description: String?
+        /// The default value.
+        public var defaultValue: JSONValue?
+        /// `minimum`, when declared.
+        public var minimum: String?
+        /// `maximum`, when declared.
+        public var maximum: String?
+        /// `format`, when declared.
+        public var format: String?
+        /// `enum` values, when declared.
+        public var allowed: [String]
+        /// The sub-keys declared under `properties`, in schema order.
+        public var children: [String]
+    }
+
+    private let schema: JSONNode?
+
+    /// Reads `schemas/org-env-config.schema.json` under the project root (absent: no documentation).
+    public init(projectRoot: URL) {
+        let url = projectRoot.appendingPathComponent(ConfigSchemaSet.mainSchemaPath)
+        schema = try? ConfigDocumentReader().read(url, displayPath: ConfigSchemaSet.mainSchemaPath, source: 0)
+    }
+
+    /// Documentation over an already parsed schema.
+    public init(schema: JSONNode) {
+        self.schema = schema
+    }
+
+    /// The entry for a key path, or nil when the schema does not declare it.
+    public func entry(_ path: [String]) -> Entry? {
+        guard let schema, var node = resolve(schema, in: schema) else { return nil }
+        for token in path {
+            guard let object = node.value.objectValue else { return nil }
+            if let child = object["properties"]?.value.objectValue?[token] {
+                node = resolve(child, in: schema) ?? child
+            } else if let additional = object["additionalProperties"], case .object = additional.value {
+                node = resolve(additional, in: schema) ?? additional
+            } else {
+                return nil
+            }
+        }
+        return entry(for: node, path: path)
+    }
+
+    private func entry(for node: JSONNode, path: [String]) -> Entry {
+        let object = node.value.objectValue ?? JSONObject()
+        func text(_ key: String) -> String? {
+            switch object[key]?.value {
+            case .string(let value)?: value
+            case .integer(let value)?: String(value)
+            case .number(let value)?: value.literal
+            case .array(let values)?: values.compactMap { $0.value.stringValue }.joined(separator: " or ")
+            default: nil
+            }
+        }
+        return Entry(
+            path: path, type: text("type"), description: text("description"), defaultValue: object["default"]?.value,
+            minimum: text("minimum") ?? text("exclusiveMinimum").map { "> \($0)" },
+            maximum: text("maximum") ?? text("exclusiveMaximum").map { "< \($0)" },
+            format: text("format"),
+            allowed: object["enum"]?.value.arrayValue?.map { EffectiveValueText.inline($0.value) } ?? [],
+            children: object["properties"]?.value.objectValue?.keys ?? [])
+    }
+
+    /// Follows a local `$ref` (`#/$defs/x`), up to a few hops.
+    private func resolve(_ node: JSONNode, in root: JSONNode) -> JSONNode? {
+        var current = node
+        for _ in 0..<16 {
+            guard let reference = current.value.objectValue?["$ref"]?.value.stringValue else { return current }
+            guard reference.hasPrefix("#/") else { return current }
+            let tokens = reference.dropFirst(2).split(separator: "/").map {
+                $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            }
+            guard let target = root.node(at: tokens) else { return nil }
+            current = target
+        }
+        return current
+    }
+}

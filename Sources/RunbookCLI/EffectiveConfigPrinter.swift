@@ -1,0 +1,69 @@
+import Foundation
+import JSONSchema
+import Runbook
+
+/// Renders the effective configuration as YAML with each value's origin as a comment, and explains
+/// single keys. Secrets appear by name and origin only.
+struct EffectiveConfigPrinter {
+    let loaded: LoadedConfiguration
+    let schemaDocs: SchemaDocumentation
+
+    func render() -> String {
+        var lines: [(text: String, origin: String?)] = []
+        lines.append(("# Effective configuration for \(loaded.org)/\(loaded.env) (\(loaded.file))", nil))
+        if case .object(let object) = loaded.root.value {
+            append(object, depth: 0, into: &lines)
+        }
+        let secretNames = loaded.secrets.names
+        if !secretNames.isEmpty {
+            lines.append(("# secrets (values never shown)", nil))
+            lines.append(("secrets:", nil))
+            for name in secretNames {
+                lines.append(("  \(name): \"[REDACTED]\"", loaded.secrets.origin(of: name)))
+            }
+        }
+        let width = min(60, lines.filter { $0.origin != nil }.map { $0.text.count }.max() ?? 0)
+        return lines.map { line in
+            guard let origin = line.origin else { return line.text }
+            return line.text.padding(toLength: max(width, line.text.count), withPad: " ", startingAt: 0) + "  # " + origin
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func append(_ object: JSONObject, depth: Int, into lines: inout [(text: String, origin: String?)]) {
+        let indent = String(repeating: "  ", count: depth)
+        for member in object.members {
+            let origin = loaded.sources.origin(of: member.value.location).description
+            switch member.value.value {
+            case .object(let child) where !child.isEmpty:
+                lines.append(("\(indent)\(member.key):", nil))
+                append(child, depth: depth + 1, into: &lines)
+            default:
+                lines.append(("\(indent)\(member.key): \(EffectiveValueText.inline(member.value.value))", origin))
+            }
+        }
+    }
+
+    func explain(_ path: [String]) throws(HelpfulError) -> String {
+        let node = try path.isEmpty ? loaded.root : loaded.proxy.require(path: path)
+        let keyPath = ConfigKeyPath.format(path)
+        var lines = ["\(keyPath): \(EffectiveValueText.inline(node.value))"]
+        lines.append("  origin:  \(loaded.sources.origin(of: node.location))")
+        if let entry = schemaDocs.entry(path) {
+            var type = entry.type ?? "any"
+            if let format = entry.format { type += ", format \(format)" }
+            switch (entry.minimum, entry.maximum) {
+            case (let low?, let high?): type += " (\(low) to \(high))"
+            case (let low?, nil): type += " (≥ \(low))"
+            case (nil, let high?): type += " (≤ \(high))"
+            default: break
+            }
+            lines.append("  type:    \(type)")
+            if !entry.allowed.isEmpty { lines.append("  allowed: \(entry.allowed.joined(separator: ", "))") }
+            if let value = entry.defaultValue { lines.append("  default: \(EffectiveValueText.inline(value))") }
+            if let description = entry.description { lines.append("  meaning: \(description)") }
+        } else {
+            lines.append("  schema:  not declared by \(ConfigSchemaSet.mainSchemaPath)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

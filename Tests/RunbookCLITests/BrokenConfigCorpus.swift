@@ -1,0 +1,109 @@
+import Foundation
+
+/// The corpus: every way a configuration can be broken that a user has met (or an attacker tries).
+enum BrokenConfigCorpus {
+    static let file = "config/demo-test-config.yaml"
+    static let jsonFile = "config/demo-test-config.json"
+
+    static let cases: [BrokenConfigCase] = malformedYAML + malformedJSON + schemaViolations + filesAndNames
+
+    static let malformedYAML: [BrokenConfigCase] = [
+        .init(name: "yaml unclosed flow sequence", files: .yaml("global: [1, 2\nscript-behavior: {}\n"), location: "\(file):"),
+        .init(name: "yaml tab indentation", files: .yaml("global:\n\tapi-base-url: x\n"), location: "\(file):2:"),
+        .init(name: "yaml duplicate key", files: .yaml("global: {}\nscript-behavior: {}\nglobal: {}\n"), location: "\(file):3:1"),
+        .init(name: "yaml alias bomb", files: .yaml(aliasBomb), location: "\(file):"),
+        .init(name: "yaml 10000-deep nesting", files: .yaml(String(repeating: "[", count: 10_000)), location: "\(file):1:"),
+        .init(name: "yaml 10000-deep mappings", files: .yaml(deepMappings), location: "\(file):"),
+        .init(name: "yaml two documents", files: .yaml(BrokenConfigCase.validYAML + "---\nglobal: {}\n"), location: "\(file):"),
+        .init(name: "yaml undefined alias", files: .yaml("global: *nothing\nscript-behavior: {}\n"), location: "\(file):1:"),
+        .init(name: "yaml unknown tag", files: .yaml("global: !custom {}\nscript-behavior: {}\n"), location: "\(file):1:"),
+        .init(name: "yaml empty file", files: .yaml(""), location: file),
+        .init(name: "yaml only comments", files: .yaml("# nothing here\n# at all\n"), location: file),
+        .init(name: "yaml binary file", files: ["config/demo-test-config.yaml": Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])], location: "\(file):"),
+        .init(name: "yaml invalid utf-8", files: ["config/demo-test-config.yaml": Data([0x67, 0x3A, 0x20, 0xC3, 0x28, 0x0A])], location: "\(file):"),
+        .init(name: "yaml top level is a list", files: .yaml("- global\n- script-behavior\n"), location: "\(file):1:1"),
+        .init(name: "yaml top level is a scalar", files: .yaml("just text\n"), location: "\(file):1:1"),
+        .init(name: "yaml mapping as a key", files: .yaml("? [a, b]\n: 1\n"), location: "\(file):1:"),
+    ]
+
+    static let malformedJSON: [BrokenConfigCase] = [
+        .init(name: "json trailing comma", files: .json("{\"global\": {},\n \"script-behavior\": {},\n}"), location: "\(jsonFile):3:1"),
+        .init(name: "json trailing garbage", files: .json("{\"global\": {}, \"script-behavior\": {}} x"), location: "\(jsonFile):1:40"),
+        .init(name: "json duplicate key", files: .json("{\"global\": {},\n\"global\": {}, \"script-behavior\": {}}"), location: "\(jsonFile):2:1"),
+        .init(name: "json invalid escape", files: .json("{\"global\": {\"api-version\": \"v\\q\"}}"), location: "\(jsonFile):1:"),
+        .init(name: "json leading zero", files: .json("{\"global\": {}, \"script-behavior\": {\"api-delay-seconds\": 01}}"), location: "\(jsonFile):1:"),
+        .init(name: "json unterminated string", files: .json("{\"global\": {\"api-version\": \"v2"), location: "\(jsonFile):1:"),
+        .init(name: "json single quotes", files: .json("{'global': {}}"), location: "\(jsonFile):1:2"),
+        .init(name: "json 10000-deep nesting", files: .json(String(repeating: "[", count: 10_000)), location: "\(jsonFile):1:"),
+        .init(name: "json empty file", files: .json(""), location: jsonFile),
+        .init(name: "json binary file", files: ["config/demo-test-config.json": Data([0x00, 0x01, 0x02, 0xFF])], location: "\(jsonFile):1:1"),
+    ]
+
+    static let schemaViolations: [BrokenConfigCase] = [
+        .init(name: "integer given a fraction", files: .yamlReplacing(line: 8, with: "    burst-size: 1.5"), location: "\(file):8:17"),
+        .init(name: "integer above maximum", files: .yamlReplacing(line: 5, with: "    max-retries: 11"), location: "\(file):5:18"),
+        .init(name: "number below minimum", files: .yamlReplacing(line: 8, with: "    calls-per-second: -1"), location: "\(file):8:23"),
+        .init(name: "misspelt key under additionalProperties false", files: .yamlReplacing(line: 5, with: "    max-retires: 3"), location: "\(file):5:5"),
+        .init(name: "unknown top-level key", files: .yaml(BrokenConfigCase.validYAML + "custom-settings: {}\n"), location: "\(file):12:1"),
+        .init(name: "missing required global", files: .yaml("script-behavior: {}\n"), location: "\(file):1:1"),
+        .init(name: "missing required script-behavior", files: .yaml("global: {}\n"), location: "\(file):1:1"),
+        .init(name: "api-base-url not a uri", files: .yamlReplacing(line: 2, with: "  api-base-url: not a url"), location: "\(file):2:17"),
+        .init(name: "boolean written as yes", files: .yamlReplacing(line: 7, with: "    enabled: yes"), location: "\(file):7:14"),
+        .init(name: "section given a scalar", files: .yamlReplacing(line: 3, with: "script-behavior: fast"), location: "\(file):3:18"),
+        .init(name: "script section wrong type", files: .yamlReplacing(line: 11, with: "    greeting: 42"), location: "\(file):11:15"),
+        .init(name: "override with wrong type", files: .yaml(BrokenConfigCase.validYAML),
+              variables: ["RUNBOOK__SCRIPT_BEHAVIOR__RETRY_STRATEGY__MAX_RETRIES": "many"],
+              location: "environment variable RUNBOOK__SCRIPT_BEHAVIOR__RETRY_STRATEGY__MAX_RETRIES"),
+        .init(name: "override into a scalar", files: .yaml(BrokenConfigCase.validYAML),
+              variables: ["RUNBOOK__SCRIPTS__HELLO_WORLD__GREETING__TEXT": "x"],
+              location: "RUNBOOK__SCRIPTS__HELLO_WORLD__GREETING__TEXT"),
+    ]
+
+    static let filesAndNames: [BrokenConfigCase] = [
+        .init(name: "missing config file", files: [:], location: "config/demo-test-config.yaml"),
+        .init(name: "yaml and json both present",
+              files: .yaml(BrokenConfigCase.validYAML).merging(["config/demo-test-config.json": Data("{}".utf8)]) { $1 },
+              location: "config/demo-test-config.yaml and config/demo-test-config.json"),
+        .init(name: "yaml and yml both present",
+              files: .yaml(BrokenConfigCase.validYAML).merging(["config/demo-test-config.yml": Data("{}".utf8)]) { $1 },
+              location: "config/demo-test-config.yaml and config/demo-test-config.yml"),
+        .init(name: "secrets nested", files: .yaml(BrokenConfigCase.validYAML).merging(
+            ["config/demo-test-config-secrets.yaml": Data("oauth:\n  client-secret: \(BrokenConfigCase.plantedSecret)\n".utf8)]) { $1 },
+              location: "config/demo-test-config-secrets.yaml:1:1"),
+        .init(name: "secrets malformed", files: .yaml(BrokenConfigCase.validYAML).merging(
+            ["config/demo-test-config-secrets.yaml": Data("client-secret: \"\(BrokenConfigCase.plantedSecret)\n".utf8)]) { $1 },
+              location: "config/demo-test-config-secrets.yaml:"),
+        .init(name: "org with path traversal", files: .yaml(BrokenConfigCase.validYAML), org: "../etc", location: "<org>"),
+        .init(name: "env with path traversal", files: .yaml(BrokenConfigCase.validYAML), env: "prod/../../x", location: "<env>"),
+        .init(name: "org upper case", files: .yaml(BrokenConfigCase.validYAML), org: "ACME", location: "<org>"),
+        .init(name: "org empty", files: .yaml(BrokenConfigCase.validYAML), org: "", location: "<org>"),
+        .init(name: "env with a dot", files: .yaml(BrokenConfigCase.validYAML), env: "test.json", location: "<env>"),
+        .init(name: "schema file missing", files: .yaml(BrokenConfigCase.validYAML), location: "schemas/org-env-config.schema.json", removeSchema: true),
+        .init(name: "config larger than the limit", files: [:], location: "config/demo-test-config.yaml",
+              sparseConfigBytes: 65 << 20),
+    ]
+
+    static let aliasBomb: String = {
+        var lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            lines.append("a\(level): &a\(level) [\(refs)]")
+        }
+        lines.append("global: {}\nscript-behavior: {}\nscripts: {bomb: *a9}")
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    static let deepMappings: String = {
+        var text = ""
+        for depth in 0..<10_000 { text += String(repeating: " ", count: depth) + "k:\n" }
+        return text
+    }()
+}
+
+extension Dictionary where Key == String, Value == Data {
+    static func yaml(_ text: String) -> [String: Data] { BrokenConfigCase.yaml(text) }
+    static func json(_ text: String) -> [String: Data] { BrokenConfigCase.json(text) }
+    static func yamlReplacing(line: Int, with text: String) -> [String: Data] {
+        BrokenConfigCase.yamlReplacing(line: line, with: text)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Every broken configuration ends in exit 78 with the location in the message, writes nothing to
+/// output/, and never shows a secret.
+@Suite struct BrokenConfigTests {
+    @Test func corpusHasAtLeastFortyCases() {
+        #expect(BrokenConfigCorpus.cases.count >= 40)
+        #expect(Set(BrokenConfigCorpus.cases.map(\.name)).count == BrokenConfigCorpus.cases.count)
+    }
+
+    @Test(arguments: BrokenConfigCorpus.cases)
+    func brokenConfigurationFailsWithLocation(_ brokenCase: BrokenConfigCase) async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        for (path, data) in brokenCase.files { try project.write(path, data) }
+        if let size = brokenCase.sparseConfigBytes {
+            let url = project.root.appendingPathComponent("config/demo-test-config.yaml")
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: size)
+            try handle.close()
+        }
+        if brokenCase.removeSchema {
+            try FileManager.default.removeItem(at: project.root.appendingPathComponent("schemas"))
+        }
+        let result = await project.run(
+            ["run", "hello-world", brokenCase.org, brokenCase.env], variables: brokenCase.variables)
+        #expect(result.exitCode == 78, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("❌ Problem:"))
+        #expect(result.stderr.contains(brokenCase.location), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains(BrokenConfigCase.plantedSecret))
+        #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
+        #expect(project.files(in: "output").isEmpty)
+        #expect(result.stderr.components(separatedBy: "❌ Problem:").count == 2, "the error is shown exactly once")
+    }
+}
