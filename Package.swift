@@ -1,5 +1,17 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Script targets are discovered, not listed: every folder `examples/<Name>` and `scripts/<Name>`
+/// with a `Sources/` folder is a script target `<Name>` (and `Tests/` its test target `<Name>Tests`).
+/// `runbook new <script-name>` creates such a folder and regenerates Sources/runbook/ScriptList.swift.
+let scriptFolders: [(name: String, path: String)] = ["examples", "scripts"].flatMap { parent -> [(name: String, path: String)] in
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(parent)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.sorted().filter {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("Sources").path)
+    }.map { ($0, "\(parent)/\($0)") }
+}
 
 /// Settings every target shares: Swift 6 mode plus the upcoming features the architecture asks for.
 let strictSettings: [SwiftSetting] = [
@@ -64,25 +76,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook",
-            dependencies: ["RunbookCLI", "HelloWorld"],
+            dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "runbook-bench",
             dependencies: ["Runbook", "RunbookCLI", "JSONSchema"],
-            swiftSettings: strictSettings
-        ),
-        // Example scripts: one target each, each with its tests.
-        .target(
-            name: "HelloWorld",
-            dependencies: ["Runbook"],
-            path: "examples/HelloWorld/Sources",
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "HelloWorldTests",
-            dependencies: ["HelloWorld", "RunbookTesting"],
-            path: "examples/HelloWorld/Tests",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -100,5 +99,18 @@ let package = Package(
             dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
             swiftSettings: strictSettings
         ),
-    ]
+    ] + scriptFolders.flatMap { folder -> [Target] in
+        // Script targets: one per folder, each with its tests.
+        var targets: [Target] = [
+            .target(name: folder.name, dependencies: ["Runbook"], path: "\(folder.path)/Sources", swiftSettings: strictSettings)
+        ]
+        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("\(folder.path)/Tests").path) {
+            targets.append(
+                .testTarget(
+                    name: "\(folder.name)Tests", dependencies: [.target(name: folder.name), "RunbookTesting"],
+                    path: "\(folder.path)/Tests", swiftSettings: strictSettings))
+        }
+        return targets
+    }
 )

@@ -1,5 +1,4 @@
-// The `runbook` executable: the command tree plus the scripts it knows.
-import HelloWorld
+// The `runbook` executable: the command tree plus the scripts it knows (ScriptList.swift).
 import RunbookCLI
 
-await RunbookMain.main(scripts: [HelloWorld.self])
+await RunbookMain.main(scripts: knownScripts)

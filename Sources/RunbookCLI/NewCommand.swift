@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Runbook
+
+/// `runbook new <script-name>`: scaffolds a script target with a commented skeleton and a passing test.
+struct NewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new script target and its test.",
+        discussion: """
+            Creates scripts/<Name>/Sources/<Name>.swift and scripts/<Name>/Tests/<Name>Tests.swift and updates \
+            Sources/runbook/ScriptList.swift. Package.swift finds the new folder by itself: after `swift build`, \
+            `runbook list` shows the script and `swift test` runs its test.
+            """
+    )
+
+    @Argument(help: "The script's name: lower-case words joined by '-', e.g. invoice-reminder.")
+    var scriptName: String?
+
+    @Flag(name: .long, help: "Only regenerate Sources/runbook/ScriptList.swift from the script folders.")
+    var refresh = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let environment = CLIContext.environment
+        let root = environment.projectRoot(global.projectRoot)
+        let scaffold = ScriptScaffold(root: root)
+        do {
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else {
+                throw HelpfulError(
+                    problem: "\(root.path) is not a Runbook package (no Package.swift)",
+                    solution: "Run `runbook new` from the project root, or pass --project-root",
+                    example: "cd my-runbook && swift run runbook new invoice-reminder",
+                    exitCode: .usage)
+            }
+            if refresh {
+                try scaffold.writeScriptList()
+                environment.writeOut("Regenerated \(ScriptScaffold.scriptListPath)\n")
+                return
+            }
+            guard let scriptName, ScriptScaffold.isValidName(scriptName) else {
+                throw HelpfulError(
+                    problem: "Invalid script name '\(scriptName ?? "")'",
+                    solution: "Use lower-case words joined by '-', starting with a letter (it becomes the command name)",
+                    example: "runbook new invoice-reminder",
+                    exitCode: .usage)
+            }
+            let files = try scaffold.create(scriptName: scriptName)
+            environment.writeOut(files.map { "created \($0)\n" }.joined())
+            environment.writeOut("""
+                Next:
+                  swift build && swift run runbook list
+                  swift test --filter \(ScriptScaffold.typeName(for: scriptName))Tests
+                  swift run runbook run \(scriptName) demo test
+
+                """)
+        } catch let error as HelpfulError {
+            environment.writeError(environment.errorRenderer(json: global.json).render(error))
+            throw ArgumentParser.ExitCode(error.exitCode.rawValue)
+        }
+    }
+}
