@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import Runbook
 
 /// YAML reader benchmarks: the 16.5 MB config corpus into the located tree.

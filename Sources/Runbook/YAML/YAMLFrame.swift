@@ -7,8 +7,9 @@ struct YAMLFrame {
     /// What the frame collects.
     enum Kind { case document, sequence, mapping }
 
-    /// Mappings with more members than this look keys up in a dictionary instead of scanning.
-    static let indexedKeyThreshold = 12
+    /// Mappings with more members than this look keys up in a dictionary instead of scanning
+    /// key fingerprints.
+    static let indexedKeyThreshold = 32
 
     let kind: Kind
     let location: SourceLocation
@@ -23,6 +24,10 @@ struct YAMLFrame {
     /// The key waiting for its value; nil when the next node is a key.
     var pendingKey: String?
     var pendingKeyLocation = SourceLocation.unknown
+    /// The pending key's fingerprint (see `YAMLKeyPrint`).
+    var pendingKeyPrint: UInt64 = 0
+    /// Where this mapping's key fingerprints start in the builder's shared fingerprint stack.
+    var printsStart = 0
     /// Whether the pending key is the merge key `<<`.
     var pendingIsMerge = false
     /// Where this mapping's `<<` key stands, once seen.
@@ -41,13 +46,6 @@ struct YAMLFrame {
         self.location = location
         self.anchor = anchor
         if kind == .document { height = 0 }
-    }
-
-    /// The index of the explicit member with this key.
-    func index(ofKey key: String) -> Int? {
-        if let keyIndex { return keyIndex[key] }
-        for index in members.indices where members[index].key == key { return index }
-        return nil
     }
 
     /// Appends an explicit member (its key is known not to be present).

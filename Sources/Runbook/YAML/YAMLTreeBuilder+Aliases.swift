@@ -18,7 +18,9 @@ extension YAMLTreeBuilder {
             guard let keyText = anchored.keyText else {
                 throw YAMLError("a mapping key must be a scalar, not an alias to a \(anchored.node.value.yamlKind)", at: location)
             }
-            try setPendingKey(keyText, at: location)
+            var text = keyText
+            let print = text.withUTF8 { YAMLKeyPrint.of($0) }
+            try setPendingKey(keyText, print: print, at: location)
             return
         }
         if parked.count + anchored.height > limits.maxDepth {

@@ -17,6 +17,10 @@ struct YAMLTreeBuilder {
     var ownNodes = 0
     /// Nodes copied in by aliases so far (saturating).
     var expandedNodes = 0
+    /// Fingerprints of the keys of every open mapping, innermost last (see `YAMLFrame.printsStart`).
+    var keyPrints: [UInt64] = []
+    /// The size of the last collection closed at each depth, used to reserve capacity.
+    private var capacityHints: [Int] = []
     private var documents = 0
 
     init(limits: YAMLReader.Limits, source: UInt32) {
@@ -101,17 +105,32 @@ struct YAMLTreeBuilder {
             current.pendingKeyLocation = location
             return
         }
-        try setPendingKey(name, at: location)
+        try setPendingKey(name, print: YAMLKeyPrint.of(text), at: location)
     }
 
     /// Makes `name` the key awaiting a value, refusing a duplicate.
-    mutating func setPendingKey(_ name: String, at location: SourceLocation) throws(YAMLError) {
-        if let first = current.index(ofKey: name) {
+    mutating func setPendingKey(_ name: String, print: UInt64, at location: SourceLocation) throws(YAMLError) {
+        if let first = indexOfMember(name, print: print) {
             let firstLocation = current.members[first].keyLocation
             throw YAMLError("duplicate key '\(name)' (first defined at \(firstLocation.lineAndColumn))", at: location)
         }
         current.pendingKey = name
+        current.pendingKeyPrint = print
         current.pendingKeyLocation = location
+    }
+
+    /// The index of the innermost mapping's explicit member with this key.
+    private func indexOfMember(_ name: String, print: UInt64) -> Int? {
+        if let keyIndex = current.keyIndex { return keyIndex[name] }
+        let start = current.printsStart
+        return keyPrints.withUnsafeBufferPointer { prints -> Int? in
+            var index = start
+            while index < prints.count {
+                if prints[index] == print && current.members[index - start].key == name { return index - start }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Opens a sequence or mapping.
@@ -131,12 +150,23 @@ struct YAMLTreeBuilder {
         if let name { anchors[name] = .open }
         parked.append(current)
         current = YAMLFrame(kind: kind, location: location, anchor: name)
+        current.printsStart = keyPrints.count
+        let depth = parked.count
+        if depth < capacityHints.count {
+            let last = capacityHints[depth]
+            let hint = last + last / 4
+            if kind == .mapping { current.members.reserveCapacity(hint) } else { current.items.reserveCapacity(hint) }
+        }
     }
 
     /// Closes the innermost collection and hands it to its parent.
     private mutating func close() throws(YAMLError) {
-        let done = current
-        current = parked.removeLast()
+        var done = parked.removeLast()
+        swap(&done, &current)
+        let depth = parked.count + 1
+        if done.kind == .mapping { keyPrints.removeSubrange(done.printsStart...) }
+        if capacityHints.count <= depth { capacityHints.append(contentsOf: repeatElement(0, count: depth + 1 - capacityHints.count)) }
+        capacityHints[depth] = min(done.kind == .mapping ? done.members.count : done.items.count, 4096)
         let node: JSONNode
         if done.kind == .sequence {
             node = JSONNode(.array(done.items), at: done.location)
@@ -157,6 +187,7 @@ struct YAMLTreeBuilder {
                 current.pendingIsMerge = false
             } else {
                 current.append(JSONObject.Member(key: current.pendingKey ?? "", keyLocation: current.pendingKeyLocation, value: node))
+                keyPrints.append(current.pendingKeyPrint)
             }
             current.pendingKey = nil
         } else {
