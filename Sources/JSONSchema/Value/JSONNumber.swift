@@ -7,10 +7,12 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The nearest `Double`.
     public let double: Double
 
-    /// Creates a number from its literal text. The literal must be a valid JSON number.
+    /// Creates a number from its literal text. The literal must be a valid JSON number, or one of
+    /// the YAML special floats `.inf`, `-.inf` and `.nan` (which JSON cannot hold; their `double` is
+    /// `.infinity`, `-.infinity` and `.nan`).
     public init(literal: String) {
         self.literal = literal
-        self.double = Double(literal) ?? .nan
+        self.double = Double(literal) ?? (literal == ".inf" ? .infinity : literal == "-.inf" ? -.infinity : .nan)
     }
 
     /// Creates a number from a `Double` (its shortest round-tripping text becomes the literal).
