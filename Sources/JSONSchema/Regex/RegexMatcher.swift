@@ -1,0 +1,96 @@
+/// Runs a ``RegexProgram`` over UTF-8 bytes with an explicit backtracking stack and a step budget.
+///
+/// Positions are byte offsets that always sit on scalar boundaries; ASCII bytes are tested against the
+/// inline bitmaps of each ``CharacterTest`` without decoding. Nothing recurses, so the depth of a pattern
+/// or the length of the input cannot overflow the native stack.
+struct RegexMatcher {
+    /// The result of a search, in byte offsets.
+    enum Outcome: Equatable {
+        /// The leftmost match, as a byte range.
+        case match(Range<Int>)
+        /// No match anywhere.
+        case noMatch
+        /// The step budget ran out before an answer.
+        case budgetExceeded
+    }
+
+    /// One way to resume after a failure.
+    enum BacktrackEntry {
+        /// Continue at `pc` with the position `position` (the other branch of a split).
+        case resume(pc: Int32, position: Int)
+        /// Put `value` back into `slot` (undoing a save or a clear).
+        case restore(slot: Int32, value: Int)
+        /// A greedy repetition ending at `position` may give back one scalar, down to `floor`.
+        case giveBack(pc: Int32, position: Int, floor: Int, backward: Bool)
+        /// A lazy repetition (instruction `pc`) that has taken `count` scalars up to `position` may take one more.
+        case takeMore(pc: Int32, position: Int, count: Int32)
+        /// A lookaround started at `position`; popping it means its body failed.
+        case barrier(end: Int32, position: Int, negated: Bool)
+    }
+
+    let code: UnsafeBufferPointer<RegexInstruction>
+    let sets: [ScalarSet]
+    let input: UnsafeBufferPointer<UInt8>
+    let slots: UnsafeMutableBufferPointer<Int>
+    var stack: [BacktrackEntry] = []
+    var steps = 0
+    let budget: Int
+
+    /// The step budget for an input of `length` bytes: a million steps, more for long inputs.
+    static func budget(forLength length: Int) -> Int { max(1_000_000, length * 50) }
+
+    /// Finds the leftmost match of `program` in `input`.
+    static func search(_ program: RegexProgram, in input: UnsafeBufferPointer<UInt8>) -> Outcome {
+        program.instructions.withUnsafeBufferPointer { code in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
+                var matcher = RegexMatcher(
+                    code: code, sets: program.sets, input: input, slots: slots,
+                    budget: budget(forLength: input.count))
+                return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
+            }
+        }
+    }
+
+    private mutating func search(anchored: Bool, first: CharacterTest?) -> Outcome {
+        var start = 0
+        while start <= input.count {
+            if let first, !anchored {
+                guard let candidate = nextCandidate(from: start, first) else { return .noMatch }
+                start = candidate
+            }
+            slots.update(repeating: -1)
+            stack.removeAll(keepingCapacity: true)
+            switch run(from: start) {
+            case true?: return .match(slots[0]..<slots[1])
+            case nil: return .budgetExceeded
+            case false?: break
+            }
+            if anchored || start == input.count { break }
+            start = nextBoundary(after: start)
+        }
+        return .noMatch
+    }
+
+    /// The first scalar boundary at or after `start` whose scalar may begin a match.
+    private func nextCandidate(from start: Int, _ first: CharacterTest) -> Int? {
+        var position = start
+        while position < input.count {
+            let byte = input[position]
+            if byte < 0x80 {
+                if first.matchesASCII(byte) { return position }
+            } else if byte & 0xC0 != 0x80, first.allowsNonASCII {
+                if sets[Int(first.set)].containsSlowly(decode(at: position).scalar) { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+}
+
+extension CharacterTest {
+    /// Whether the ASCII byte passes.
+    @inline(__always)
+    func matchesASCII(_ byte: UInt8) -> Bool {
+        byte < 64 ? (asciiLow &>> UInt64(byte)) & 1 != 0 : (asciiHigh &>> UInt64(byte &- 64)) & 1 != 0
+    }
+}
