@@ -1,0 +1,101 @@
+/// One validation run: walks the compiled nodes over the instance tree, collecting violations when
+/// `reporting`, short-circuiting otherwise. Instance and evaluation paths are stacks, turned into
+/// pointers only when a violation is recorded.
+struct Evaluator {
+    let schema: CompiledSchema
+    var reporting: Bool
+    var violations: [Violation] = []
+    var path: [PathToken] = []
+    var frames: [ReferenceFrame] = []
+    var scope: [Int32] = []
+    var depth = 0
+
+    /// How many nested schema applications are allowed (reference loops, absurdly deep instances).
+    static let maxDepth = 400
+
+    init(schema: CompiledSchema, reporting: Bool) {
+        self.schema = schema
+        self.reporting = reporting
+    }
+
+    /// Validates `instance` against node `index`; adds what was evaluated to `annotations` when asked.
+    mutating func validate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        let node = schema.nodes[index]
+        if let boolean = node.boolean {
+            if !boolean { report(index, "false", "no value is allowed here", instance.location) }
+            return boolean
+        }
+        if depth >= Self.maxDepth {
+            report(index, "$ref", "schema nesting deeper than \(Self.maxDepth) levels (a reference loop?)", instance.location)
+            return false
+        }
+        depth += 1
+        let enteredResource = scope.last != node.resource
+        if enteredResource { scope.append(node.resource) }
+        var local: Annotations? = (annotations != nil || node.collectsAnnotations) ? Annotations() : nil
+        var valid = true
+        for keyword in node.keywords where !apply(keyword, index, instance, &local) {
+            valid = false
+            if !reporting { break }
+        }
+        if enteredResource { scope.removeLast() }
+        depth -= 1
+        if valid, annotations != nil, let local { annotations!.merge(local) }
+        return valid
+    }
+
+    /// Validates without reporting (inside `anyOf`, `oneOf`, `not`, `if`).
+    mutating func silently(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        let saved = reporting
+        reporting = false
+        defer { reporting = saved }
+        return validate(index, instance, &annotations)
+    }
+
+    /// Validates a child value (array element or member) pushed on the instance path.
+    mutating func validate(_ index: Int, child: JSONNode, at token: PathToken) -> Bool {
+        path.append(token)
+        var none: Annotations? = nil
+        let valid = validate(index, child, &none)
+        path.removeLast()
+        return valid
+    }
+
+    /// Records a violation at the current instance path (plus `extra` token) when reporting.
+    mutating func report(_ index: Int, _ keyword: String, _ message: @autoclosure () -> String,
+                         _ location: SourceLocation, extra: PathToken? = nil) {
+        guard reporting else { return }
+        var instanceTokens = path.map(\.token)
+        if let extra { instanceTokens.append(extra.token) }
+        violations.append(Violation(
+            instanceLocation: JSONPointer(instanceTokens),
+            keywordLocation: keywordLocation(index, keyword),
+            absoluteKeywordLocation: absoluteLocation(index, keyword),
+            keyword: keyword, message: message(), sourceLocation: location))
+    }
+
+    private func keywordLocation(_ index: Int, _ keyword: String) -> JSONPointer {
+        var tokens: [String] = []
+        var entry = schema.root
+        for frame in frames {
+            tokens += relative(schema.nodes[frame.referringNode].documentPointer, to: entry)
+            tokens.append(frame.keyword)
+            entry = frame.target
+        }
+        tokens += relative(schema.nodes[index].documentPointer, to: entry)
+        tokens.append(keyword)
+        return JSONPointer(tokens)
+    }
+
+    private func relative(_ pointer: [String], to entry: Int) -> ArraySlice<String> {
+        let base = schema.nodes[entry].documentPointer
+        return pointer.starts(with: base) ? pointer.dropFirst(base.count) : pointer[...]
+    }
+
+    private func absoluteLocation(_ index: Int, _ keyword: String) -> String? {
+        let node = schema.nodes[index]
+        let uri = schema.resourceURIs[Int(node.resource)]
+        guard uri != SchemaCompiler.defaultBase else { return nil }
+        return uri + "#" + JSONPointer(node.resourcePointer + [keyword]).description
+    }
+}
