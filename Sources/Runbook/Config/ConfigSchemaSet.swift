@@ -9,8 +9,10 @@ public struct ConfigSchemaSet: Sendable {
 
     /// The main schema.
     public let main: CompiledSchema
-    /// The script's fragment and its script name, if any.
-    public let script: (name: String, schema: CompiledSchema)?
+    /// The main schema's structure (defaults, declared types).
+    public let mainWalker: SchemaWalker
+    /// The script's fragment, its walker and its script name, if any.
+    public let script: (name: String, schema: CompiledSchema, walker: SchemaWalker)?
 
     /// Compiles the main schema from `projectRoot` and the optional script fragment (JSON text).
     public init(projectRoot: URL, scriptName: String? = nil, scriptFragment: String? = nil) throws(HelpfulError) {
@@ -28,19 +30,26 @@ public struct ConfigSchemaSet: Sendable {
         }
         let node = try ConfigDocumentReader().read(url, displayPath: path, source: 0)
         self.main = try Self.compile(node, displayPath: path)
+        self.mainWalker = SchemaWalker(root: node)
         if let scriptName, let scriptFragment {
             let display = "schema fragment of script \(scriptName)"
             let fragment = try ConfigDocumentReader().parse(Array(scriptFragment.utf8), displayPath: "\(display).json", source: 0)
-            self.script = (scriptName, try Self.compile(fragment, displayPath: display))
+            self.script = (scriptName, try Self.compile(fragment, displayPath: display), SchemaWalker(root: fragment))
         } else {
             self.script = nil
         }
     }
 
-    /// Creates a set from already compiled schemas.
-    public init(main: CompiledSchema, script: (name: String, schema: CompiledSchema)? = nil) {
-        self.main = main
-        self.script = script
+    /// Creates a set from schema documents (compiled here).
+    public init(mainSchema: JSONNode, script: (name: String, schema: JSONNode)? = nil) throws(HelpfulError) {
+        self.main = try Self.compile(mainSchema, displayPath: "main schema")
+        self.mainWalker = SchemaWalker(root: mainSchema)
+        if let script {
+            self.script = (script.name, try Self.compile(script.schema, displayPath: "schema fragment of \(script.name)"),
+                           SchemaWalker(root: script.schema))
+        } else {
+            self.script = nil
+        }
     }
 
     /// Compiles a schema, turning schema errors into a `HelpfulError` at the schema's line.

@@ -42,18 +42,16 @@ public struct SchemaDocumentation: Sendable {
 
     /// The entry for a key path, or nil when the schema does not declare it.
     public func entry(_ path: [String]) -> Entry? {
-        guard let schema, var node = resolve(schema, in: schema) else { return nil }
-        for token in path {
-            guard let object = node.value.objectValue else { return nil }
-            if let child = object["properties"]?.value.objectValue?[token] {
-                node = resolve(child, in: schema) ?? child
-            } else if let additional = object["additionalProperties"], case .object = additional.value {
-                node = resolve(additional, in: schema) ?? additional
-            } else {
-                return nil
+        guard let schema else { return nil }
+        let schemas = SchemaWalker(root: schema).schemas(at: path)
+        guard !schemas.isEmpty else { return nil }
+        var members: [JSONObject.Member] = []
+        for part in schemas {
+            for member in part.value.objectValue?.members ?? [] where !members.contains(where: { $0.key == member.key }) {
+                members.append(member)
             }
         }
-        return entry(for: node, path: path)
+        return entry(for: JSONNode(.object(JSONObject(members))), path: path)
     }
 
     private func entry(for node: JSONNode, path: [String]) -> Entry {
@@ -74,20 +72,5 @@ public struct SchemaDocumentation: Sendable {
             format: text("format"),
             allowed: object["enum"]?.value.arrayValue?.map { EffectiveValueText.inline($0.value) } ?? [],
             children: object["properties"]?.value.objectValue?.keys ?? [])
-    }
-
-    /// Follows a local `$ref` (`#/$defs/x`), up to a few hops.
-    private func resolve(_ node: JSONNode, in root: JSONNode) -> JSONNode? {
-        var current = node
-        for _ in 0..<16 {
-            guard let reference = current.value.objectValue?["$ref"]?.value.stringValue else { return current }
-            guard reference.hasPrefix("#/") else { return current }
-            let tokens = reference.dropFirst(2).split(separator: "/").map {
-                $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            }
-            guard let target = root.node(at: tokens) else { return nil }
-            current = target
-        }
-        return current
     }
 }
