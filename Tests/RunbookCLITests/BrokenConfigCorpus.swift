@@ -28,7 +28,7 @@ enum BrokenConfigCorpus {
 
     static let malformedJSON: [BrokenConfigCase] = [
         .init(name: "json trailing comma", files: .json("{\"global\": {},\n \"script-behavior\": {},\n}"), location: "\(jsonFile):3:1"),
-        .init(name: "json trailing garbage", files: .json("{\"global\": {}, \"script-behavior\": {}} x"), location: "\(jsonFile):1:40"),
+        .init(name: "json trailing garbage", files: .json("{\"global\": {}, \"script-behavior\": {}} x"), location: "\(jsonFile):1:39"),
         .init(name: "json duplicate key", files: .json("{\"global\": {},\n\"global\": {}, \"script-behavior\": {}}"), location: "\(jsonFile):2:1"),
         .init(name: "json invalid escape", files: .json("{\"global\": {\"api-version\": \"v\\q\"}}"), location: "\(jsonFile):1:"),
         .init(name: "json leading zero", files: .json("{\"global\": {}, \"script-behavior\": {\"api-delay-seconds\": 01}}"), location: "\(jsonFile):1:"),
@@ -49,7 +49,7 @@ enum BrokenConfigCorpus {
         .init(name: "missing required script-behavior", files: .yaml("global: {}\n"), location: "\(file):1:1"),
         .init(name: "api-base-url not a uri", files: .yamlReplacing(line: 2, with: "  api-base-url: not a url"), location: "\(file):2:17"),
         .init(name: "boolean written as yes", files: .yamlReplacing(line: 7, with: "    enabled: yes"), location: "\(file):7:14"),
-        .init(name: "section given a scalar", files: .yamlReplacing(line: 3, with: "script-behavior: fast"), location: "\(file):3:18"),
+        .init(name: "section given a scalar", files: .yaml("global: fast\nscript-behavior: {}\n"), location: "\(file):1:9"),
         .init(name: "script section wrong type", files: .yamlReplacing(line: 11, with: "    greeting: 42"), location: "\(file):11:15"),
         .init(name: "override with wrong type", files: .yaml(BrokenConfigCase.validYAML),
               variables: ["RUNBOOK__SCRIPT_BEHAVIOR__RETRY_STRATEGY__MAX_RETRIES": "many"],
