@@ -48,9 +48,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
+        .target(
+            name: "LoopbackHTTPServer",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "RunbookTesting",
-            dependencies: ["Runbook", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Runbook",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -69,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook-bench",
-            dependencies: ["Runbook", "RunbookCLI", "JSONSchema"],
+            dependencies: ["Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer"],
             swiftSettings: strictSettings
         ),
         // Example scripts: one target each, each with its tests.
@@ -92,7 +101,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbookTests",
-            dependencies: ["Runbook", "RunbookTesting", "RunbookCLI"],
+            dependencies: [
+                "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
