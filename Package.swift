@@ -60,9 +60,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
+        .target(
+            name: "LoopbackHTTPServer",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "RunbookTesting",
-            dependencies: ["Runbook", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Runbook",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -81,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook-bench",
-            dependencies: ["Runbook", "RunbookCLI", "JSONSchema"],
+            dependencies: ["Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -91,7 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbookTests",
-            dependencies: ["Runbook", "RunbookTesting", "RunbookCLI"],
+            dependencies: [
+                "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Builds request URLs: a path relative to the base URL, or an absolute URL, plus query items.
+enum RequestURL {
+    /// Characters left as they are in a query name or value (RFC 3986 unreserved, plus `$`,
+    /// `'`, `(`, `)`, `,`, `:`, `@`, `/` which OData uses and which are safe in a query).
+    static let queryAllowed: CharacterSet = {
+        var set = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        set.insert(charactersIn: "-._~$'(),:@/")
+        return set
+    }()
+
+    /// Resolves `path` against `base` (appended to the base's path, whatever the slashes) and adds `query`.
+    static func make(base: URL?, path: String, query: [URLQueryItem]) -> URL? {
+        let target: URL?
+        if path.contains("://") {
+            target = URL(string: path)
+        } else if let base {
+            var text = base.absoluteString
+            if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<cut]) }
+            let trimmedPath = path.drop { $0 == "/" }
+            if !text.hasSuffix("/") && !trimmedPath.isEmpty { text += "/" }
+            target = URL(string: text + trimmedPath)
+        } else {
+            target = nil
+        }
+        guard let target, target.scheme != nil, target.host != nil else { return nil }
+        guard !query.isEmpty else { return target }
+        let encoded = query.map { item in
+            let name = encode(item.name)
+            return item.value.map { "\(name)=\(encode($0))" } ?? name
+        }.joined(separator: "&")
+        let separator = target.query == nil ? "?" : "&"
+        return URL(string: target.absoluteString + separator + encoded)
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+    }
+
+    /// Resolves a `Location` or `nextLink` (absolute or relative) against the URL it came from.
+    static func resolve(_ reference: String, against url: URL) -> URL? {
+        URL(string: reference, relativeTo: url)?.absoluteURL
+    }
+
+    /// `host:port` as the rate limiter and circuit breaker key.
+    static func hostKey(_ url: URL) -> String {
+        let host = url.host ?? ""
+        return url.port.map { "\(host):\($0)" } ?? host
+    }
+}

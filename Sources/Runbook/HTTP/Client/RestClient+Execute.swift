@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Logging
+
+extension RestClient {
+    /// One call: attempts with retry, each through the host's rate limiter and circuit breaker.
+    ///
+    /// Per attempt: wait for the limiter, ask the breaker, send with the per-attempt timeout
+    /// (`rest-timeout-seconds`, cut to what is left of the call's deadline), classify. A retry
+    /// happens only for retryable outcomes, within `max-retries`, for a method that may be
+    /// repeated, and when its delay still ends before the deadline.
+    func execute(_ request: RestRequest, url: URL) async throws -> RestResponse {
+        let method = request.method.rawValue
+        let deadline = clock.monotonicNow() + (request.deadline ?? callDeadline)
+        let host = RequestURL.hostKey(url)
+        let limiter = resilience.limiter(for: host)
+        let breaker = resilience.breaker(for: host)
+        let mayRetry = retryPolicy.mayRetry(
+            method: request.method, headerFields: request.headerFields, optIn: request.retryNonIdempotent)
+        let perAttempt = Duration.seconds(max(behavior.apiTimeouts.restTimeoutSeconds, 1))
+        var attempt = 0
+        while true {
+            attempt += 1
+            let remaining = deadline - clock.monotonicNow()
+            guard remaining > .zero else {
+                throw HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt - 1)
+            }
+            try await limiter?.acquire()
+            let permit = try breaker?.admit()
+            let started = clock.monotonicNow()
+            let outcome: Result<HTTPTransportResponse, HTTPTransportError>
+            do {
+                outcome = .success(try await sendAuthorized(request, url: url, timeout: min(perAttempt, remaining), limiter: limiter))
+            } catch let error as HTTPTransportError {
+                outcome = .failure(error)
+            } catch {
+                if let permit { breaker?.record(.abandoned, for: permit) }
+                throw error
+            }
+            let failed: Bool
+            var retryAfter: Duration?
+            switch outcome {
+            case .success(let response):
+                let code = response.status.code
+                if let permit { breaker?.record(code >= 500 ? .failure : .success, for: permit) }
+                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
+                guard code >= 400 else {
+                    return RestResponse(status: response.status, headerFields: response.head.headerFields,
+                                        body: response.body, url: url, method: request.method)
+                }
+                failed = retryPolicy.isRetryable(status: code)
+                retryAfter = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
+                if !failed || !mayRetry || attempt > retryPolicy.maxRetries {
+                    throw statusError(response, request: request, url: url, attempts: attempt)
+                }
+            case .failure(let error):
+                if let permit { breaker?.record(.failure, for: permit) }
+                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(error.message) after \(milliseconds(since: started)) ms")
+                if !mayRetry || attempt > retryPolicy.maxRetries {
+                    throw transportError(error, method: method, url: url, attempts: attempt)
+                }
+            }
+            let delay = retryPolicy.delay(forRetry: attempt, retryAfter: retryAfter)
+            if clock.monotonicNow() + delay >= deadline {
+                var error = HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt)
+                if case .success(let response) = outcome {
+                    error = statusError(response, request: request, url: url, attempts: attempt)
+                    error.kind = .deadlineExceeded
+                }
+                throw error
+            }
+            try await clock.sleep(for: delay)
+        }
+    }
+
+    /// Sends with the bearer token; on `401` refreshes the token once and resends.
+    private func sendAuthorized(
+        _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?
+    ) async throws -> HTTPTransportResponse {
+        var fields = defaultHeaderFields
+        for field in request.headerFields {
+            fields[field.name] = request.headerFields[field.name]
+        }
+        if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
+        guard let tokenProvider else {
+            return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
+                                            body: request.body, timeout: timeout)
+        }
+        let token = try await tokenProvider.token()
+        fields[.authorization] = "Bearer \(token)"
+        let response = try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
+                                                body: request.body, timeout: timeout)
+        guard response.status.code == 401 else { return response }
+        logger.debug("\(request.method.rawValue) \(redacted(url)) → 401: refreshing the access token once")
+        await tokenProvider.invalidate(token)
+        let fresh = try await tokenProvider.token()
+        fields[.authorization] = "Bearer \(fresh)"
+        try await limiter?.acquire()
+        return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
+                                        body: request.body, timeout: timeout)
+    }
+
+    func statusError(_ response: HTTPTransportResponse, request: RestRequest, url: URL, attempts: Int) -> HTTPRequestError {
+        let fields = response.head.headerFields
+        let message = ServiceErrorDetails.message(in: response.body, contentType: fields[.contentType])
+        return HTTPRequestError(
+            kind: .status, method: request.method.rawValue, url: redacted(url), status: response.status.code,
+            serviceMessage: message.map { RedactedURL.mask($0, secrets: secretRegistry) },
+            requestID: ServiceErrorDetails.requestID(in: fields), attempts: attempts,
+            responseHeaderFields: fields, responseBody: response.body)
+    }
+
+    private func transportError(_ error: HTTPTransportError, method: String, url: URL, attempts: Int) -> HTTPRequestError {
+        HTTPRequestError(
+            kind: error.kind == .timedOut ? .timeout : .transport, method: method, url: redacted(url),
+            attempts: attempts, detail: RedactedURL.mask(error.message, secrets: secretRegistry))
+    }
+
+    private func milliseconds(since start: Duration) -> Int64 {
+        let elapsed = clock.monotonicNow() - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,80 @@
+public import Foundation
+public import HTTPTypes
+public import Logging
+
+/// A resilient REST/OData client: base URL, relative paths, query items, JSON bodies via
+/// `Codable`, raw responses, and, on every call, the run's rate limiter, circuit breaker,
+/// retry policy, OAuth token (refreshed once on `401`) and `202 Accepted` polling.
+///
+/// Scripts get it from the service container (see ``HTTPServices``):
+///
+/// ```swift
+/// let api = try context.services.resolve(RestClient.self)          // global.api-base-url
+/// let erp = try context.services.resolve(RestClient.self, name: "erp")   // apis.erp
+/// let customers = try await api.get("customers", query: ["$top": "10"]).decode(CustomerPage.self)
+/// try await api.patch("customers(42)", json: update, ifMatch: etag)
+/// ```
+///
+/// Every failure is an ``HTTPRequestError`` (or ``CircuitOpenError``), both `HelpfulErrorConvertible`.
+public struct RestClient: Sendable {
+    /// The base URL relative paths are appended to (nil: every path must be absolute).
+    public let baseURL: URL?
+    /// Header fields sent with every request (`Accept: application/json`, a `User-Agent`).
+    public var defaultHeaderFields: HTTPFields
+    /// The overall budget per call when the request sets none: 10 × `rest-timeout-seconds`.
+    public var callDeadline: Duration
+
+    let transport: any HTTPTransport
+    let behavior: HTTPBehaviorSettings
+    let retryPolicy: RetryPolicy
+    let resilience: HostResilience
+    let tokenProvider: (any AccessTokenProvider)?
+    let clock: any RunbookClock
+    let logger: Logger
+    let secretRegistry: SecretRegistry?
+
+    /// Creates a client. Clients that share `resilience` share its per-host limiters and breakers.
+    public init(
+        baseURL: URL?,
+        transport: any HTTPTransport,
+        behavior: HTTPBehaviorSettings = HTTPBehaviorSettings(),
+        tokenProvider: (any AccessTokenProvider)? = nil,
+        clock: any RunbookClock = SystemClock(),
+        logger: Logger = Logger(label: "runbook.http"),
+        resilience: HostResilience? = nil,
+        random: any RandomSource = SystemRandomSource(),
+        secretRegistry: SecretRegistry? = nil
+    ) {
+        self.baseURL = baseURL
+        self.transport = transport
+        self.behavior = behavior
+        self.tokenProvider = tokenProvider
+        self.clock = clock
+        self.logger = logger
+        self.secretRegistry = secretRegistry
+        self.resilience = resilience ?? HostResilience(behavior: behavior, clock: clock)
+        retryPolicy = RetryPolicy(retry: behavior.retryStrategy, jitter: behavior.jitter, random: random)
+        defaultHeaderFields = [.accept: "application/json", .userAgent: "runbook/1.0"]
+        callDeadline = .seconds(10 * max(behavior.apiTimeouts.restTimeoutSeconds, 1))
+    }
+
+    /// Sends a request: resilience, OAuth, async polling. Returns any non-error response
+    /// (1xx–3xx); an error status throws ``HTTPRequestError``.
+    public func send(_ request: RestRequest) async throws -> RestResponse {
+        guard let url = RequestURL.make(base: baseURL, path: request.path, query: request.query) else {
+            throw HTTPRequestError(
+                kind: .invalidURL, method: request.method.rawValue, url: request.path,
+                detail: baseURL == nil
+                    ? "'\(request.path)' is not an absolute URL and no api-base-url is configured"
+                    : "'\(request.path)' does not form a valid URL with \(redacted(baseURL!))")
+        }
+        let response = try await execute(request, url: url)
+        guard request.followsAsyncOperation else { return response }
+        return try await finishAsyncOperation(request, response: response)
+    }
+
+    /// The URL as it may be shown.
+    func redacted(_ url: URL) -> String {
+        RedactedURL.string(url, secrets: secretRegistry)
+    }
+}

@@ -1,0 +1,83 @@
+extension HTTPRequestError: HelpfulErrorConvertible {
+    /// The error as the user sees it: problem with method, URL, status, service message and
+    /// request id; a solution chosen by status.
+    public var helpfulError: HelpfulError {
+        HelpfulError(
+            problem: problem, solution: hint.solution, example: hint.example,
+            location: ErrorLocation(url: url), details: details, exitCode: .scriptFailed)
+    }
+
+    var problem: String {
+        var text = "\(method) \(url) "
+        switch kind {
+        case .status:
+            text += "failed with HTTP \(status ?? 0)"
+        case .transport:
+            text += "failed: \(detail ?? "connection failed")"
+        case .timeout:
+            text += "timed out: \(detail ?? "no response in time")"
+        case .deadlineExceeded:
+            text += "gave up: the call's deadline passed" + (status.map { " (last status HTTP \($0))" } ?? "")
+        case .asyncTimeout:
+            text += "did not finish: \(detail ?? "the async operation is still running")"
+        case .invalidResponse:
+            text += "returned an unexpected response: \(detail ?? "unreadable body")"
+        case .invalidURL:
+            text += "cannot be sent: \(detail ?? "invalid URL")"
+        }
+        if let serviceMessage { text += ": \(serviceMessage)" }
+        if let requestID { text += " (request id \(requestID))" }
+        return text
+    }
+
+    var details: [String] {
+        attempts > 1 ? ["attempts: \(attempts)"] : []
+    }
+
+    private var hint: (solution: String, example: String?) {
+        switch kind {
+        case .timeout, .deadlineExceeded:
+            return ("The service is slow or unreachable: retry later, or raise the timeout",
+                    "script-behavior:\n  api-timeouts:\n    rest-timeout-seconds: 120")
+        case .asyncTimeout:
+            return ("The operation may still finish on the service side: check it, or raise the async wait",
+                    "script-behavior:\n  api-timeouts:\n    async-max-wait: 900")
+        case .transport:
+            return ("Check the network and global.api-base-url (host, port, scheme)", nil)
+        case .invalidResponse:
+            return ("Check that the path points at the API you expect and that the response matches the type you decode", nil)
+        case .invalidURL:
+            return ("Check global.api-base-url and the path", "global:\n  api-base-url: https://api.example.com/v2/")
+        case .status:
+            return Self.statusHint(status ?? 0)
+        }
+    }
+
+    static func statusHint(_ status: Int) -> (solution: String, example: String?) {
+        switch status {
+        case 400:
+            return ("The service rejected the request: check the body and query parameters it names", nil)
+        case 401:
+            return ("Check the credentials: global.tenant-id, global.client-id, global.oauth-scope and the "
+                + "client-secret in the secrets file (or az-token)", nil)
+        case 403:
+            return ("The credentials are valid but lack permission: grant the application access to this resource "
+                + "or use an account that has it", nil)
+        case 404:
+            return ("Check the path and the id, and global.api-base-url", nil)
+        case 409:
+            return ("The resource already exists or changed meanwhile: read it again and retry with its current ETag", nil)
+        case 412:
+            return ("The ETag sent in If-Match is stale: read the resource again and retry with its current ETag", nil)
+        case 422:
+            return ("The service could not process the data: fix the fields its message names", nil)
+        case 429:
+            return ("The service is throttling: enable or lower the rate limit, or allow more retries",
+                    "script-behavior:\n  rate-limiting:\n    enabled: true\n    calls-per-second: 2")
+        case 500...599:
+            return ("The service failed: retry later; if it persists, give its owner the request id", nil)
+        default:
+            return ("Check the request against the API's documentation", nil)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+public import Foundation
+import HTTPTypes
+public import Logging
+
+/// OAuth 2.0 client credentials: POSTs `grant_type=client_credentials` with the client id,
+/// secret and scope to the token endpoint, caches the token until 60 s before it expires, and
+/// fetches at most one token at a time however many requests ask at once (single-flight).
+/// Every token is registered in the run's `SecretRegistry`, so it is redacted everywhere.
+///
+/// ```swift
+/// let provider = ClientCredentialsTokenProvider(
+///     tokenURL: URL(string: "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/token")!,
+///     clientID: clientID, clientSecret: secret, scope: "https://api.example.com/.default",
+///     transport: transport, clock: clock, secretRegistry: registry)
+/// let token = try await provider.token()
+/// ```
+public actor ClientCredentialsTokenProvider: AccessTokenProvider {
+    struct CachedToken: Sendable {
+        let value: String
+        let refreshAt: Duration
+    }
+
+    /// The token endpoint.
+    public let tokenURL: URL
+    private let clientID: String
+    private let clientSecret: Secret
+    private let scope: String
+    private let transport: any HTTPTransport
+    private let clock: any RunbookClock
+    private let secretRegistry: SecretRegistry?
+    private let logger: Logger
+    private let timeout: Duration
+    private var cached: CachedToken?
+    private var inFlight: Task<CachedToken, any Error>?
+
+    /// Creates a provider; nothing is fetched until the first ``token()``.
+    public init(
+        tokenURL: URL, clientID: String, clientSecret: Secret, scope: String, transport: any HTTPTransport,
+        clock: any RunbookClock, secretRegistry: SecretRegistry? = nil,
+        logger: Logger = Logger(label: "runbook.http.oauth"), timeout: Duration = .seconds(30)
+    ) {
+        self.tokenURL = tokenURL
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.scope = scope
+        self.transport = transport
+        self.clock = clock
+        self.secretRegistry = secretRegistry
+        self.logger = logger
+        self.timeout = timeout
+        secretRegistry?.register(clientSecret)
+    }
+
+    public func token() async throws -> String {
+        if let cached, clock.monotonicNow() < cached.refreshAt { return cached.value }
+        if let inFlight { return try await inFlight.value.value }
+        let task = Task { try await self.fetch() }
+        inFlight = task
+        defer { inFlight = nil }
+        let fresh = try await task.value
+        cached = fresh
+        return fresh.value
+    }
+
+    public func invalidate(_ token: String) {
+        if cached?.value == token { cached = nil }
+    }
+
+    private func fetch() async throws -> CachedToken {
+        let form = [("grant_type", "client_credentials"), ("client_id", clientID),
+                    ("client_secret", clientSecret.reveal()), ("scope", scope)]
+            .map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
+        let request = HTTPRequest(method: .post, url: tokenURL, headerFields: [
+            .contentType: "application/x-www-form-urlencoded", .accept: "application/json",
+        ])
+        logger.debug("requesting an access token from \(tokenURL.absoluteString)")
+        let response: HTTPTransportResponse
+        do {
+            response = try await transport.send(request, body: Data(form.utf8), timeout: timeout)
+        } catch let error as HTTPTransportError {
+            throw failure("the token endpoint could not be reached (\(error.message))")
+        }
+        let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+        guard response.status.code == 200 else {
+            let reason = [object?["error"] as? String, object?["error_description"] as? String]
+                .compactMap { $0 }.joined(separator: ": ")
+            throw failure("HTTP \(response.status.code)" + (reason.isEmpty ? "" : ": \(reason)"))
+        }
+        guard let value = object?["access_token"] as? String, !value.isEmpty else {
+            throw failure("the response has no access_token")
+        }
+        secretRegistry?.register(value)
+        let lifetime = (object?["expires_in"] as? Int) ?? Int(object?["expires_in"] as? String ?? "") ?? 3600
+        logger.debug("access token acquired, valid for \(lifetime) s")
+        return CachedToken(value: value, refreshAt: clock.monotonicNow() + .seconds(max(lifetime - 60, 0)))
+    }
+
+    private func failure(_ reason: String) -> HelpfulError {
+        HelpfulError(
+            problem: RedactedURL.mask("Token request to \(tokenURL.absoluteString) failed: \(reason)", secrets: secretRegistry),
+            solution: "Check global.tenant-id (or global.token-url), global.client-id, global.oauth-scope and the "
+                + "client-secret in the secrets file; or add an az-token secret as a fallback",
+            example: "global:\n  tenant-id: 00000000-0000-0000-0000-000000000000\n  client-id: my-app\n"
+                + "  oauth-scope: https://api.example.com/.default",
+            location: ErrorLocation(url: tokenURL.absoluteString),
+            exitCode: .scriptFailed)
+    }
+
+    static func formEncode(_ text: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

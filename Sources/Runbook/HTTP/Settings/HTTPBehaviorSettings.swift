@@ -1,0 +1,68 @@
+/// The `script-behavior` section as the HTTP clients read it. Unknown keys (for example
+/// `soap-timeout-seconds`, `update-batch-size`) are ignored.
+///
+/// | key | type | default |
+/// |---|---|---|
+/// | `api-timeouts` | ``APITimeoutSettings`` | 60 s per attempt, async 300 s / 5 s |
+/// | `retry-strategy` | ``RetrySettings`` | 5 retries, factor 3.0 |
+/// | `jitter` | ``JitterSettings`` | 0.8 – 1.2 |
+/// | `rate-limiting` | ``RateLimitSettings`` | off, 10/s, burst 1 |
+/// | `circuit-breaker` | ``CircuitBreakerSettings`` | off, 5 failures, 60 s |
+/// | `batch-handling` | ``BatchHandlingSettings`` | read 20 |
+///
+/// The schema fills every default, but a missing section or key also falls back to the
+/// defaults above, so a hand-built configuration in a test stays short.
+///
+/// ```swift
+/// let behavior = try config.decode(HTTPBehaviorSettings.self, "script-behavior")
+/// ```
+public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
+    /// `api-timeouts`.
+    public var apiTimeouts: APITimeoutSettings
+    /// `retry-strategy`.
+    public var retryStrategy: RetrySettings
+    /// `jitter`.
+    public var jitter: JitterSettings
+    /// `rate-limiting`.
+    public var rateLimiting: RateLimitSettings
+    /// `circuit-breaker`.
+    public var circuitBreaker: CircuitBreakerSettings
+    /// `batch-handling`.
+    public var batchHandling: BatchHandlingSettings
+
+    /// Creates settings; every section defaults to the schema's defaults.
+    public init(
+        apiTimeouts: APITimeoutSettings = .init(),
+        retryStrategy: RetrySettings = .init(),
+        jitter: JitterSettings = .init(),
+        rateLimiting: RateLimitSettings = .init(),
+        circuitBreaker: CircuitBreakerSettings = .init(),
+        batchHandling: BatchHandlingSettings = .init()
+    ) {
+        self.apiTimeouts = apiTimeouts
+        self.retryStrategy = retryStrategy
+        self.jitter = jitter
+        self.rateLimiting = rateLimiting
+        self.circuitBreaker = circuitBreaker
+        self.batchHandling = batchHandling
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case apiTimeouts = "api-timeouts"
+        case retryStrategy = "retry-strategy"
+        case jitter
+        case rateLimiting = "rate-limiting"
+        case circuitBreaker = "circuit-breaker"
+        case batchHandling = "batch-handling"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        apiTimeouts = try container.decodeIfPresent(APITimeoutSettings.self, forKey: .apiTimeouts) ?? .init()
+        retryStrategy = try container.decodeIfPresent(RetrySettings.self, forKey: .retryStrategy) ?? .init()
+        jitter = try container.decodeIfPresent(JitterSettings.self, forKey: .jitter) ?? .init()
+        rateLimiting = try container.decodeIfPresent(RateLimitSettings.self, forKey: .rateLimiting) ?? .init()
+        circuitBreaker = try container.decodeIfPresent(CircuitBreakerSettings.self, forKey: .circuitBreaker) ?? .init()
+        batchHandling = try container.decodeIfPresent(BatchHandlingSettings.self, forKey: .batchHandling) ?? .init()
+    }
+}

@@ -1,0 +1,80 @@
+public import Foundation
+public import HTTPTypes
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The portable transport: Foundation's `URLSession` (FoundationNetworking on Linux), one
+/// session per transport so connections are reused, redirects not followed (``RestClient``
+/// handles `303` itself), per-request timeouts and task cancellation.
+///
+/// It serves `https://` (the only TLS Runbook has) and every other URL. For `http://` the
+/// default transport is ``SocketHTTPTransport`` because it measured several times faster on
+/// loopback (see ``DefaultHTTPTransport``).
+///
+/// ```swift
+/// let transport = URLSessionTransport()
+/// ```
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    /// Creates a transport with its own session.
+    /// - Parameter maximumConnectionsPerHost: connection pool size per host.
+    public init(maximumConnectionsPerHost: Int = 16) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
+        guard let url = request.url else {
+            throw HTTPTransportError(.unsupportedURL, "the request has no valid URL")
+        }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.timeoutInterval = max(0.001, Double(timeout.components.seconds)
+            + Double(timeout.components.attoseconds) / 1e18)
+        for field in request.headerFields {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name.rawName)
+        }
+        urlRequest.httpBody = body
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch let error as URLError {
+            try Task.checkCancellation()
+            if error.code == .timedOut {
+                throw HTTPTransportError(.timedOut, "no response within \(urlRequest.timeoutInterval) s")
+            }
+            if error.code == .cancelled { throw CancellationError() }
+            throw HTTPTransportError(.connectionFailed, "connection failed (\(error.code.rawValue))")
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw HTTPTransportError(.invalidResponse, "not an HTTP response")
+        }
+        var fields = HTTPFields()
+        for (key, value) in http.allHeaderFields {
+            guard let name = HTTPField.Name("\(key)") else { continue }
+            fields.append(HTTPField(name: name, value: "\(value)"))
+        }
+        return HTTPTransportResponse(
+            head: HTTPResponse(status: .init(code: http.statusCode), headerFields: fields), body: data)
+    }
+}
+
+/// Stops URLSession from following redirects.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}

@@ -1,0 +1,127 @@
+public import Foundation
+public import HTTPTypes
+public import Runbook
+import Synchronization
+
+/// An in-memory ``HTTPTransport`` for tests: routes by method and path (query ignored) to canned
+/// responses or closures, and records every request it receives.
+///
+/// ```swift
+/// let transport = FakeHTTPTransport()
+/// transport.route(.get, "/api/customers", responses: [
+///     .json(503, #"{"error":{"message":"busy"}}"#),
+///     .json(200, #"{"value":[]}"#),
+/// ])
+/// container.register((any HTTPTransport).self, instance: transport)
+/// … run the code under test …
+/// #expect(transport.requests(.get, "/api/customers").count == 2)
+/// ```
+///
+/// A request without a route gets a `404` whose OData error message names the request.
+public final class FakeHTTPTransport: HTTPTransport {
+    /// A request as the transport received it.
+    public struct RecordedRequest: Sendable {
+        /// The request head (method, URL parts, header fields).
+        public var head: HTTPRequest
+        /// The body.
+        public var body: Data?
+        /// The timeout the client gave this attempt.
+        public var timeout: Duration
+
+        /// The method.
+        public var method: HTTPRequest.Method { head.method }
+        /// The path without the query.
+        public var path: String { String((head.path ?? "/").prefix { $0 != "?" }) }
+        /// The full URL.
+        public var url: URL? { head.url }
+        /// The query items.
+        public var query: [URLQueryItem] {
+            url.flatMap { URLComponents(url: $0, resolvingAgainstBaseURL: false)?.queryItems } ?? []
+        }
+        /// A header field's value.
+        public func header(_ name: String) -> String? {
+            HTTPField.Name(name).flatMap { head.headerFields[$0] }
+        }
+        /// The body as UTF-8 text.
+        public var bodyText: String { body.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+    }
+
+    /// Produces a response for a request (may throw ``HTTPTransportError`` to simulate failures).
+    public typealias Handler = @Sendable (RecordedRequest) async throws -> HTTPTransportResponse
+
+    private struct Route {
+        let method: HTTPRequest.Method
+        let path: String
+        let handler: Handler
+    }
+
+    private let routes = Mutex<[Route]>([])
+    private let recorded = Mutex<[RecordedRequest]>([])
+
+    /// Creates a transport with no routes.
+    public init() {}
+
+    /// Routes `method path` to a closure (a later route for the same method and path wins).
+    public func route(_ method: HTTPRequest.Method, _ path: String, handler: @escaping Handler) {
+        routes.withLock { $0.insert(Route(method: method, path: path, handler: handler), at: 0) }
+    }
+
+    /// Routes `method path` to responses returned in turn; the last one repeats.
+    public func route(_ method: HTTPRequest.Method, _ path: String, responses: [HTTPTransportResponse]) {
+        let index = Mutex(0)
+        route(method, path) { _ in
+            let position = index.withLock { index in
+                defer { index += 1 }
+                return index
+            }
+            return responses.isEmpty ? HTTPTransportResponse(status: 204) : responses[min(position, responses.count - 1)]
+        }
+    }
+
+    /// Routes `method path` to one response, every time.
+    public func route(_ method: HTTPRequest.Method, _ path: String, response: HTTPTransportResponse) {
+        route(method, path, responses: [response])
+    }
+
+    /// Every request received, in order.
+    public var requests: [RecordedRequest] {
+        recorded.withLock { $0 }
+    }
+
+    /// The requests received for `method path`.
+    public func requests(_ method: HTTPRequest.Method, _ path: String) -> [RecordedRequest] {
+        requests.filter { $0.method == method && $0.path == path }
+    }
+
+    public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
+        let record = RecordedRequest(head: request, body: body, timeout: timeout)
+        recorded.withLock { $0.append(record) }
+        let handler = routes.withLock { routes in
+            routes.first { $0.method == record.method && $0.path == record.path }?.handler
+        }
+        guard let handler else {
+            return .json(404, #"{"error":{"message":"FakeHTTPTransport has no route for \#(record.method.rawValue) \#(record.path)"}}"#)
+        }
+        return try await handler(record)
+    }
+}
+
+extension HTTPTransportResponse {
+    /// A JSON response: `Content-Type: application/json` plus `headers`.
+    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> HTTPTransportResponse {
+        var fields: HTTPFields = [.contentType: "application/json"]
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        return HTTPTransportResponse(status: status, headerFields: fields, body: Data(text.utf8))
+    }
+
+    /// A response with no body and `headers`.
+    public static func status(_ status: Int, headers: [String: String] = [:]) -> HTTPTransportResponse {
+        var fields = HTTPFields()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        return HTTPTransportResponse(status: status, headerFields: fields)
+    }
+}
