@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One pattern-based redaction rule: a regular expression (matched case-insensitively) and the
 /// template that replaces each match (`$1` refers to capture group 1), optionally confirmed by a
