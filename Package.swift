@@ -99,7 +99,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbookTests",
-            dependencies: ["Runbook", "RunbookTesting", "RunbookCLI"],
+            dependencies: [
+                "Runbook", "RunbookTesting", "RunbookCLI",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 public import Foundation
+import JSONSchema
 
 /// How JSON is laid out.
 public struct JSONOutputOptions: Sendable, Equatable {
@@ -15,7 +16,8 @@ public struct JSONOutputOptions: Sendable, Equatable {
 }
 
 extension OutputStore {
-    /// Saves a value as JSON (UTF-8, ISO 8601 UTC dates, no escaped slashes, trailing newline).
+    /// Saves a value as JSON (UTF-8, keys in `Encodable` order unless sorted, 2-space indent when
+    /// pretty, ISO 8601 UTC dates, trailing newline).
     @discardableResult
     public func saveJSON(_ value: some Encodable, to folder: OutputFolder, name: String,
                          options: JSONOutputOptions = JSONOutputOptions(), timestamped: Bool = false) throws -> URL {
@@ -27,18 +29,16 @@ extension OutputStore {
     }
 
     static func encodeJSON(_ value: some Encodable, options: JSONOutputOptions, name: String) throws -> Data {
-        let encoder = JSONEncoder()
-        var formatting: JSONEncoder.OutputFormatting = [.withoutEscapingSlashes]
-        if options.pretty { formatting.insert(.prettyPrinted) }
-        if options.sortedKeys { formatting.insert(.sortedKeys) }
-        encoder.outputFormatting = formatting
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .throw
+        let tree = try encodeTree(value, name: name, format: "JSON")
+        return Data(JSONTextWriter(pretty: options.pretty, sortedKeys: options.sortedKeys).text(tree).utf8)
+    }
+
+    static func encodeTree(_ value: some Encodable, name: String, format: String) throws -> JSONValue {
         do {
-            return try encoder.encode(value)
+            return try TreeEncoder().encode(value)
         } catch {
             throw HelpfulError(
-                problem: "Cannot encode the data for \(name) as JSON: \(Self.describe(error))",
+                problem: "Cannot encode the data for \(name) as \(format): \(Self.describe(error))",
                 solution: "Make sure every value is encodable (no NaN or infinite numbers)")
         }
     }

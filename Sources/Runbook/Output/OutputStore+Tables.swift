@@ -43,3 +43,48 @@ extension OutputStore {
         }
     }
 }
+
+/// One sheet of a workbook saved at once (`OutputStore.saveXLSX(sheets:…)`).
+public struct XLSXSheet: Sendable {
+    /// The sheet name (1-31 characters, none of `/ \ ? * [ ] :`, unique).
+    public var name: String
+    /// The bold header row, if any.
+    public var header: [String]?
+    /// The rows.
+    public var rows: [[TableCell]]
+
+    /// Creates a sheet.
+    public init(name: String, header: [String]? = nil, rows: [[TableCell]]) {
+        self.name = name
+        self.header = header
+        self.rows = rows
+    }
+}
+
+extension OutputStore {
+    /// Streams an XLSX workbook: `body` adds sheets and pushes rows, which are deflated into a
+    /// temporary file as they come; the file replaces the destination only when `body` returns.
+    @discardableResult
+    public func writeXLSX(to folder: OutputFolder, name: String, timestamped: Bool = false,
+                          _ body: (XLSXWorkbookWriter) throws -> Void) throws -> URL {
+        try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
+            let workbook = XLSXWorkbookWriter(zip: ZipStreamWriter(file: file), file: name)
+            try body(workbook)
+            try workbook.finish()
+        }
+    }
+
+    /// Saves several named sheets; every name is checked before anything is written.
+    @discardableResult
+    public func saveXLSX(sheets: [XLSXSheet], to folder: OutputFolder, name: String,
+                         timestamped: Bool = false) throws -> URL {
+        var names: [String] = []
+        for sheet in sheets {
+            try SheetName.validate(sheet.name, existing: names, file: name)
+            names.append(sheet.name)
+        }
+        return try writeXLSX(to: folder, name: name, timestamped: timestamped) { workbook in
+            for sheet in sheets { try workbook.addSheet(sheet.name, header: sheet.header, rows: sheet.rows) }
+        }
+    }
+}
