@@ -44,6 +44,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib from the system (gzip files, XLSX deflate).
+        .systemLibrary(
+            name: "CRunbookZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "JSONSchema",
             swiftSettings: strictSettings
@@ -53,6 +59,7 @@ let package = Package(
             dependencies: [
                 "JSONSchema",
                 "CYAML",
+                "CRunbookZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,6 +111,7 @@ let package = Package(
                 "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,59 @@
+public import Foundation
+public import Logging
+import Synchronization
+
+/// Appends lines (DEBUG and above by default) to one log file, each line written as soon as it
+/// is logged so a crash loses nothing. Creates the file's folder.
+public final class FileLogSink: LogSink {
+    /// The lowest level written.
+    public let minimumLevel: Logger.Level
+    /// The file written to.
+    public let url: URL
+    private let format: LogLineFormat
+    private let handle: Mutex<FileHandle?>
+
+    /// Opens (creating or appending to) `url`. Throws a `HelpfulError` when it cannot.
+    public init(url: URL, minimumLevel: Logger.Level = .debug, format: LogLineFormat = .text) throws {
+        self.url = url
+        self.minimumLevel = minimumLevel
+        self.format = format
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !manager.fileExists(atPath: url.path) {
+                guard manager.createFile(atPath: url.path, contents: nil) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            self.handle = Mutex(handle)
+        } catch {
+            throw HelpfulError(
+                problem: "Cannot open the log file \(url.path)",
+                solution: "Make sure the logs folder exists and is writable",
+                example: "mkdir -p logs && chmod u+w logs",
+                location: .file(url.path))
+        }
+    }
+
+    public func write(_ record: LogRecord) {
+        let data = Data((format.line(for: record) + "\n").utf8)
+        handle.withLock { handle in
+            try? handle?.write(contentsOf: data)
+        }
+    }
+
+    public func flush() {
+        handle.withLock { handle in try? handle?.synchronize() }
+    }
+
+    /// Flushes and closes the file; later records are dropped.
+    public func close() {
+        handle.withLock { handle in
+            try? handle?.synchronize()
+            try? handle?.close()
+            handle = nil
+        }
+    }
+}

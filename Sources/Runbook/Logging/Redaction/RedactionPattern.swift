@@ -1,0 +1,91 @@
+import Foundation
+
+/// One pattern-based redaction rule: a regular expression (matched case-insensitively) and the
+/// template that replaces each match (`$1` refers to capture group 1), optionally confirmed by a
+/// check on the matched text (a card number must pass the Luhn check).
+///
+/// ```swift
+/// let rule = try RedactionPattern(
+///     name: "url-api-key", pattern: #"(api[-_]?key=)[^&\s]+"#, replacement: "$1[REDACTED]")
+/// ```
+public struct RedactionPattern: Sendable {
+    /// An extra test a match must pass before it is replaced.
+    public enum Check: String, Sendable, CaseIterable {
+        /// The digits in the match must pass the Luhn checksum (payment card numbers).
+        case luhn
+    }
+
+    /// The rule's name (used in error messages and diagnostics).
+    public let name: String
+    /// The regular expression, as written.
+    public let pattern: String
+    /// The replacement template (`$1` … refer to capture groups).
+    public let replacement: String
+    /// An extra check on each match, if any.
+    public let check: Check?
+    let expression: CompiledExpression
+
+    /// Compiles a rule. Throws the `NSRegularExpression` error for an invalid pattern
+    /// (`RedactionPatterns.load` turns it into a `HelpfulError` with the file location).
+    public init(name: String, pattern: String, replacement: String, check: Check? = nil) throws {
+        self.name = name
+        self.pattern = pattern
+        self.replacement = replacement
+        self.check = check
+        self.expression = CompiledExpression(
+            try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+    }
+
+    /// Applies the rule to `text`, returning the text with every (checked) match replaced.
+    public func apply(to text: String) -> String {
+        let regex = expression.regex
+        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        guard let check else {
+            guard regex.firstMatch(in: text, options: [], range: whole) != nil else { return text }
+            return regex.stringByReplacingMatches(in: text, options: [], range: whole, withTemplate: replacement)
+        }
+        let matches = regex.matches(in: text, options: [], range: whole)
+        guard !matches.isEmpty else { return text }
+        let source = text as NSString
+        let result = NSMutableString(string: text)
+        for match in matches.reversed() {
+            let found = source.substring(with: match.range)
+            guard check.accepts(found) else { continue }
+            let replaced = regex.replacementString(
+                for: match, in: text, offset: 0, template: replacement)
+            result.replaceCharacters(in: match.range, with: replaced)
+        }
+        return result as String
+    }
+}
+
+extension RedactionPattern.Check {
+    /// Whether the matched text passes the check.
+    func accepts(_ text: String) -> Bool {
+        switch self {
+        case .luhn: Self.passesLuhn(text)
+        }
+    }
+
+    /// The Luhn checksum over the digits of `text` (13 to 19 digits).
+    static func passesLuhn(_ text: String) -> Bool {
+        let digits = text.utf8.compactMap { $0 >= 48 && $0 <= 57 ? Int($0 - 48) : nil }
+        guard (13...19).contains(digits.count) else { return false }
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            if offset % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return sum % 10 == 0
+    }
+}
+
+/// An `NSRegularExpression`, which is immutable and documented as safe to use from any thread.
+struct CompiledExpression: @unchecked Sendable {
+    let regex: NSRegularExpression
+    init(_ regex: NSRegularExpression) { self.regex = regex }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+public import Logging
+
+/// A run's logging: one redactor, one clock, a set of sinks (console, file, capture), from which
+/// every `Logger` of the run is made. The library never bootstraps swift-log itself.
+///
+/// ```swift
+/// // In the CLI executable, once per process:
+/// let logging = try RunLogging.standard(root: root, org: "acme", env: "prod", script: "customer-sync",
+///                                       redactor: redactor, clock: SystemClock(), environment: env)
+/// LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
+///
+/// // In-process (tests, embedding): no bootstrap needed.
+/// let captured = CapturedLogLines()
+/// let logger = RunLogging(redactor: redactor, clock: clock, sinks: [captured]).makeLogger(label: "runbook")
+/// ```
+public struct RunLogging: Sendable {
+    /// Metadata key marking a message as rendered `HelpfulError` text: only known secret values are
+    /// removed from it, never pattern matches (`logger.error("\(text)", metadata: RunLogging.verbatim)`).
+    public static let verbatimMetadataKey = "runbook.verbatim"
+    /// Metadata carrying `verbatimMetadataKey`.
+    public static let verbatim: Logger.Metadata = [verbatimMetadataKey: "true"]
+
+    let pipeline: LogPipeline
+    /// The sinks records go to.
+    public var sinks: [any LogSink] { pipeline.sinks }
+    /// The redactor applied to every record.
+    public var redactor: Redactor { pipeline.redactor }
+    private let metadataProvider: Logger.MetadataProvider?
+
+    /// Creates a run's logging from a redactor, a clock and sinks.
+    public init(redactor: Redactor, clock: any RunbookClock, sinks: [any LogSink],
+                metadataProvider: Logger.MetadataProvider? = nil) {
+        self.pipeline = LogPipeline(redactor: redactor, clock: clock, sinks: sinks)
+        self.metadataProvider = metadataProvider
+    }
+
+    /// The lowest level any sink writes: loggers are set to it, so nothing is formatted in vain.
+    public var lowestLevel: Logger.Level {
+        sinks.map(\.minimumLevel).min() ?? .critical
+    }
+
+    /// A handler for `LoggingSystem.bootstrap`.
+    public func makeHandler(label: String) -> RedactingLogHandler {
+        RedactingLogHandler(label: label, logLevel: lowestLevel, pipeline: pipeline, metadataProvider: metadataProvider)
+    }
+
+    /// A redacting logger, without touching the process-wide logging system.
+    public func makeLogger(label: String) -> Logger {
+        Logger(label: label) { label in makeHandler(label: label) }
+    }
+
+    /// Flushes every sink.
+    public func flush() {
+        for sink in sinks { sink.flush() }
+    }
+
+    /// `{org}-{env}-{script}_YYYY-MM-DDTHHMMSSZ.log`.
+    public static func logFileName(org: String, env: String, script: String, date: Date) -> String {
+        "\(org)-\(env)-\(script)_\(UTCTimestamp.fileName(date)).log"
+    }
+
+    /// The standard setup: console (INFO by default, coloured only on a terminal without
+    /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>.log` under `root`.
+    ///
+    /// - Parameters:
+    ///   - consoleLevel: `--log-level`; `script-behavior.debug-mode` / `verbose-logging` map to `.debug`.
+    ///   - fileFormat: `.text` or `.jsonLines`.
+    public static func standard(
+        root: URL, org: String, env: String, script: String, redactor: Redactor, clock: any RunbookClock,
+        environment: [String: String], consoleLevel: Logger.Level = .info, fileFormat: LogLineFormat = .text,
+        console: any ConsoleOutput = FileDescriptorConsole.standardError
+    ) throws -> RunLogging {
+        let name = logFileName(org: org, env: env, script: script, date: clock.now())
+        let file = try FileLogSink(
+            url: root.appendingPathComponent(OutputFolder.logs.rawValue).appendingPathComponent(name),
+            minimumLevel: min(.debug, consoleLevel), format: fileFormat)
+        let colour = ConsoleColourPolicy.useColour(environment: environment, isTerminal: console.isTerminal)
+        let consoleSink = ConsoleLogSink(minimumLevel: consoleLevel, output: console, colour: colour)
+        return RunLogging(redactor: redactor, clock: clock, sinks: [consoleSink, file])
+    }
+}

@@ -1,0 +1,118 @@
+public import Foundation
+public import Logging
+
+/// Reads and writes the project's files in its fixed folders (`OutputFolder`), atomically,
+/// with safe names and optional UTC timestamps. A script reaches it from its context.
+///
+/// ```swift
+/// let url = try store.saveJSON(report, to: .output, name: "report.json", timestamped: true)
+/// // output/report_2025-01-25T143045Z.json, written to a temp file then renamed
+/// let customers = try store.loadCSV(from: .data, name: "customers.csv")
+/// ```
+public struct OutputStore: Sendable {
+    /// The project root; folders are created under it on demand.
+    public let root: URL
+    /// The clock used for timestamped names.
+    public let clock: any RunbookClock
+    /// Where "Saved … to …" lines go (DEBUG), if anywhere.
+    public let logger: Logger?
+
+    /// Creates a store under `root`.
+    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil) {
+        self.root = root
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The folder's URL, created if missing.
+    public func folderURL(_ folder: OutputFolder) throws -> URL {
+        let url = root.appendingPathComponent(folder.rawValue, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotWrite(url, reason: "cannot create the folder")
+        }
+        return url
+    }
+
+    /// The URL of `name` inside `folder` (subfolders allowed and created). Refuses names that are
+    /// empty, absolute, contain NUL, or have a `..`/`.`/empty component.
+    public func url(_ folder: OutputFolder, _ name: String) throws -> URL {
+        try Self.validate(name: name, folder: folder)
+        var url = try folderURL(folder)
+        let components = name.split(separator: "/").map(String.init)
+        for component in components.dropLast() { url.appendPathComponent(component, isDirectory: true) }
+        if components.count > 1 {
+            try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
+        return url.appendingPathComponent(components.last!)
+    }
+
+    /// `name` with `_YYYY-MM-DDTHHMMSSZ` inserted before its last extension (`report.json` →
+    /// `report_2025-01-25T143045Z.json`; `notes` → `notes_2025-01-25T143045Z`).
+    public func timestampedName(_ name: String) -> String {
+        Self.insertTimestamp(UTCTimestamp.fileName(clock.now()), into: name)
+    }
+
+    static func insertTimestamp(_ stamp: String, into name: String) -> String {
+        let slash = name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
+        let base = name[slash...]
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return name + "_" + stamp }
+        return String(name[..<dot]) + "_" + stamp + String(name[dot...])
+    }
+
+    static func validate(name: String, folder: OutputFolder) throws {
+        if name.isEmpty { throw OutputError.unsafeName(name, folder: folder, why: "is empty") }
+        if name.contains("\u{0}") { throw OutputError.unsafeName(name, folder: folder, why: "contains a NUL character") }
+        if name.hasPrefix("/") || name.hasPrefix("~") {
+            throw OutputError.unsafeName(name, folder: folder, why: "is an absolute path")
+        }
+        if name.contains("\\") { throw OutputError.unsafeName(name, folder: folder, why: "contains a backslash") }
+        for component in name.split(separator: "/", omittingEmptySubsequences: false) {
+            if component == ".." { throw OutputError.unsafeName(name, folder: folder, why: "would leave its folder") }
+            if component.isEmpty || component == "." {
+                throw OutputError.unsafeName(name, folder: folder, why: "has an empty or '.' path component")
+            }
+        }
+    }
+
+    /// Resolves the destination (timestamped on request) and writes it atomically: `body` writes
+    /// into a temporary file that replaces the destination only when `body` returns.
+    @discardableResult
+    public func writeAtomically(to folder: OutputFolder, name: String, timestamped: Bool = false,
+                                _ body: (AtomicFileWriter) throws -> Void) throws -> URL {
+        let finalName = timestamped ? timestampedName(name) : name
+        let destination = try url(folder, finalName)
+        let writer = try AtomicFileWriter(destination: destination)
+        do {
+            try body(writer)
+            try writer.commit()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
+        return destination
+    }
+
+    /// Reads a whole file.
+    public func loadData(from folder: OutputFolder, name: String) throws -> Data {
+        let url = try url(folder, name)
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            let missing = !FileManager.default.fileExists(atPath: url.path)
+            throw OutputError.cannotRead(url, reason: missing ? "no such file" : "\(error.localizedDescription)")
+        }
+    }
+
+    /// `71 B`, `4.10 KB`, `1.20 MB`.
+    static func formatSize(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var index = 0
+        while value >= 1024, index < units.count - 1 { value /= 1024; index += 1 }
+        return String(format: "%.2f %@", value, units[index])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Runbook
+import Testing
+
+struct CSVTests {
+    static let cells: [(TableCell, String)] = [
+        ("plain", "plain"),
+        ("a,b", "\"a,b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+        ("+1", "'+1"),
+        ("-5", "'-5"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "\"'\rx\""),
+        ("=1,2", "\"'=1,2\""),
+        (.integer(-5), "-5"),
+        (.integer(0), "0"),
+        (.integer(Int64.min), "-9223372036854775808"),
+        (.double(-2.5), "-2.5"),
+        (.double(3), "3"),
+        (.double(0.1), "0.1"),
+        (.double(.nan), "nan"),
+        (.bool(true), "true"),
+        (.date(Date(timeIntervalSince1970: 1_737_815_445.9)), "2025-01-25T14:30:45Z"),
+        (.empty, ""),
+        ("Müller 🚀", "Müller 🚀"),
+    ]
+
+    @Test(arguments: cells)
+    func cellText(cell: TableCell, expected: String) throws {
+        let project = TemporaryProject()
+        try project.store.saveCSV(header: nil, rows: [[cell, "end"]], to: .output, name: "c.csv")
+        #expect(try project.text("output/c.csv") == expected + ",end\r\n")
+    }
+
+    @Test func tsvFollowsExtensionAndRoundTrips() throws {
+        let project = TemporaryProject()
+        let rows: [[TableCell]] = [["a\tb", "c"], [.integer(1), "x,y"]]
+        try project.store.saveCSV(header: ["h1", "h2"], rows: rows, to: .output, name: "t.tsv")
+        #expect(try project.text("output/t.tsv") == "h1\th2\r\n\"a\tb\"\tc\r\n1\tx,y\r\n")
+        #expect(try project.store.loadCSV(from: .output, name: "t.tsv") == [["h1", "h2"], ["a\tb", "c"], ["1", "x,y"]])
+    }
+
+    @Test func readsQuotedFieldsBOMAndMixedLineEnds() throws {
+        let project = TemporaryProject()
+        try project.store.saveText("\u{FEFF}id,note\n1,\"multi\r\nline, \"\"quoted\"\"\"\r\n2,\n3,last", to: .data, name: "in.csv")
+        #expect(try project.store.loadCSV(from: .data, name: "in.csv")
+            == [["id", "note"], ["1", "multi\r\nline, \"quoted\""], ["2", ""], ["3", "last"]])
+    }
+
+    @Test func unterminatedQuoteNamesTheLine() throws {
+        let project = TemporaryProject()
+        try project.store.saveText("a,b\n1,\"open\n2,3\n", to: .data, name: "bad.csv")
+        let url = project.root.appendingPathComponent("data/bad.csv")
+        #expect(throws: HelpfulError(problem: "Invalid CSV in bad.csv: a quoted field is never closed",
+                                     solution: "Fix the file, or regenerate it", location: .file(url.path, line: 2))) {
+            try project.store.loadCSV(from: .data, name: "bad.csv")
+        }
+    }
+
+    @Test func streamsLargeFilesInChunks() throws {
+        let project = TemporaryProject()
+        let url = try project.store.writeCSV(to: .output, name: "big.csv", lineEnding: "\n") { csv in
+            for index in 0..<50_000 { try csv.write(row: [.integer(Int64(index)), .text("row \(index)")]) }
+            #expect(csv.rowCount == 50_000)
+        }
+        let rows = try project.store.loadCSV(from: .output, name: "big.csv")
+        #expect(rows.count == 50_000)
+        #expect(rows.last == ["49999", "row 49999"])
+        #expect(url.lastPathComponent == "big.csv")
+    }
+}
