@@ -123,6 +123,13 @@ public struct CircuitOpenError: Error, Sendable, Equatable, HelpfulErrorConverti
     /// Whether another call is probing the service right now.
     public var probeInFlight: Bool
 
+    /// Creates the error.
+    public init(name: String, retryIn: Duration?, probeInFlight: Bool) {
+        self.name = name
+        self.retryIn = retryIn
+        self.probeInFlight = probeInFlight
+    }
+
     public var helpfulError: HelpfulError {
         let when = retryIn.map { " for another \(Int(TokenBucket.seconds($0).rounded(.up))) s" } ?? ""
         let problem = probeInFlight

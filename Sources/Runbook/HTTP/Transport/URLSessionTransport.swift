@@ -46,11 +46,13 @@ public final class URLSessionTransport: HTTPTransport {
         }
         urlRequest.httpBody = body
         let (data, response): (Data, URLResponse)
+        let started = ContinuousClock.now
         do {
             (data, response) = try await session.data(for: urlRequest)
         } catch let error as URLError {
             try Task.checkCancellation()
-            if error.code == .timedOut {
+            // FoundationNetworking sometimes reports an expired timer under another code.
+            if error.code == .timedOut || ContinuousClock.now - started >= timeout * 0.95 {
                 throw HTTPTransportError(.timedOut, "no response within \(urlRequest.timeoutInterval) s")
             }
             if error.code == .cancelled { throw CancellationError() }

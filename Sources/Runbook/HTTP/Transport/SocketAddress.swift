@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A resolved TCP address for a `host:port` authority.
+struct SocketAddress: Sendable {
+    let authority: String
+    let family: Int32
+    let socketType: Int32
+    private let storage: [UInt8]
+
+    /// Resolves `host[:port]` (IPv6 literals in brackets) with `getaddrinfo`; port 80 by default.
+    static func resolve(authority: String) throws -> SocketAddress {
+        var host = authority
+        var port = "80"
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            host = String(authority[authority.index(after: authority.startIndex)..<close])
+            let rest = authority[authority.index(after: close)...]
+            if rest.hasPrefix(":") { port = String(rest.dropFirst()) }
+        } else if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            port = String(authority[authority.index(after: colon)...])
+        }
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        #if canImport(Glibc)
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM
+        #endif
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, port, &hints, &list)
+        defer { if let list { freeaddrinfo(list) } }
+        guard status == 0, let first = list, let address = first.pointee.ai_addr else {
+            throw HTTPTransportError(.connectionFailed, "cannot resolve host \(host)")
+        }
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: address, count: Int(first.pointee.ai_addrlen)))
+        return SocketAddress(authority: authority, family: first.pointee.ai_family,
+                             socketType: first.pointee.ai_socktype, storage: bytes)
+    }
+
+    private init(authority: String, family: Int32, socketType: Int32, storage: [UInt8]) {
+        self.authority = authority
+        self.family = family
+        self.socketType = socketType
+        self.storage = storage
+    }
+
+    func withSockaddr<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
+        storage.withUnsafeBytes { raw in
+            body(raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
+        }
+    }
+}
