@@ -86,6 +86,8 @@ enum Keyword: Sendable {
     case minLength(Int), maxLength(Int)
     case pattern(ECMARegex, String)
     case format(String)
+    /// Draft-07 `contentEncoding` (base64) / `contentMediaType` (application/json), asserted.
+    case content(encoding: String?, mediaType: String?)
     case minItems(Int), maxItems(Int), uniqueItems
     case minProperties(Int), maxProperties(Int)
     case required([String])

@@ -13,7 +13,8 @@ extension Evaluator {
             return false
         case .enumeration(let values, let strings):
             if let strings {
-                if let text = value.stringValue, strings.contains(text) { return true }
+                if let text = value.stringValue, strings.contains(text),
+                   text.utf8.allSatisfy({ $0 < 0x80 }) || values.contains(where: { value.isJSONEqual(to: $0) }) { return true }
             } else if values.contains(where: { value.isJSONEqual(to: $0) }) {
                 return true
             }
@@ -49,6 +50,13 @@ extension Evaluator {
             guard case .string(let text) = value, !FormatChecker.isValid(text, format: name) else { return true }
             report(index, "format", "must be a valid \(name), found \(ValueDescription.brief(value))", instance.location)
             return false
+        case .content(let encoding, let mediaType):
+            guard case .string(let text) = value else { return true }
+            if let problem = ContentCheck.problem(text, encoding: encoding, mediaType: mediaType) {
+                report(index, keyword.name, problem, instance.location)
+                return false
+            }
+            return true
         case .minItems(let limit):
             guard case .array(let elements) = value, elements.count < limit else { return true }
             report(index, "minItems", "must have at least \(Self.plural(limit, "item")), found \(elements.count)", instance.location)
