@@ -47,7 +47,8 @@ struct TypeMask: OptionSet, Sendable {
         case .null: contains(.null)
         case .bool: contains(.boolean)
         case .integer: !isDisjoint(with: [.integer, .number])
-        case .number(let number): contains(.number) || (contains(.integer) && number.isIntegral)
+        case .number(let number):
+            contains(.number) || (contains(.integer) && (number.isIntegral || (!number.double.isFinite && ExactDecimal(literal: number.literal).isIntegral)))
         case .string: contains(.string)
         case .array: contains(.array)
         case .object: contains(.object)

@@ -130,7 +130,7 @@ extension Evaluator {
 
     /// `an integer`, `a string or null`, `an object, an array or null`.
     static func typeList(_ mask: TypeMask) -> String {
-        let names = TypeMask.names.filter { mask.contains($0.1) }.map { name -> String in
+        let names = (TypeMask.names.dropFirst() + TypeMask.names.prefix(1)).filter { mask.contains($0.1) }.map { name -> String in
             switch name.0 {
             case "null": "null"
             case "integer", "object", "array": "an \(name.0)"
