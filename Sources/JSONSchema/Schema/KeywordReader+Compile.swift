@@ -12,6 +12,11 @@ extension KeywordReader {
                 add("format", .format(name))
             }
         }
+        if isDraft7, object["contentEncoding"] != nil || object["contentMediaType"] != nil {
+            let encoding = object["contentEncoding"]?.value.stringValue
+            let mediaType = object["contentMediaType"]?.value.stringValue
+            add(encoding != nil ? "contentEncoding" : "contentMediaType", .content(encoding: encoding, mediaType: mediaType))
+        }
         if let (target, _) = try reference("$ref") { add("$ref", .ref(target)) }
         if !isDraft7, let (target, text) = try reference("$dynamicRef") {
             add("$dynamicRef", .dynamicRef(target, anchor: dynamicAnchorName(text)))
@@ -107,9 +112,11 @@ extension KeywordReader {
             add("additionalProperties", .additionalProperties(target, names: PropertyTable(propertyEntries), patterns: patterns))
         }
         if let target = try schema("propertyNames") { add("propertyNames", .propertyNames(target)) }
-        if isDraft7 {
+        if isDraft7 || raw.vocabularies.contains(.legacyItems) {
+            if !isDraft7, let entries = try schemaMap("dependentSchemas") { add("dependentSchemas", .dependentSchemas(entries)) }
             try compileDraft7Items()
         } else {
+            if object["dependencies"] != nil { try compileDependencies() }
             if let entries = try schemaMap("dependentSchemas") { add("dependentSchemas", .dependentSchemas(entries)) }
             let prefix = try schemaArray("prefixItems")
             if let prefix { add("prefixItems", .prefixItems(prefix)) }
@@ -139,6 +146,10 @@ extension KeywordReader {
             }
         }
         if let target = try schema("contains") { add("contains", .contains(target, min: 1, max: nil)) }
+        if object["dependencies"] != nil { try compileDependencies() }
+    }
+
+    private mutating func compileDependencies() throws(SchemaError) {
         if let node = object["dependencies"] {
             guard let members = node.value.objectValue?.members else { throw invalid("dependencies", "an object") }
             var required: [(String, [String])] = []

@@ -14,7 +14,7 @@ struct RawSchema {
 
 /// The 2020-12 vocabularies a schema uses (draft-07 uses all but format assertion).
 struct Vocabularies: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     static let core = Vocabularies(rawValue: 1)
     static let applicator = Vocabularies(rawValue: 2)
     static let unevaluated = Vocabularies(rawValue: 4)
@@ -23,6 +23,8 @@ struct Vocabularies: OptionSet, Sendable {
     static let formatAnnotation = Vocabularies(rawValue: 32)
     static let formatAssertion = Vocabularies(rawValue: 64)
     static let content = Vocabularies(rawValue: 128)
+    /// Draft 2019-09 array keywords (`items` as an array, `additionalItems`) instead of `prefixItems`.
+    static let legacyItems = Vocabularies(rawValue: 256)
 
     static let standard: Vocabularies = [.core, .applicator, .unevaluated, .validation, .metaData, .formatAnnotation, .content]
 

@@ -20,7 +20,7 @@ extension SchemaCompiler {
 
     static func schemaMapKeywords(_ dialect: Dialect) -> [String] {
         switch dialect {
-        case .draft2020_12: ["properties", "patternProperties", "$defs", "dependentSchemas", "definitions"]
+        case .draft2020_12: ["properties", "patternProperties", "$defs", "dependentSchemas", "definitions", "dependencies"]
         case .draft7: ["properties", "patternProperties", "definitions", "dependencies"]
         }
     }
@@ -42,7 +42,7 @@ extension SchemaCompiler {
         if let schemaURI = object["$schema"]?.value.stringValue {
             if let dialect = Dialect.named(by: schemaURI) {
                 raw.dialect = dialect
-                raw.vocabularies = .standard
+                raw.vocabularies = schemaURI.contains("2019-09") ? Vocabularies.standard.union(.legacyItems) : .standard
             } else if let (dialect, vocabularies) = try metaSchemaDialect(schemaURI, at: object["$schema"]!, raw: raw) {
                 raw.dialect = dialect
                 raw.vocabularies = vocabularies

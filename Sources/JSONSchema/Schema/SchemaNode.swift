@@ -47,7 +47,8 @@ struct TypeMask: OptionSet, Sendable {
         case .null: contains(.null)
         case .bool: contains(.boolean)
         case .integer: !isDisjoint(with: [.integer, .number])
-        case .number(let number): contains(.number) || (contains(.integer) && number.isIntegral)
+        case .number(let number):
+            contains(.number) || (contains(.integer) && (number.isIntegral || (!number.double.isFinite && ExactDecimal(literal: number.literal).isIntegral)))
         case .string: contains(.string)
         case .array: contains(.array)
         case .object: contains(.object)
@@ -86,6 +87,8 @@ enum Keyword: Sendable {
     case minLength(Int), maxLength(Int)
     case pattern(ECMARegex, String)
     case format(String)
+    /// Draft-07 `contentEncoding` (base64) / `contentMediaType` (application/json), asserted.
+    case content(encoding: String?, mediaType: String?)
     case minItems(Int), maxItems(Int), uniqueItems
     case minProperties(Int), maxProperties(Int)
     case required([String])

@@ -13,7 +13,8 @@ extension Evaluator {
             return false
         case .enumeration(let values, let strings):
             if let strings {
-                if let text = value.stringValue, strings.contains(text) { return true }
+                if let text = value.stringValue, strings.contains(text),
+                   text.utf8.allSatisfy({ $0 < 0x80 }) || values.contains(where: { value.isJSONEqual(to: $0) }) { return true }
             } else if values.contains(where: { value.isJSONEqual(to: $0) }) {
                 return true
             }
@@ -49,6 +50,13 @@ extension Evaluator {
             guard case .string(let text) = value, !FormatChecker.isValid(text, format: name) else { return true }
             report(index, "format", "must be a valid \(name), found \(ValueDescription.brief(value))", instance.location)
             return false
+        case .content(let encoding, let mediaType):
+            guard case .string(let text) = value else { return true }
+            if let problem = ContentCheck.problem(text, encoding: encoding, mediaType: mediaType) {
+                report(index, keyword.name, problem, instance.location)
+                return false
+            }
+            return true
         case .minItems(let limit):
             guard case .array(let elements) = value, elements.count < limit else { return true }
             report(index, "minItems", "must have at least \(Self.plural(limit, "item")), found \(elements.count)", instance.location)
@@ -122,7 +130,7 @@ extension Evaluator {
 
     /// `an integer`, `a string or null`, `an object, an array or null`.
     static func typeList(_ mask: TypeMask) -> String {
-        let names = TypeMask.names.filter { mask.contains($0.1) }.map { name -> String in
+        let names = (TypeMask.names.dropFirst() + TypeMask.names.prefix(1)).filter { mask.contains($0.1) }.map { name -> String in
             switch name.0 {
             case "null": "null"
             case "integer", "object", "array": "an \(name.0)"

@@ -9,7 +9,7 @@ extension JSONValue {
         case (.integer(let a), .integer(let b)): return a == b
         case (.integer, .number), (.number, .integer), (.number, .number):
             return NumberComparison.compare(self, other) == 0
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for index in a.indices where !a[index].value.isJSONEqual(to: b[index].value) { return false }
