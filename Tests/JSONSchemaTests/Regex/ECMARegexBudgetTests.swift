@@ -1,0 +1,58 @@
+import JSONSchema
+import Testing
+
+@Suite("ECMARegex step budget")
+struct ECMARegexBudgetTests {
+    /// A catastrophic pattern, an input, and the correct answer were the search to finish.
+    struct HostileCase: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        let input: String
+        let wouldMatch: Bool
+        var testDescription: String { "/\(pattern)/" }
+    }
+
+    static let cases: [HostileCase] = [
+        .init(pattern: "(a+)+$", input: String(repeating: "a", count: 31) + "!", wouldMatch: true),
+        .init(pattern: "^(a+)+$", input: String(repeating: "a", count: 31) + "!", wouldMatch: false),
+        .init(pattern: "(a|a)*b", input: String(repeating: "a", count: 30), wouldMatch: false),
+        .init(pattern: "(a*)*b", input: String(repeating: "a", count: 30), wouldMatch: false),
+        .init(pattern: "^(\\w+\\s?)*$", input: String(repeating: "word ", count: 8) + "!", wouldMatch: false),
+        .init(pattern: "(x+x+)+y", input: String(repeating: "x", count: 40), wouldMatch: false),
+    ]
+
+    @Test(arguments: cases) func hostilePatternEndsWithinBudget(_ item: HostileCase) throws {
+        let regex = try ECMARegex(item.pattern)
+        switch regex.evaluate(item.input) {
+        case .budgetExceeded:
+            #expect(regex.matches(item.input) == false)
+        case .match:
+            #expect(item.wouldMatch)
+        case .noMatch:
+            #expect(!item.wouldMatch)
+        }
+    }
+
+    @Test func exponentialSearchReportsBudgetExceeded() throws {
+        let regex = try ECMARegex("^(a|a)*b")
+        let input = String(repeating: "a", count: 40)
+        #expect(regex.evaluate(input) == .budgetExceeded)
+        #expect(regex.firstMatch(in: input) == nil)
+    }
+
+    @Test func evaluateReportsTheMatchRange() throws {
+        let input = "id: acme-prod"
+        let outcome = try ECMARegex("[a-z]+-[a-z]+").evaluate(input)
+        guard case .match(let range) = outcome else {
+            Issue.record("expected a match, got \(outcome)")
+            return
+        }
+        #expect(input[range] == "acme-prod")
+        #expect(try ECMARegex("z").evaluate(input) == .noMatch)
+    }
+
+    @Test func longInputsAreSearchedLinearly() throws {
+        let input = String(repeating: "ab", count: 200_000) + "c"
+        #expect(try ECMARegex("c$").matches(input))
+        #expect(try ECMARegex("b[a-z]*c").matches(input))
+    }
+}
