@@ -11,12 +11,16 @@ final class YAMLEventParser {
     private let source: UInt32
 
     /// Prepares a parser over `bytes` (which must stay valid while the parser is used).
-    init(bytes: UnsafeBufferPointer<UInt8>, source: UInt32) {
+    init(bytes: UnsafeBufferPointer<UInt8>, source: UInt32) throws(YAMLError) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        guard yaml_parser_initialize(parser) == 1 else {
+            yaml_parser_delete(parser)
+            parser.deallocate()
+            throw YAMLError("out of memory while reading YAML", at: SourceLocation(source: source, line: 1, column: 1))
+        }
+        self.parser = parser
         self.bytes = bytes
         self.source = source
-        parser = .allocate(capacity: 1)
-        // yaml_parser_initialize only fails when it cannot allocate; the first parse then reports it.
-        _ = yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         if let base = bytes.baseAddress {
             yaml_parser_set_input_string(parser, base, bytes.count)
@@ -32,6 +36,10 @@ final class YAMLEventParser {
     @inline(__always)
     func next(into event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
         guard yaml_parser_parse(parser, event) == 1 else { throw currentError() }
+        if event.pointee.type == YAML_NO_EVENT {
+            // libyaml answers an exhausted or failed parser with an empty event; never loop on it.
+            throw YAMLError("unexpected end of the YAML event stream", at: location(parser.pointee.mark))
+        }
     }
 
     /// The 1-based location of a libyaml mark.

@@ -83,7 +83,7 @@ public struct YAMLReader: Sendable {
         guard let base = buffer.baseAddress, !buffer.isEmpty else {
             return JSONNode(.null, at: SourceLocation(source: source, line: 1, column: 1))
         }
-        let parser = YAMLEventParser(bytes: UnsafeBufferPointer(start: base, count: buffer.count), source: source)
+        let parser = try YAMLEventParser(bytes: UnsafeBufferPointer(start: base, count: buffer.count), source: source)
         var builder = YAMLTreeBuilder(limits: limits, source: source)
         return try builder.build(from: parser)
     }

@@ -1,0 +1,34 @@
+import JSONSchema
+import Runbook
+import Testing
+
+/// Deep nesting is refused with a location, never a stack overflow.
+@Suite struct YAMLDepthTests {
+    @Test func tenThousandFlowSequences() {
+        let yaml = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(outcome(yaml) == "error: line 1, column 257: nesting is deeper than the limit of 256 levels")
+    }
+
+    @Test func tenThousandFlowMappings() {
+        let yaml = String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)
+        #expect(outcome(yaml) == "error: line 1, column 1025: nesting is deeper than the limit of 256 levels")
+    }
+
+    /// Block nesting needs one more space per level, so 1,000 levels (500 kB) stand in for 10,000.
+    @Test func thousandBlockMappings() {
+        let nested = (0..<1_000).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: "\n")
+        #expect(outcome(nested) == "error: line 257, column 257: nesting is deeper than the limit of 256 levels")
+    }
+
+    @Test func tenThousandBlockSequences() {
+        let yaml = String(repeating: "- ", count: 10_000) + "x"
+        #expect(outcome(yaml) == "error: line 1, column 513: nesting is deeper than the limit of 256 levels")
+    }
+
+    @Test func limitIsConfigurable() {
+        #expect(outcome("a: {b: {c: 1}}", limits: limits(maxDepth: 3)) == "{a: {b: {c: 1}}}")
+        #expect(outcome("a: {b: {c: 1}}", limits: limits(maxDepth: 2)) == "error: line 1, column 8: nesting is deeper than the limit of 2 levels")
+        #expect(outcome("1", limits: limits(maxDepth: 0)) == "1")
+        #expect(outcome("[1]", limits: limits(maxDepth: 0)) == "error: line 1, column 1: nesting is deeper than the limit of 0 levels")
+    }
+}
