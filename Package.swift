@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
+            exclude: ["Resources"],
             swiftSettings: strictSettings
         ),
         .testTarget(
