@@ -11,22 +11,28 @@ struct ConsoleLogOptions: Sendable {
     var json: Bool
 }
 
-/// Runs a request the way the CLI does: builds the logger, lets Ctrl-C cancel the script (exit 130
-/// after flushing), prints the error once and the summary, and returns the outcome.
+/// Runs a request the way the CLI does: console + file logging (and, in a real process, every
+/// other logger routed through the same redactor), Ctrl-C cancels the script (exit 130 after the
+/// logs and results are flushed), the error printed once, the JSON summary under `--json`.
 struct RunExecution {
     let environment: CLIEnvironment
     let console: ConsoleLogOptions
 
     func execute(_ request: RunRequest) async -> RunOutcome {
-        let runner = ScriptRunner(
-            clock: environment.clock,
-            makeLogger: { setup in
-                Logger(label: setup.label) { label in
-                    var handler = StreamLogHandler.standardError(label: label)
-                    handler.logLevel = console.level ?? .info
-                    return handler
-                }
-            })
+        let environment = environment
+        let console = console
+        let runner = ScriptRunner(clock: environment.clock, makeLogging: { setup in
+            let level = console.level ?? (setup.configWantsDebug ? .debug : .info)
+            let logging = try RunLogging.standard(
+                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName,
+                redactor: setup.redactor, clock: environment.clock, environment: environment.variables,
+                consoleLevel: level, console: CLIConsole(environment: environment))
+            if environment.handlesInterrupts {
+                // The real process: every logger, including libraries', goes through this run's redactor.
+                LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
+            }
+            return logging
+        })
         let task = Task { await runner.run(request) }
         let interrupt = environment.handlesInterrupts ? Self.cancelOnInterrupt(task) : nil
         let outcome = await task.value
@@ -34,8 +40,8 @@ struct RunExecution {
         if let error = outcome.error {
             environment.writeError(environment.errorRenderer(json: console.json).render(error))
         }
-        if let summary = outcome.summary {
-            environment.writeOut(summary + "\n")
+        if console.json, let line = try? outcome.report?.jsonLine() {
+            environment.writeOut(line + "\n")
         }
         return outcome
     }
@@ -47,5 +53,16 @@ struct RunExecution {
         source.setEventHandler { task.cancel() }
         source.resume()
         return source
+    }
+}
+
+/// The console log output of the CLI: standard error of the CLI environment.
+struct CLIConsole: ConsoleOutput {
+    let environment: CLIEnvironment
+
+    var isTerminal: Bool { environment.stderrIsTerminal }
+
+    func write(_ text: String) {
+        environment.writeError(text)
     }
 }

@@ -27,12 +27,8 @@ extension OutputStore {
 
 /// The one place the output store calls the YAML reader.
 enum YAMLDocumentReading {
-    /// Parses YAML bytes. Until `YAMLReader` lands in `Sources/Runbook/YAML`, this reports that
-    /// reading YAML is unavailable; the lead replaces the body with `try YAMLReader().read(bytes)`.
+    /// Parses YAML bytes into the located tree; problems are `HelpfulError`s with line and column.
     static func read(_ bytes: [UInt8], file: String) throws -> JSONNode {
-        throw HelpfulError(
-            problem: "Reading YAML (\(file)) is not available in this build",
-            solution: "Save the data as JSON, or use a build that includes the YAML reader",
-            location: .file(file))
+        try ConfigDocumentReader().parse(bytes, displayPath: file, source: 0)
     }
 }

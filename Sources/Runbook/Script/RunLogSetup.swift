@@ -1,5 +1,8 @@
-/// What a run tells its logger factory once the configuration is loaded: who runs, the secrets to
-/// redact, and the configuration (for `script-behavior.debug-mode` and friends).
+public import Foundation
+
+/// What a run tells its logging factory once the configuration is loaded: who runs, where, the
+/// redactor built from the run's secrets and patterns, and the configuration (for
+/// `script-behavior.debug-mode` / `verbose-logging`).
 public struct RunLogSetup: Sendable {
     /// The logger label, `runbook.<script>`.
     public let label: String
@@ -9,18 +12,31 @@ public struct RunLogSetup: Sendable {
     public let env: String
     /// The script's name.
     public let scriptName: String
-    /// Every secret value of the run.
-    public let secrets: SecretRegistry
+    /// The project root (logs go to `logs/` below it).
+    public let projectRoot: URL
+    /// The run's redactor.
+    public let redactor: Redactor
     /// The validated configuration.
     public let config: ConfigProxy
 
     /// Creates a setup.
-    public init(label: String, org: String, env: String, scriptName: String, secrets: SecretRegistry, config: ConfigProxy) {
+    public init(
+        label: String, org: String, env: String, scriptName: String, projectRoot: URL, redactor: Redactor,
+        config: ConfigProxy
+    ) {
         self.label = label
         self.org = org
         self.env = env
         self.scriptName = scriptName
-        self.secrets = secrets
+        self.projectRoot = projectRoot
+        self.redactor = redactor
         self.config = config
+    }
+
+    /// True when the configuration asks for debug output on the console
+    /// (`script-behavior.debug-mode` or `verbose-logging`).
+    public var configWantsDebug: Bool {
+        ((try? config.optional(Bool.self, "script-behavior", "debug-mode")) ?? nil) == true
+            || ((try? config.optional(Bool.self, "script-behavior", "verbose-logging")) ?? nil) == true
     }
 }

@@ -6,11 +6,14 @@ public struct RunOutcome: Sendable {
     public var error: HelpfulError?
     /// The one-line results summary, when the script recorded results.
     public var summary: String?
+    /// The results report (secrets redacted), when the script recorded results.
+    public var report: ResultsReport?
 
     /// Creates an outcome.
-    public init(exitCode: ExitCode, error: HelpfulError? = nil, summary: String? = nil) {
+    public init(exitCode: ExitCode, error: HelpfulError? = nil, summary: String? = nil, report: ResultsReport? = nil) {
         self.exitCode = exitCode
         self.error = error
         self.summary = summary
+        self.report = report
     }
 }

@@ -6,10 +6,11 @@ public import Logging
 ///
 /// ```swift
 /// func run(_ context: ScriptContext) async throws {
-///     let url = try context.config.require(URL.self, "global", "api-base-url")
-///     let key = try context.secrets.require("api-key")
-///     context.logger.info("Calling \(url)")
+///     let api = try context.restClient()                      // from global.api-base-url
+///     let rows = try context.output.loadCSV(from: .data, name: "customers.csv")
+///     context.logger.info("Syncing \(rows.count - 1) customers")
 ///     if context.isDryRun { return }
+///     context.results.created("customer/42")
 /// }
 /// ```
 public struct ScriptContext: Sendable {
@@ -33,11 +34,16 @@ public struct ScriptContext: Sendable {
     public let projectRoot: URL
     /// The run's service container: resolve clients and your own registered services.
     public let services: ServiceContainer
+    /// Output files: save and load by extension in the project's folders, atomically.
+    public let output: OutputStore
+    /// What the script did: created, updated, skipped, failed, expected errors. Summarised at the end.
+    public let results: ProcessingResults
 
     /// Creates a context (the runner and the test harness do this).
     public init(
         org: String, env: String, scriptName: String, isDryRun: Bool, config: ConfigProxy,
-        secrets: SecretStore, logger: Logger, clock: any RunbookClock, projectRoot: URL, services: ServiceContainer
+        secrets: SecretStore, logger: Logger, clock: any RunbookClock, projectRoot: URL, services: ServiceContainer,
+        output: OutputStore, results: ProcessingResults
     ) {
         self.org = org
         self.env = env
@@ -49,6 +55,8 @@ public struct ScriptContext: Sendable {
         self.clock = clock
         self.projectRoot = projectRoot
         self.services = services
+        self.output = output
+        self.results = results
     }
 
     /// Resolves a service from the container.

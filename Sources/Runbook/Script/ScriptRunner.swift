@@ -2,9 +2,10 @@ public import Foundation
 public import Logging
 import ArgumentParser
 
-/// Runs one script end to end: parses its options, loads and validates the configuration, builds
-/// the service container, calls `run`, and turns the ending into a `RunOutcome` with an exit code.
-/// The CLI and the test harness both use it, so a test runs exactly what production runs.
+/// Runs one script end to end: parses its options, loads and validates the configuration, sets up
+/// redacting logs, builds the service container (config, secrets, clock, output, results, HTTP
+/// clients), calls `run`, and turns the ending into a `RunOutcome` with an exit code. The CLI and
+/// the test harness both use it, so a test runs exactly what production runs.
 ///
 /// ```swift
 /// let runner = ScriptRunner()
@@ -13,19 +14,24 @@ import ArgumentParser
 public struct ScriptRunner: Sendable {
     /// The run's clock.
     public var clock: any RunbookClock
-    /// Builds the run's logger once the configuration and secrets are known (so it can redact them).
-    public var makeLogger: @Sendable (RunLogSetup) -> Logger
+    /// Builds the run's logging once the configuration and secrets are known.
+    public var makeLogging: @Sendable (RunLogSetup) throws -> RunLogging
     /// Called after the standard services are registered: tests replace any of them here.
     public var configureServices: @Sendable (ServiceContainer) -> Void
 
-    /// Creates a runner.
+    /// Creates a runner. By default logs go to the console (INFO) and `logs/` (DEBUG).
     public init(
         clock: any RunbookClock = SystemClock(),
-        makeLogger: @escaping @Sendable (RunLogSetup) -> Logger = { Logger(label: $0.label) },
+        makeLogging: (@Sendable (RunLogSetup) throws -> RunLogging)? = nil,
         configureServices: @escaping @Sendable (ServiceContainer) -> Void = { _ in }
     ) {
         self.clock = clock
-        self.makeLogger = makeLogger
+        self.makeLogging = makeLogging ?? { [clock] setup in
+            try RunLogging.standard(
+                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName,
+                redactor: setup.redactor, clock: clock, environment: [:],
+                consoleLevel: setup.configWantsDebug ? .debug : .info)
+        }
         self.configureServices = configureServices
     }
 
@@ -38,32 +44,61 @@ public struct ScriptRunner: Sendable {
         } catch {
             return RunOutcome(exitCode: .usage, error: usageError(request.script, error))
         }
-        let loaded: LoadedConfiguration
+        let prepared: PreparedRun
         do {
-            loaded = try loadConfiguration(request, registry: registry)
+            prepared = try prepare(request, registry: registry)
         } catch {
             return RunOutcome(exitCode: error.exitCode, error: error)
         }
-        let logger = makeLogger(
-            RunLogSetup(
-                label: "runbook.\(request.script.name)", org: request.org, env: request.env,
-                scriptName: request.script.name, secrets: registry, config: loaded.proxy))
-        let services = ServiceContainer()
-        registerStandardServices(services, loaded: loaded, logger: logger, registry: registry, request: request)
-        configureServices(services)
-        let context = ScriptContext(
-            org: request.org, env: request.env, scriptName: request.script.name, isDryRun: request.isDryRun,
-            config: loaded.proxy, secrets: loaded.secrets, logger: logger, clock: clock,
-            projectRoot: request.projectRoot, services: services)
-        logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(request.isDryRun ? " (dry run)" : "")")
+        let context = prepared.context
+        context.logger.info(
+            "Starting \(request.script.name) for \(request.org)/\(request.env)\(request.isDryRun ? " (dry run)" : "")")
+        var failure: HelpfulError?
         do {
             try await script.run(context)
             if Task.isCancelled { throw CancellationError() }
         } catch {
-            let helpful = HelpfulError.wrapping(error)
-            return RunOutcome(exitCode: helpful.exitCode, error: helpful)
+            failure = HelpfulError.wrapping(error)
         }
-        return RunOutcome(exitCode: .success)
+        return finish(prepared, failure: failure)
+    }
+
+    /// Everything a run needs once the configuration is valid.
+    struct PreparedRun {
+        let request: RunRequest
+        let context: ScriptContext
+        let logging: RunLogging
+        let redactor: Redactor
+    }
+
+    private func prepare(_ request: RunRequest, registry: SecretRegistry) throws(HelpfulError) -> PreparedRun {
+        let loaded = try loadConfiguration(request, registry: registry)
+        let redactor = Redactor(secrets: registry, patterns: try RedactionPatterns.forProject(at: request.projectRoot))
+        let setup = RunLogSetup(
+            label: "runbook.\(request.script.name)", org: request.org, env: request.env,
+            scriptName: request.script.name, projectRoot: request.projectRoot, redactor: redactor, config: loaded.proxy)
+        let logging: RunLogging
+        do {
+            logging = try makeLogging(setup)
+        } catch {
+            throw HelpfulError(
+                problem: "Cannot set up logging: \(error)",
+                solution: "Check that the project folder's logs/ directory can be created and written",
+                example: "mkdir -p logs && touch logs/.write-test",
+                location: .file("logs/"), exitCode: .configuration)
+        }
+        let logger = logging.makeLogger(label: setup.label)
+        let services = ServiceContainer()
+        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger)
+        let results = ProcessingResults()
+        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
+            .register(in: services, output: output, results: results)
+        configureServices(services)
+        let context = ScriptContext(
+            org: request.org, env: request.env, scriptName: request.script.name, isDryRun: request.isDryRun,
+            config: loaded.proxy, secrets: loaded.secrets, logger: logger, clock: clock,
+            projectRoot: request.projectRoot, services: services, output: output, results: results)
+        return PreparedRun(request: request, context: context, logging: logging, redactor: redactor)
     }
 
     func loadConfiguration(_ request: RunRequest, registry: SecretRegistry) throws(HelpfulError) -> LoadedConfiguration {
@@ -80,22 +115,11 @@ public struct ScriptRunner: Sendable {
         }
     }
 
-    private func registerStandardServices(
-        _ services: ServiceContainer, loaded: LoadedConfiguration, logger: Logger, registry: SecretRegistry,
-        request: RunRequest
-    ) {
-        services.register(Logger.self, instance: logger)
-        services.register(ConfigProxy.self, instance: loaded.proxy)
-        services.register(SecretStore.self, instance: loaded.secrets)
-        services.register(SecretRegistry.self, instance: registry)
-        services.register((any RunbookClock).self, instance: clock)
-    }
-
     private func usageError(_ script: any Script.Type, _ error: any Error) -> HelpfulError {
         HelpfulError(
             problem: "Invalid options for \(script.name): \(script.message(for: error))",
             solution: "Check the script's options",
-            example: "runbook run \(script.name) --help",
+            example: "runbook run \(script.name) <org> <env> --help",
             exitCode: .usage
         )
     }

@@ -57,3 +57,10 @@ public struct SecretStore: Sendable {
         throw error
     }
 }
+
+extension SecretStore {
+    /// Every secret that is set, by name.
+    public var byName: [String: Secret] {
+        Dictionary(uniqueKeysWithValues: names.compactMap { name in optional(name).map { (name, $0) } })
+    }
+}

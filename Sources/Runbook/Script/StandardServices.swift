@@ -1,0 +1,28 @@
+import Foundation
+import Logging
+
+/// The services every run registers: logger, configuration, secrets, clock, output store, results,
+/// and the HTTP stack (transport, token providers, `RestClient`s for `global` and each `apis.<name>`).
+struct StandardServices {
+    let loaded: LoadedConfiguration
+    let logger: Logger
+    let registry: SecretRegistry
+    let clock: any RunbookClock
+
+    func register(in services: ServiceContainer, output: OutputStore, results: ProcessingResults) throws(HelpfulError) {
+        services.register(Logger.self, instance: logger)
+        services.register(ConfigProxy.self, instance: loaded.proxy)
+        services.register(SecretStore.self, instance: loaded.secrets)
+        services.register(SecretRegistry.self, instance: registry)
+        services.register((any RunbookClock).self, instance: clock)
+        services.register(OutputStore.self, instance: output)
+        services.register(ProcessingResults.self, instance: results)
+        let config = loaded.proxy
+        let behavior = try config.decode(HTTPBehaviorSettings.self, "script-behavior")
+        let global = config.contains("global") ? try config.decode(APISettings.self, "global") : APISettings()
+        let apis = config.contains("apis") ? try config.decode([String: APISettings].self, "apis") : [:]
+        HTTPServices.register(
+            in: services, behavior: behavior, global: global, apis: apis, secrets: loaded.secrets.byName,
+            logger: logger, clock: clock, secretRegistry: registry)
+    }
+}
