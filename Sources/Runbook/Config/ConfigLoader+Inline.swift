@@ -11,7 +11,7 @@ extension ConfigLoader {
         try ConfigIdentifier.validate(env, role: "env")
         let name = isJSON ? "inline-config.json" : "inline-config.yaml"
         var sources = ConfigSources()
-        let source = sources.add(.inline(name))
+        let source = sources.add(.file(name))
         let node = try reader.parse(Array(document.utf8), displayPath: name, source: source)
         let root: JSONNode
         var filled: [JSONPointer] = []

@@ -6,7 +6,7 @@ extension ScriptRunner {
     /// summarises and saves the results, flushes the logs, and picks the exit code.
     func finish(_ run: PreparedRun, failure: HelpfulError?) -> RunOutcome {
         let context = run.context
-        var failure = failure
+        var failure = failure?.redacted(run.redactor.redactSecrets)
         if let failure {
             let fileOnly = RunLogging(
                 redactor: run.redactor, clock: clock, sinks: run.logging.sinks.filter { !($0 is ConsoleLogSink) })
@@ -28,7 +28,7 @@ extension ScriptRunner {
                     redactor: run.redactor)
                 context.logger.debug("Results saved to \(url.path)")
             } catch {
-                if failure == nil { failure = HelpfulError.wrapping(error) }
+                if failure == nil { failure = HelpfulError.wrapping(error).redacted(run.redactor.redactSecrets) }
             }
         }
         run.logging.flush()

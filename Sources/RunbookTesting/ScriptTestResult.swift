@@ -1,0 +1,52 @@
+public import Foundation
+public import Runbook
+
+/// What a `ScriptHarness` run did: exit code, error, results, HTTP requests, files, log lines.
+public struct ScriptTestResult: Sendable {
+    /// The exit code the CLI would have ended with.
+    public let exitCode: ExitCode
+    /// The error that stopped the run (secrets already redacted).
+    public let error: HelpfulError?
+    /// The error as the CLI prints it (plain text), if any.
+    public let renderedError: String?
+    /// The results report, when the script recorded results.
+    public let results: ResultsReport?
+    /// The one-line results summary, when the script recorded results.
+    public let summary: String?
+    /// Every HTTP request sent to the fake transport, in order.
+    public let requests: [FakeHTTPTransport.RecordedRequest]
+    /// Files the run wrote (relative path → content), outside `config/`, `schemas/` and `logs/`,
+    /// excluding the input files the test supplied.
+    public let files: [String: Data]
+    /// Every log line (already redacted).
+    public let logLines: [String]
+    /// Every sleep the run asked the clock for (retries, rate limiting, polling).
+    public let sleeps: [Duration]
+
+    init(
+        outcome: RunOutcome, workspace: HarnessWorkspace?, logLines: [String] = [],
+        requests: [FakeHTTPTransport.RecordedRequest] = [], sleeps: [Duration] = []
+    ) {
+        exitCode = outcome.exitCode
+        error = outcome.error
+        renderedError = outcome.error.map { HelpfulErrorRenderer(style: .plain).render($0) }
+        results = outcome.report
+        summary = outcome.summary
+        self.requests = requests
+        files = workspace?.writtenFiles() ?? [:]
+        self.logLines = logLines
+        self.sleeps = sleeps
+    }
+
+    /// The written files whose relative path starts with `prefix` (e.g. `output/report_`).
+    public func files(prefix: String) -> [String: Data] {
+        files.filter { $0.key.hasPrefix(prefix) }
+    }
+
+    /// The text of the only written file starting with `prefix`, or nil.
+    public func text(ofFile prefix: String) -> String? {
+        let matches = files(prefix: prefix)
+        guard matches.count == 1, let data = matches.first?.value else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
