@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Let the script read and report without changing anything.")
     var dryRun = false
 
-    @Option(name: .long, help: "Console log level: \(LogLevelOption.allCases.map(\.rawValue).joined(separator: ", ")) (default: info).")
+    @Option(name: .long, help: "Console log level (default: info; the log file always gets debug).")
     var logLevel: LogLevelOption?
 
     @OptionGroup var global: GlobalOptions

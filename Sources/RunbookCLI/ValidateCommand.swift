@@ -8,10 +8,10 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Validate configurations, or any data files against any schema.",
         discussion: """
-            runbook validate <org> <env>        check config/{org}-{env}-config.* (exit 0 valid, 78 invalid)
-            runbook validate --all              check every configuration in config/
-            runbook validate --schema S FILE... check JSON or YAML files against schema S \
-            (exit 0 all valid, 1 any invalid, 78 the schema or a file cannot be used)
+            runbook validate <org> <env>         one configuration (0 valid, 78 invalid)
+            runbook validate --all               every configuration in config/
+            runbook validate --schema S FILE...  JSON or YAML files against schema S
+                                                 (exit 0 valid, 1 invalid, 78 unusable)
             """
     )
 

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Exact text of help, listings, validation, explanations and errors.
+@Suite struct CLIOutputTests {
+    @Test func rootHelpIsExact() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["--help"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout == """
+            OVERVIEW: Run operational automation scripts per organisation and environment.
+
+            Configuration lives in config/{org}-{env}-config.yaml (or .yml/.json),
+            validated against schemas/org-env-config.schema.json; secrets in
+            config/{org}-{env}-config-secrets.yaml or RUNBOOK_SECRET_<KEY> variables.
+
+            Exit codes: 0 success, 1 the script failed, 2 finished with failed results, 64
+            usage error, 78 configuration error, 130 interrupted.
+
+            USAGE: runbook <subcommand>
+
+            OPTIONS:
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              run                     Run a script for an organisation and environment.
+              list                    List the scripts this runbook knows.
+              validate                Validate configurations, or any data files against
+                                      any schema.
+              config                  Show the effective configuration and where each value
+                                      came from.
+              new                     Create a new script target and its test.
+              docs                    Print the configuration reference (Markdown)
+                                      generated from the schema.
+
+              See 'runbook help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func listShowsEachScriptWithItsSummary() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["list"])
+        #expect(result.stdout == "hello-world  Greets everyone in data/people.csv and writes a timestamped report (no network)\n")
+    }
+
+    @Test func unknownScriptSuggestsTheNearestName() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["run", "helo-world", "demo", "test"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr == """
+            ❌ Problem: Unknown script 'helo-world'
+            ✅ Solution: Did you mean 'hello-world'? Known scripts: hello-world. `runbook list` shows them with a summary
+            📝 Example:
+               runbook run hello-world demo test
+
+            """)
+    }
+
+    @Test func missingArgumentsAreAUsageError() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["run", "hello-world"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.hasPrefix("Error: Missing expected argument '<org>'"))
+    }
+
+    @Test func validateReportsAValidConfiguration() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
+        try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")
+        let result = await project.run(["validate", "demo", "test"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (24 defaults filled in, 1 secrets)\n")
+    }
+
+    @Test func validateAllChecksEveryConfiguration() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
+        try project.write("config/acme-prod-config.json", #"{"global": {}, "script-behavior": {"jitter": {"min-factor": 3}}}"#)
+        let result = await project.run(["validate", "--all"])
+        #expect(result.exitCode == 78)
+        #expect(result.stdout.hasSuffix("1 of 2 configurations are valid\n"))
+        #expect(result.stderr.contains(
+            "config/acme-prod-config.json:1:61: script-behavior.jitter.min-factor: must be ≤ 1.0, found 3"))
+    }
+
+    @Test func configExplainShowsValueOriginAndSchemaDocs() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
+        let fromFile = await project.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries"])
+        #expect(fromFile.stdout == """
+            script-behavior.retry-strategy.max-retries: 3
+              origin:  config/demo-test-config.yaml:5:18
+              type:    integer (0 to 10)
+              default: 5
+              meaning: Retries after the first attempt; 0 means one attempt only.
+
+            """)
+        let fromDefault = await project.run(["config", "demo", "test", "--explain", "script-behavior.jitter.max-factor"])
+        #expect(fromDefault.stdout.contains("  origin:  schema default\n"))
+        let fromVariable = await project.run(
+            ["config", "demo", "test", "--explain", "script-behavior.rate-limiting.enabled"],
+            variables: ["RUNBOOK__SCRIPT_BEHAVIOR__RATE_LIMITING__ENABLED": "true"])
+        #expect(fromVariable.stdout.hasPrefix("""
+            script-behavior.rate-limiting.enabled: true
+              origin:  environment variable RUNBOOK__SCRIPT_BEHAVIOR__RATE_LIMITING__ENABLED
+            """))
+    }
+
+    @Test func configNeverShowsSecretValues() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
+        try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")
+        let result = await project.run(["config", "demo", "test"], variables: ["RUNBOOK_SECRET_API_KEY": "another-secret-123"])
+        #expect(result.exitCode == 0)
+        #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
+        #expect(!result.stdout.contains("another-secret-123"))
+        #expect(result.stdout.hasSuffix("""
+            # secrets (values never shown)
+            secrets:
+              api-key: "[REDACTED]"                       # RUNBOOK_SECRET_API_KEY
+              client-secret: "[REDACTED]"                 # config/demo-test-config-secrets.yaml
+
+            """))
+    }
+
+    @Test func docsMatchTheCheckedInConfigurationReference() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["docs"])
+        let checkedIn = try String(
+            contentsOf: TestProject.repositoryRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+        #expect(result.stdout == checkedIn, "docs/configuration.md is stale: run `swift run runbook docs > docs/configuration.md`")
+    }
+
+    @Test func newScaffoldsAScriptAndRegeneratesTheScriptList() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("Package.swift", "// swift-tools-version: 6.1\n")
+        try project.write("examples/HelloWorld/Sources/HelloWorld.swift", "")
+        let result = await project.run(["new", "invoice-reminder"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(project.files(in: "scripts") == ["InvoiceReminder/Sources/InvoiceReminder.swift", "InvoiceReminder/Tests/InvoiceReminderTests.swift"])
+        let list = try String(contentsOf: project.root.appendingPathComponent("Sources/runbook/ScriptList.swift"), encoding: .utf8)
+        #expect(list.hasSuffix("""
+            import HelloWorld
+            import InvoiceReminder
+            import Runbook
+
+            let knownScripts: [any Script.Type] = [
+                HelloWorld.self,
+                InvoiceReminder.self,
+            ]
+
+            """))
+        let again = await project.run(["new", "invoice-reminder"])
+        #expect(again.exitCode == 64)
+        #expect(again.stderr.hasPrefix("❌ Problem: A script target named InvoiceReminder already exists"))
+        let invalid = await project.run(["new", "Invoice_Reminder"])
+        #expect(invalid.exitCode == 64)
+    }
+}
