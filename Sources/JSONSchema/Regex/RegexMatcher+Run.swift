@@ -48,12 +48,13 @@ extension RegexMatcher {
             case .jump(let target):
                 pc = Int(target)
             case .save(let slot):
-                stack.append(.restore(slot: slot, value: slots[Int(slot)]))
+                // With no choice point below, nothing could ever need the old value back.
+                if !stack.isEmpty { stack.append(.restore(slot: slot, value: slots[Int(slot)])) }
                 slots[Int(slot)] = position
                 pc += 1
             case .clearSlots(let from, let to):
                 for slot in Int(from)..<Int(to) where slots[slot] != -1 {
-                    stack.append(.restore(slot: Int32(slot), value: slots[slot]))
+                    if !stack.isEmpty { stack.append(.restore(slot: Int32(slot), value: slots[slot])) }
                     slots[slot] = -1
                 }
                 pc += 1

@@ -29,7 +29,7 @@ struct RegexMatcher {
     }
 
     let code: UnsafeBufferPointer<RegexInstruction>
-    let sets: [ScalarSet]
+    let sets: UnsafeBufferPointer<ScalarSet>
     let input: UnsafeBufferPointer<UInt8>
     let slots: UnsafeMutableBufferPointer<Int>
     var stack: [BacktrackEntry] = []
@@ -42,11 +42,13 @@ struct RegexMatcher {
     /// Finds the leftmost match of `program` in `input`.
     static func search(_ program: RegexProgram, in input: UnsafeBufferPointer<UInt8>) -> Outcome {
         program.instructions.withUnsafeBufferPointer { code in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
-                var matcher = RegexMatcher(
-                    code: code, sets: program.sets, input: input, slots: slots,
-                    budget: budget(forLength: input.count))
-                return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
+            program.sets.withUnsafeBufferPointer { sets in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
+                    var matcher = RegexMatcher(
+                        code: code, sets: sets, input: input, slots: slots,
+                        budget: budget(forLength: input.count))
+                    return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
+                }
             }
         }
     }
@@ -59,7 +61,7 @@ struct RegexMatcher {
                 start = candidate
             }
             slots.update(repeating: -1)
-            stack.removeAll(keepingCapacity: true)
+            if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
             switch run(from: start) {
             case true?: return .match(slots[0]..<slots[1])
             case nil: return .budgetExceeded
