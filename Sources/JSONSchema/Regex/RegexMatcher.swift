@@ -35,9 +35,22 @@ struct RegexMatcher {
     var stack: [BacktrackEntry] = []
     var steps = 0
     let budget: Int
+    /// Whether failed states may be remembered (see ``RegexProgram/canMemoize``).
+    let canMemoize: Bool
+    /// One bit per (instruction, position) already explored; empty until a search gets expensive.
+    var visited: [UInt64] = []
 
     /// The step budget for an input of `length` bytes: a million steps, more for long inputs.
     static func budget(forLength length: Int) -> Int { max(1_000_000, length * 50) }
+
+    /// The most backtracking entries kept at once (16 MB); a search needing more counts as over budget.
+    static let maxBacktrackEntries = 500_000
+
+    /// Steps after which a memoizable search starts remembering failed states.
+    static let memoizeAfterSteps = 20_000
+
+    /// The largest memo, in 64-bit words (8 MB).
+    static let maxVisitedWords = 1 << 20
 
     /// Finds the leftmost match of `program` in `input`.
     static func search(_ program: RegexProgram, in input: UnsafeBufferPointer<UInt8>) -> Outcome {
@@ -46,7 +59,7 @@ struct RegexMatcher {
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
                     var matcher = RegexMatcher(
                         code: code, sets: sets, input: input, slots: slots,
-                        budget: budget(forLength: input.count))
+                        budget: budget(forLength: input.count), canMemoize: program.canMemoize)
                     return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
                 }
             }
