@@ -21,8 +21,9 @@ public struct ECMARegex: Sendable {
         case match(Range<String.Index>)
         /// The pattern matches nowhere in the input.
         case noMatch
-        /// The search took more steps than its budget (about a million, more for long inputs) and was
-        /// abandoned: treat as "cannot tell" (``ECMARegex/matches(_:)`` answers false).
+        /// The search took more steps than its budget (a million, or 50 per input byte when more) or kept
+        /// more than 500,000 backtracking points, and was abandoned: treat as "cannot tell"
+        /// (``ECMARegex/matches(_:)`` answers false).
         case budgetExceeded
     }
 

@@ -28,6 +28,7 @@ struct RegexCompiler {
         compiler.emit(.save(slot: 1))
         compiler.emit(.match)
         compiler.program.anchoredAtStart = root.isAnchoredAtStart
+        compiler.program.canMemoize = compiler.program.memoizable
         if let first = root.firstScalars(), !first.nullable {
             compiler.program.firstScalars = compiler.test(for: first.set)
         }

@@ -66,4 +66,18 @@ struct RegexProgram: Sendable {
     var anchoredAtStart = false
     /// Scalars a match can start with, when known (nil: any position may start a match).
     var firstScalars: CharacterTest?
+    /// Whether the future of a search depends only on (instruction, position), so that a state that
+    /// failed once may be skipped when reached again: true without backreferences, lookarounds and
+    /// empty-iteration checks.
+    var canMemoize = false
+
+    /// Computes ``canMemoize``.
+    var memoizable: Bool {
+        !instructions.contains { instruction in
+            switch instruction {
+            case .backreference, .lookStart, .requireProgress: true
+            default: false
+            }
+        }
+    }
 }

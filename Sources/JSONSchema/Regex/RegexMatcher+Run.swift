@@ -6,7 +6,12 @@ extension RegexMatcher {
         var position = start
         while true {
             steps &+= 1
-            if steps > budget { return nil }
+            if steps > budget || stack.count > Self.maxBacktrackEntries { return nil }
+            if steps > Self.memoizeAfterSteps, canMemoize, !firstVisit(pc: pc, position: position) {
+                guard let resumed = backtrack() else { return steps > budget ? nil : false }
+                (pc, position) = resumed
+                continue
+            }
             var failed = false
             switch code[pc] {
             case .character(let test):
@@ -48,12 +53,13 @@ extension RegexMatcher {
             case .jump(let target):
                 pc = Int(target)
             case .save(let slot):
-                stack.append(.restore(slot: slot, value: slots[Int(slot)]))
+                // With no choice point below, nothing could ever need the old value back.
+                if !stack.isEmpty { stack.append(.restore(slot: slot, value: slots[Int(slot)])) }
                 slots[Int(slot)] = position
                 pc += 1
             case .clearSlots(let from, let to):
                 for slot in Int(from)..<Int(to) where slots[slot] != -1 {
-                    stack.append(.restore(slot: Int32(slot), value: slots[slot]))
+                    if !stack.isEmpty { stack.append(.restore(slot: Int32(slot), value: slots[slot])) }
                     slots[slot] = -1
                 }
                 pc += 1
@@ -111,6 +117,23 @@ extension RegexMatcher {
                 (pc, position) = resumed
             }
         }
+    }
+
+    /// Records the state (pc, position); false when it was reached before. In a memoizable program a
+    /// state reached again has already failed (a depth-first search finishes a state before revisiting
+    /// it, and the first success ends the search), whatever the start position.
+    private mutating func firstVisit(pc: Int, position: Int) -> Bool {
+        let width = input.count + 1
+        if visited.isEmpty {
+            let words = (code.count * width + 63) / 64
+            guard words <= Self.maxVisitedWords else { return true }
+            visited = Array(repeating: 0, count: words)
+        }
+        let index = pc * width + position
+        let mask: UInt64 = 1 << UInt64(index & 63)
+        if visited[index >> 6] & mask != 0 { return false }
+        visited[index >> 6] |= mask
+        return true
     }
 
     /// Pops entries until one says where to continue; nil when none is left (or the budget ran out).

@@ -29,24 +29,39 @@ struct RegexMatcher {
     }
 
     let code: UnsafeBufferPointer<RegexInstruction>
-    let sets: [ScalarSet]
+    let sets: UnsafeBufferPointer<ScalarSet>
     let input: UnsafeBufferPointer<UInt8>
     let slots: UnsafeMutableBufferPointer<Int>
     var stack: [BacktrackEntry] = []
     var steps = 0
     let budget: Int
+    /// Whether failed states may be remembered (see ``RegexProgram/canMemoize``).
+    let canMemoize: Bool
+    /// One bit per (instruction, position) already explored; empty until a search gets expensive.
+    var visited: [UInt64] = []
 
     /// The step budget for an input of `length` bytes: a million steps, more for long inputs.
     static func budget(forLength length: Int) -> Int { max(1_000_000, length * 50) }
 
+    /// The most backtracking entries kept at once (16 MB); a search needing more counts as over budget.
+    static let maxBacktrackEntries = 500_000
+
+    /// Steps after which a memoizable search starts remembering failed states.
+    static let memoizeAfterSteps = 20_000
+
+    /// The largest memo, in 64-bit words (8 MB).
+    static let maxVisitedWords = 1 << 20
+
     /// Finds the leftmost match of `program` in `input`.
     static func search(_ program: RegexProgram, in input: UnsafeBufferPointer<UInt8>) -> Outcome {
         program.instructions.withUnsafeBufferPointer { code in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
-                var matcher = RegexMatcher(
-                    code: code, sets: program.sets, input: input, slots: slots,
-                    budget: budget(forLength: input.count))
-                return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
+            program.sets.withUnsafeBufferPointer { sets in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: program.slotCount) { slots in
+                    var matcher = RegexMatcher(
+                        code: code, sets: sets, input: input, slots: slots,
+                        budget: budget(forLength: input.count), canMemoize: program.canMemoize)
+                    return matcher.search(anchored: program.anchoredAtStart, first: program.firstScalars)
+                }
             }
         }
     }
@@ -59,7 +74,7 @@ struct RegexMatcher {
                 start = candidate
             }
             slots.update(repeating: -1)
-            stack.removeAll(keepingCapacity: true)
+            if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
             switch run(from: start) {
             case true?: return .match(slots[0]..<slots[1])
             case nil: return .budgetExceeded

@@ -14,9 +14,9 @@ extension ScalarSet {
 
     /// The set holding exactly `scalar`.
     static func single(_ scalar: UInt32) -> ScalarSet {
-        var builder = ScalarSetBuilder()
-        builder.add(scalar)
-        return builder.build()
+        let low: UInt64 = scalar < 64 ? 1 << UInt64(scalar) : 0
+        let high: UInt64 = scalar >= 64 && scalar < 128 ? 1 << UInt64(scalar - 64) : 0
+        return ScalarSet(asciiLow: low, asciiHigh: high, ranges: [scalar, scalar], properties: [], negated: false)
     }
 
     /// `.`: every scalar except line terminators.

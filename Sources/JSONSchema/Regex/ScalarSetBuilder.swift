@@ -37,14 +37,27 @@ struct ScalarSetBuilder: Sendable {
     /// The set, complemented when `negated` is true.
     func build(negated: Bool = false) -> ScalarSet {
         let merged = Self.normalized(pairs)
-        var set = ScalarSet(
-            asciiLow: 0, asciiHigh: 0,
-            ranges: merged.flatMap { [$0.low, $0.high] },
-            properties: properties, negated: negated)
+        var flat: [UInt32] = []
+        flat.reserveCapacity(merged.count * 2)
+        for range in merged {
+            flat.append(range.low)
+            flat.append(range.high)
+        }
+        var set = ScalarSet(asciiLow: 0, asciiHigh: 0, ranges: flat, properties: properties, negated: negated)
         var low: UInt64 = 0
         var high: UInt64 = 0
-        for scalar in UInt32(0)..<128 where set.containsSlowly(scalar) {
+        func insert(_ scalar: UInt32) {
             if scalar < 64 { low |= 1 << UInt64(scalar) } else { high |= 1 << UInt64(scalar - 64) }
+        }
+        for range in merged where range.low < 128 {
+            for scalar in range.low...min(range.high, 127) { insert(scalar) }
+        }
+        if !properties.isEmpty {
+            for scalar in UInt32(0)..<128 where properties.contains(where: { $0.matches(scalar) }) { insert(scalar) }
+        }
+        if negated {
+            low = ~low
+            high = ~high
         }
         set.asciiLow = low
         set.asciiHigh = high

@@ -12,7 +12,8 @@ struct ECMARegexBudgetTests {
     }
 
     static let cases: [HostileCase] = [
-        .init(pattern: "(a+)+$", input: String(repeating: "a", count: 31) + "!", wouldMatch: true),
+        .init(pattern: "(a+)+$", input: String(repeating: "a", count: 31) + "!", wouldMatch: false),
+        .init(pattern: "(a+)+b", input: String(repeating: "a", count: 31) + "b", wouldMatch: true),
         .init(pattern: "^(a+)+$", input: String(repeating: "a", count: 31) + "!", wouldMatch: false),
         .init(pattern: "(a|a)*b", input: String(repeating: "a", count: 30), wouldMatch: false),
         .init(pattern: "(a*)*b", input: String(repeating: "a", count: 30), wouldMatch: false),
@@ -33,10 +34,18 @@ struct ECMARegexBudgetTests {
     }
 
     @Test func exponentialSearchReportsBudgetExceeded() throws {
-        let regex = try ECMARegex("^(a|a)*b")
+        // The backreference rules out memoization, so the search really is exponential.
+        let regex = try ECMARegex("^(a|a)*\\1b")
         let input = String(repeating: "a", count: 40)
         #expect(regex.evaluate(input) == .budgetExceeded)
         #expect(regex.firstMatch(in: input) == nil)
+    }
+
+    @Test func memoizationAnswersExponentialPatternsExactly() throws {
+        let input = String(repeating: "a", count: 40)
+        #expect(try ECMARegex("^(a|a)*b").evaluate(input) == .noMatch)
+        #expect(try ECMARegex("(a|aa)+$").matches(input + "!") == false)
+        #expect(try ECMARegex("(a|aa)+c").matches(input + "c"))
     }
 
     @Test func evaluateReportsTheMatchRange() throws {
@@ -54,5 +63,14 @@ struct ECMARegexBudgetTests {
         let input = String(repeating: "ab", count: 200_000) + "c"
         #expect(try ECMARegex("c$").matches(input))
         #expect(try ECMARegex("b[a-z]*c").matches(input))
+    }
+}
+
+extension ECMARegexBudgetTests {
+    @Test func backtrackingPointsAreBounded() throws {
+        let input = String(repeating: "ab", count: 300_000)
+        let regex = try ECMARegex("^(?:a|b)*c")
+        #expect(regex.evaluate(input) == .budgetExceeded)
+        #expect(try ECMARegex("^(?:a|b)*$").matches(String(repeating: "ab", count: 1_000)))
     }
 }

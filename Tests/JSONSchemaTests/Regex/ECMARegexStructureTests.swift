@@ -34,6 +34,18 @@ struct ECMARegexStructureTests {
         .init("^[a-z][a-z0-9-]{1,62}$", "a", nil),
         .init("(ab|a)(bc|c)?$", "abc", "abc"),
         .init("(\\d{1,3}\\.){3}\\d{1,3}", "ip 10.0.0.255!", "10.0.0.255"),
+        .init("a*a", "aaa", "aaa"),
+        .init("\\w*\\d", "ab1", "ab1"),
+        .init("[a-z]*[0-9]", "abc1", "abc1"),
+        .init(".*$", "ab\ncd", "cd"),
+        .init("(?:a*|b)c", "aac", "aac"),
+        .init("a*b?a", "aaa", "aaa"),
+        .init("(?:a+)?a", "aa", "aa"),
+        .init("x{0,2}?y", "xxy", "xxy"),
+        .init("é+", "aéée", "éé"),
+        .init("[é-ê]{2}", "aêéb", "êé"),
+        .init("(?:ab){0,3}c", "ababc", "ababc"),
+        .init("(?:a|bc){2,}?d", "abcad", "abcad"),
     ]
 
     static let groups: [MatchCase] = [
@@ -76,6 +88,11 @@ struct ECMARegexStructureTests {
         .init("(?<![a-z])\\d", "a1 2", "2"),
         .init("^(?=.*\\d)(?=.*[a-z]).{6,}$", "abc123", "abc123"),
         .init("^(?=.*\\d)(?=.*[a-z]).{6,}$", "abcdef", nil),
+        .init("(?<=(a+?))b", "aab", "b"),
+        .init("(?<=a(?=b))b", "ab", "b"),
+        .init("(?<=ab|b)c", "abc", "c"),
+        .init("(?<!a(?!b))c", "ac", nil),
+        .init("(?<=\\b)x", "ax x", "x"),
     ]
 
     @Test(arguments: quantifiers) func quantifier(_ item: MatchCase) throws { try check(item) }
