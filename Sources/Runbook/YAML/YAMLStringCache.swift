@@ -1,5 +1,3 @@
-import Glibc
-
 /// A small direct-mapped cache of recently made strings, keyed by their UTF-8 fingerprint.
 ///
 /// Configuration files repeat the same keys (and many values) thousands of times; handing out the
@@ -22,7 +20,7 @@ struct YAMLStringCache {
         if prints[slot] == print {
             var cached = strings[slot]
             let same = cached.withUTF8 { stored in
-                stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                Self.equal(stored, bytes)
             }
             if same { return cached }
         }
@@ -30,5 +28,25 @@ struct YAMLStringCache {
         prints[slot] = print
         strings[slot] = string
         return string
+    }
+
+    /// Whether two byte buffers hold the same bytes (compared a word at a time).
+    @inline(__always)
+    static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first.count == second.count else { return false }
+        guard let left = first.baseAddress, let right = second.baseAddress else { return true }
+        let count = first.count
+        var index = 0
+        while index + 8 <= count {
+            let a = UnsafeRawPointer(left).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let b = UnsafeRawPointer(right).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if a != b { return false }
+            index += 8
+        }
+        while index < count {
+            if left[index] != right[index] { return false }
+            index += 1
+        }
+        return true
     }
 }
