@@ -91,8 +91,8 @@ struct YAMLTreeBuilder {
         _ text: UnsafeBufferPointer<UInt8>, plain: Bool, tag: UnsafeMutablePointer<yaml_char_t>?,
         anchor: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
     ) throws(YAMLError) {
-        let print = YAMLKeyPrint.of(text)
-        let name = keyCache.string(text, print: print)
+        let fingerprint = YAMLKeyPrint.of(text)
+        let name = keyCache.string(text, print: fingerprint)
         if tag != nil || anchor != nil {
             let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location, cache: &valueCache)
             if let anchor {
@@ -110,7 +110,7 @@ struct YAMLTreeBuilder {
             current.pendingKeyLocation = location
             return
         }
-        try setPendingKey(name, print: print, at: location)
+        try setPendingKey(name, print: fingerprint, at: location)
     }
 
     /// Makes `name` the key awaiting a value, refusing a duplicate.
