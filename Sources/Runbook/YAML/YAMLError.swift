@@ -4,7 +4,7 @@ public import JSONSchema
 ///
 /// `message` never contains a file name (the caller knows which file it read and wraps the error,
 /// e.g. into a `HelpfulError`); `location` carries the 1-based line and column of the problem and
-/// the `source` number given to ``YAMLReader/read(_:source:)-([UInt8],_)``.
+/// the `source` number given to `YAMLReader.read(_:source:)`.
 ///
 /// ```swift
 /// do { _ = try YAMLReader().read("a: 1\na: 2") }

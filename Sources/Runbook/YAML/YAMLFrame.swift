@@ -49,7 +49,7 @@ struct YAMLFrame {
     }
 
     /// Appends an explicit member (its key is known not to be present).
-    mutating func append(_ member: JSONObject.Member) {
+    mutating func append(_ member: consuming JSONObject.Member) {
         if keyIndex != nil {
             keyIndex![member.key] = members.count
         } else if members.count == Self.indexedKeyThreshold {

@@ -4,9 +4,9 @@ import JSONSchema
 /// anything expensive. Quoted and block scalars are strings; explicit tags are handled in
 /// `YAMLScalarResolver+Tags.swift`.
 enum YAMLScalarResolver {
-    /// The value of an untagged plain scalar.
+    /// The value of an untagged plain scalar, or nil when it is a string.
     @inline(__always)
-    static func resolvePlain(_ text: UnsafeBufferPointer<UInt8>) -> JSONValue {
+    static func plainValue(_ text: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         guard let first = text.first else { return .null }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
@@ -20,7 +20,7 @@ enum YAMLScalarResolver {
         default:
             break
         }
-        return .string(String(decoding: text, as: UTF8.self))
+        return nil
     }
 
     /// Whether the text is a core-schema null (`null`, `Null`, `NULL`, `~` or empty).

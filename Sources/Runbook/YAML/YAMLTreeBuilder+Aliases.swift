@@ -19,8 +19,8 @@ extension YAMLTreeBuilder {
                 throw YAMLError("a mapping key must be a scalar, not an alias to a \(anchored.node.value.yamlKind)", at: location)
             }
             var text = keyText
-            let print = text.withUTF8 { YAMLKeyPrint.of($0) }
-            try setPendingKey(keyText, print: print, at: location)
+            let fingerprint = text.withUTF8 { YAMLKeyPrint.of($0) }
+            try setPendingKey(keyText, print: fingerprint, at: location)
             return
         }
         if parked.count + anchored.height > limits.maxDepth {

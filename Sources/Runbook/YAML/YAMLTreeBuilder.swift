@@ -21,6 +21,10 @@ struct YAMLTreeBuilder {
     var keyPrints: [UInt64] = []
     /// The size of the last collection closed at each depth, used to reserve capacity.
     private var capacityHints: [Int] = []
+    /// Recently made key strings.
+    private var keyCache = YAMLStringCache()
+    /// Recently made string values.
+    private var valueCache = YAMLStringCache()
     private var documents = 0
 
     init(limits: YAMLReader.Limits, source: UInt32) {
@@ -73,7 +77,7 @@ struct YAMLTreeBuilder {
             return
         }
         ownNodes += 1
-        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location)
+        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location, cache: &valueCache)
         let node = JSONNode(value, at: location)
         if let anchor = scalar.anchor {
             let keyText = String(decoding: text, as: UTF8.self)
@@ -87,14 +91,15 @@ struct YAMLTreeBuilder {
         _ text: UnsafeBufferPointer<UInt8>, plain: Bool, tag: UnsafeMutablePointer<yaml_char_t>?,
         anchor: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
     ) throws(YAMLError) {
-        let name = String(decoding: text, as: UTF8.self)
+        let fingerprint = YAMLKeyPrint.of(text)
+        let name = keyCache.string(text, print: fingerprint)
         if tag != nil || anchor != nil {
-            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location)
+            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location, cache: &valueCache)
             if let anchor {
                 let node = JSONNode(value, at: location)
                 anchors[String(cString: anchor)] = .closed(YAMLAnchoredNode(node: node, count: 1, height: 0, keyText: name))
             }
-        } else if plain && name == "<<" {
+        } else if plain && text.count == 2 && text[0] == UInt8(ascii: "<") && text[1] == UInt8(ascii: "<") {
             if let first = current.mergeLocation {
                 throw YAMLError("duplicate key '<<' (first defined at \(first.lineAndColumn))", at: location)
             }
@@ -105,7 +110,7 @@ struct YAMLTreeBuilder {
             current.pendingKeyLocation = location
             return
         }
-        try setPendingKey(name, print: YAMLKeyPrint.of(text), at: location)
+        try setPendingKey(name, print: fingerprint, at: location)
     }
 
     /// Makes `name` the key awaiting a value, refusing a duplicate.
@@ -120,17 +125,16 @@ struct YAMLTreeBuilder {
     }
 
     /// The index of the innermost mapping's explicit member with this key.
+    @inline(__always)
     private func indexOfMember(_ name: String, print: UInt64) -> Int? {
         if let keyIndex = current.keyIndex { return keyIndex[name] }
         let start = current.printsStart
-        return keyPrints.withUnsafeBufferPointer { prints -> Int? in
-            var index = start
-            while index < prints.count {
-                if prints[index] == print && current.members[index - start].key == name { return index - start }
-                index += 1
-            }
-            return nil
+        var index = start
+        while index < keyPrints.count {
+            if keyPrints[index] == print && current.members[index - start].key == name { return index - start }
+            index += 1
         }
+        return nil
     }
 
     /// Opens a sequence or mapping.
@@ -186,7 +190,8 @@ struct YAMLTreeBuilder {
                 try addMergeSource(node)
                 current.pendingIsMerge = false
             } else {
-                current.append(JSONObject.Member(key: current.pendingKey ?? "", keyLocation: current.pendingKeyLocation, value: node))
+                let key = current.pendingKey.take() ?? ""
+                current.append(JSONObject.Member(key: key, keyLocation: current.pendingKeyLocation, value: node))
                 keyPrints.append(current.pendingKeyPrint)
             }
             current.pendingKey = nil

@@ -25,6 +25,13 @@ import Testing
         #expect(outcome(yaml) == "error: line 1, column 513: nesting is deeper than the limit of 256 levels")
     }
 
+    @Test func exactlyAtTheLimit() {
+        let yaml = String(repeating: "[", count: 256) + String(repeating: "]", count: 256)
+        #expect(outcome(yaml).hasPrefix("[[[["))
+        let deeper = String(repeating: "[", count: 257) + String(repeating: "]", count: 257)
+        #expect(outcome(deeper) == "error: line 1, column 257: nesting is deeper than the limit of 256 levels")
+    }
+
     @Test func limitIsConfigurable() {
         #expect(outcome("a: {b: {c: 1}}", limits: limits(maxDepth: 3)) == "{a: {b: {c: 1}}}")
         #expect(outcome("a: {b: {c: 1}}", limits: limits(maxDepth: 2)) == "error: line 1, column 8: nesting is deeper than the limit of 2 levels")

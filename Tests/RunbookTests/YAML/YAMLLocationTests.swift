@@ -43,6 +43,18 @@ import Testing
         #expect(member.keyLocation.source == 7)
     }
 
+    @Test func windowsLineEndings() throws {
+        let root = try YAMLReader().read("a: 1\r\nb:\r\n  - x\r\n")
+        #expect(render(root.value) == #"{a: 1, b: ["x"]}"#)
+        #expect(position(try #require(root.node(at: ["b", "0"])).location) == "3:5")
+        #expect(position(try #require(root.value.objectValue?.member("b")).keyLocation) == "2:1")
+    }
+
+    @Test func errorDescriptionLeadsWithThePlace() {
+        let error = YAMLError("duplicate key 'a' (first defined at line 2, column 1)", at: SourceLocation(source: 4, line: 5, column: 1))
+        #expect(error.description == "line 5, column 1: duplicate key 'a' (first defined at line 2, column 1)")
+    }
+
     @Test func keysKeepDocumentOrder() throws {
         let root = try YAMLReader().read("z: 1\na: 2\nm: 3\n")
         #expect(root.value.objectValue?.keys == ["z", "a", "m"])

@@ -74,6 +74,10 @@ import Testing
         ("!!str [1]", "error: line 1, column 1: the tag !!str cannot be used on a sequence"),
         ("!!set {a: 1}", "error: line 1, column 1: unsupported tag '!!set' (supported: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)"),
         ("!custom\n- 1", "error: line 1, column 1: unsupported tag '!custom' (supported: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)"),
+        ("!!int ''", "error: line 1, column 1: '' is not a valid !!int"),
+        ("!!int '+'", "error: line 1, column 1: '+' is not a valid !!int"),
+        ("!!float ''", "error: line 1, column 1: '' is not a valid !!float"),
+        ("!!bool ''", "error: line 1, column 1: '' is not a valid !!bool"),
         ("!!foo 1: a", "error: line 1, column 1: unsupported tag '!!foo' (supported: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)"),
     ]
 
