@@ -78,7 +78,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook-bench",
-            dependencies: ["Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer"],
+            dependencies: [
+                "Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Example scripts: one target each, each with its tests.

@@ -35,13 +35,16 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     private let requestedPort: UInt16
+    private let recordsRequests: Bool
     private let routes = Mutex<[Route]>([])
     private let state = Mutex(State())
     private let log = Mutex<[String]>([])
 
     /// Creates a server (not yet listening) for `port` (0: the system picks one).
-    public init(port: UInt16 = 0) {
+    /// `recordsRequests: false` keeps ``requestLog`` empty (benchmarks, long-running demos).
+    public init(port: UInt16 = 0, recordsRequests: Bool = true) {
         requestedPort = port
+        self.recordsRequests = recordsRequests
     }
 
     deinit {
@@ -131,7 +134,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     private func respond(_ request: LoopbackRequest) -> LoopbackResponse {
-        log.withLock { $0.append("\(request.method) \(request.target)") }
+        if recordsRequests { log.withLock { $0.append("\(request.method) \(request.target)") } }
         let handler = routes.withLock { routes in
             routes.first { $0.method == request.method && $0.path == request.path }?.handler
         }
