@@ -45,7 +45,8 @@ struct LoopbackConnection {
             buffer.removeSubrange(0..<bodyStart + length)
             let response = respond(request)
             if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-            let closing = head.headers.contains { Self.equalsIgnoringCase($0.name, "connection") && Self.equalsIgnoringCase($0.value, "close") }
+            let closing = response.closesConnection
+                || head.headers.contains { Self.equalsIgnoringCase($0.name, "connection") && Self.equalsIgnoringCase($0.value, "close") }
             guard write(response, close: closing), !closing else { return }
         }
     }
@@ -61,11 +62,23 @@ struct LoopbackConnection {
     private func write(_ response: LoopbackResponse, close: Bool) -> Bool {
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(response.body.count)\r\n"
+        if !response.chunked { head += "Content-Length: \(response.body.count)\r\n" }
+        if response.chunked { head += "Transfer-Encoding: chunked\r\n" }
         if close { head += "Connection: close\r\n" }
         head += "\r\n"
         var bytes = [UInt8](head.utf8)
-        bytes.append(contentsOf: response.body)
+        if response.chunked {
+            var offset = 0
+            let body = [UInt8](response.body)
+            while offset < body.count {
+                let size = min(7, body.count - offset)
+                bytes += Array(String(size, radix: 16).utf8) + [13, 10] + body[offset..<offset + size] + [13, 10]
+                offset += size
+            }
+            bytes += Array("0\r\n\r\n".utf8)
+        } else {
+            bytes.append(contentsOf: response.body)
+        }
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { raw in

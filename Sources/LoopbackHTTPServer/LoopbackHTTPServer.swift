@@ -105,6 +105,13 @@ public final class LoopbackHTTPServer: Sendable {
         for fd in connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
+    /// Closes every open connection but keeps listening (simulates a server dropping idle
+    /// keep-alive connections).
+    public func dropConnections() {
+        let connections = state.withLock { $0.connections }
+        for fd in connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+    }
+
     private func acceptLoop(_ listener: Int32) {
         while true {
             let fd = accept(listener, nil, nil)

@@ -11,13 +11,14 @@ import Testing
 @Suite("HTTP loopback integration")
 struct HTTPLoopbackIntegrationTests {
     enum TransportKind: String, CaseIterable, CustomTestStringConvertible {
-        case urlSession, socket
+        case urlSession, socket, standard
         var testDescription: String { rawValue }
 
         func make() -> any HTTPTransport {
             switch self {
             case .urlSession: URLSessionTransport()
             case .socket: SocketHTTPTransport()
+            case .standard: DefaultHTTPTransport()
             }
         }
     }
