@@ -97,7 +97,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook-bench",
-            dependencies: ["Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer"],
+            dependencies: [
+                "Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -30,7 +30,7 @@ struct LoopbackConnection {
                 write(LoopbackResponse.json(400, #"{"error":{"message":"malformed request"}}"#), close: true)
                 return
             }
-            let length = Int(head.headers.first { $0.name.lowercased() == "content-length" }?.value ?? "0") ?? -1
+            let length = Int(head.headers.first { Self.equalsIgnoringCase($0.name, "content-length") }?.value ?? "0") ?? -1
             guard length >= 0, length <= Self.maxBodyBytes else {
                 write(LoopbackResponse.json(400, #"{"error":{"message":"bad Content-Length"}}"#), close: true)
                 return
@@ -45,7 +45,8 @@ struct LoopbackConnection {
             buffer.removeSubrange(0..<bodyStart + length)
             let response = respond(request)
             if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-            let closing = request.header("Connection")?.lowercased() == "close"
+            let closing = response.closesConnection
+                || head.headers.contains { Self.equalsIgnoringCase($0.name, "connection") && Self.equalsIgnoringCase($0.value, "close") }
             guard write(response, close: closing), !closing else { return }
         }
     }
@@ -61,11 +62,23 @@ struct LoopbackConnection {
     private func write(_ response: LoopbackResponse, close: Bool) -> Bool {
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(response.body.count)\r\n"
+        if !response.chunked { head += "Content-Length: \(response.body.count)\r\n" }
+        if response.chunked { head += "Transfer-Encoding: chunked\r\n" }
         if close { head += "Connection: close\r\n" }
         head += "\r\n"
         var bytes = [UInt8](head.utf8)
-        bytes.append(contentsOf: response.body)
+        if response.chunked {
+            var offset = 0
+            let body = [UInt8](response.body)
+            while offset < body.count {
+                let size = min(7, body.count - offset)
+                bytes += Array(String(size, radix: 16).utf8) + [13, 10] + body[offset..<offset + size] + [13, 10]
+                offset += size
+            }
+            bytes += Array("0\r\n\r\n".utf8)
+        } else {
+            bytes.append(contentsOf: response.body)
+        }
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
@@ -86,18 +99,40 @@ struct LoopbackConnection {
         return nil
     }
 
+    /// Parses the request line and header fields byte by byte (no `String` splitting on CRLF,
+    /// which is one grapheme and slow).
     static func parseHead(_ bytes: ArraySlice<UInt8>) -> (method: String, target: String, headers: [(name: String, value: String)])? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).makeIterator()
-        guard let requestLine = lines.next() else { return nil }
-        let parts = requestLine.split(separator: " ")
-        guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else { return nil }
-        var headers: [(name: String, value: String)] = []
-        while let line = lines.next() {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        var lines: [Range<Int>] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 13 && index + 1 < bytes.endIndex && bytes[index + 1] == 10 {
+                lines.append(start..<index)
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
         }
-        return (String(parts[0]), String(parts[1]), headers)
+        if start < bytes.endIndex { lines.append(start..<bytes.endIndex) }
+        guard let requestLine = lines.first else { return nil }
+        let parts = bytes[requestLine].split(separator: 32)
+        guard parts.count == 3, parts[2].starts(with: "HTTP/1.".utf8) else { return nil }
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(lines.count)
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let colon = bytes[line].firstIndex(of: 58) else { return nil }
+            var value = bytes[(colon + 1)..<line.upperBound]
+            while let first = value.first, first == 32 || first == 9 { value = value.dropFirst() }
+            while let last = value.last, last == 32 || last == 9 { value = value.dropLast() }
+            headers.append((String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self)))
+        }
+        return (String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self), headers)
+    }
+
+    static func equalsIgnoringCase(_ text: String, _ lowercase: String) -> Bool {
+        text.utf8.count == lowercase.utf8.count
+            && zip(text.utf8, lowercase.utf8).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
     }
 
     static func reason(_ status: Int) -> String {

@@ -35,13 +35,16 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     private let requestedPort: UInt16
+    private let recordsRequests: Bool
     private let routes = Mutex<[Route]>([])
     private let state = Mutex(State())
     private let log = Mutex<[String]>([])
 
     /// Creates a server (not yet listening) for `port` (0: the system picks one).
-    public init(port: UInt16 = 0) {
+    /// `recordsRequests: false` keeps ``requestLog`` empty (benchmarks, long-running demos).
+    public init(port: UInt16 = 0, recordsRequests: Bool = true) {
         requestedPort = port
+        self.recordsRequests = recordsRequests
     }
 
     deinit {
@@ -86,23 +89,34 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Stops accepting, closes every connection. Safe to call twice.
+    ///
+    /// Descriptors are only shut down here, under the lock that also guards their closing, so
+    /// a descriptor number already reused elsewhere in the process is never touched; the
+    /// accept thread closes the listener and each connection thread its own socket.
     public func stop() {
-        let (listener, connections) = state.withLock { state -> (Int32, Set<Int32>) in
-            defer {
-                state.stopped = true
-                state.listener = -1
-                state.connections = []
-            }
-            return state.stopped ? (-1, []) : (state.listener, state.connections)
+        state.withLock { state in
+            guard !state.stopped else { return }
+            state.stopped = true
+            if state.listener >= 0 { _ = shutdown(state.listener, Int32(SHUT_RDWR)) }
+            for fd in state.connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        if listener >= 0 {
-            _ = shutdown(listener, Int32(SHUT_RDWR))
-            _ = close(listener)
+    }
+
+    /// Closes every open connection but keeps listening (simulates a server dropping idle
+    /// keep-alive connections).
+    public func dropConnections() {
+        state.withLock { state in
+            for fd in state.connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop(_ listener: Int32) {
+        defer {
+            state.withLock { state in
+                _ = close(listener)
+                state.listener = -1
+            }
+        }
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
@@ -122,8 +136,10 @@ public final class LoopbackHTTPServer: Sendable {
             }
             let thread = Thread { [self] in
                 LoopbackConnection(fd: fd, respond: respond).run()
-                state.withLock { _ = $0.connections.remove(fd) }
-                _ = close(fd)
+                state.withLock { state in
+                    state.connections.remove(fd)
+                    _ = close(fd)
+                }
             }
             thread.stackSize = 512 * 1024
             thread.start()
@@ -131,7 +147,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     private func respond(_ request: LoopbackRequest) -> LoopbackResponse {
-        log.withLock { $0.append("\(request.method) \(request.target)") }
+        if recordsRequests { log.withLock { $0.append("\(request.method) \(request.target)") } }
         let handler = routes.withLock { routes in
             routes.first { $0.method == request.method && $0.path == request.path }?.handler
         }

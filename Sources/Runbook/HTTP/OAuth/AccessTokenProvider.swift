@@ -10,17 +10,3 @@ public protocol AccessTokenProvider: Sendable {
     /// Forgets `token` if it is still the current one, so the next ``token()`` fetches anew.
     func invalidate(_ token: String) async
 }
-
-/// A fixed token (the `az-token` secret): never refreshed.
-public struct StaticTokenProvider: AccessTokenProvider {
-    private let secret: Secret
-
-    /// Creates a provider for a fixed bearer token.
-    public init(_ secret: Secret) {
-        self.secret = secret
-    }
-
-    public func token() async throws -> String { secret.reveal() }
-
-    public func invalidate(_ token: String) async {}
-}

@@ -15,7 +15,9 @@ final class SocketConnection: @unchecked Sendable {
     struct StaleConnection: Error {}
 
     private let fd: Int32
-    private let closed = Atomic<Bool>(false)
+    /// Whether the descriptor is closed; held while shutting down or closing it, so a number
+    /// the kernel already reused for another socket is never touched.
+    private let closed = Mutex(false)
     private var buffer: [UInt8] = []
     private var readIndex = 0
     private var socketTimeout: Duration = .zero
@@ -61,12 +63,17 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Ends a blocked read or write (task cancellation).
     func interrupt() {
-        if !closed.load(ordering: .acquiring) { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        closed.withLock { closed in
+            if !closed { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
     /// Closes the descriptor (once).
     func close() {
-        if !closed.exchange(true, ordering: .acquiringAndReleasing) { _ = posixClose(fd) }
+        closed.withLock { closed in
+            if !closed { _ = posixClose(fd) }
+            closed = true
+        }
     }
 
     /// Sends a request and reads its response. Returns whether the connection may be reused.

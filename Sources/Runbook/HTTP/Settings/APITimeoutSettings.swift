@@ -1,0 +1,36 @@
+/// `script-behavior.api-timeouts`.
+///
+/// | key | type | default |
+/// |---|---|---|
+/// | `rest-timeout-seconds` | integer ≥ 1 | 60 (per attempt) |
+/// | `async-max-wait` | integer ≥ 1 | 300 (202 polling budget) |
+/// | `async-poll-interval` | integer ≥ 1 | 5 (when no `Retry-After`) |
+public struct APITimeoutSettings: Decodable, Sendable, Equatable {
+    /// Seconds one attempt may take (connect + response).
+    public var restTimeoutSeconds: Int
+    /// Seconds a `202 Accepted` operation may be polled.
+    public var asyncMaxWait: Int
+    /// Seconds between polls when the service sends no `Retry-After`.
+    public var asyncPollInterval: Int
+
+    /// Creates the section.
+    public init(restTimeoutSeconds: Int = 60, asyncMaxWait: Int = 300, asyncPollInterval: Int = 5) {
+        self.restTimeoutSeconds = restTimeoutSeconds
+        self.asyncMaxWait = asyncMaxWait
+        self.asyncPollInterval = asyncPollInterval
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case restTimeoutSeconds = "rest-timeout-seconds"
+        case asyncMaxWait = "async-max-wait"
+        case asyncPollInterval = "async-poll-interval"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            restTimeoutSeconds: try c.decodeIfPresent(Int.self, forKey: .restTimeoutSeconds) ?? 60,
+            asyncMaxWait: try c.decodeIfPresent(Int.self, forKey: .asyncMaxWait) ?? 300,
+            asyncPollInterval: try c.decodeIfPresent(Int.self, forKey: .asyncPollInterval) ?? 5)
+    }
+}

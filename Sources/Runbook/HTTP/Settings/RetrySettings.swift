@@ -1,0 +1,30 @@
+/// `script-behavior.retry-strategy`.
+///
+/// | key | type | default |
+/// |---|---|---|
+/// | `max-retries` | integer 0–10 | 5 (0 = one attempt, no retry) |
+/// | `backoff-factor` | number 1–10 | 3.0 (retry n waits factor^(n-1) s) |
+public struct RetrySettings: Decodable, Sendable, Equatable {
+    /// Retries after the first attempt.
+    public var maxRetries: Int
+    /// Base of the exponential backoff.
+    public var backoffFactor: Double
+
+    /// Creates the section.
+    public init(maxRetries: Int = 5, backoffFactor: Double = 3.0) {
+        self.maxRetries = maxRetries
+        self.backoffFactor = backoffFactor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case maxRetries = "max-retries"
+        case backoffFactor = "backoff-factor"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            maxRetries: try c.decodeIfPresent(Int.self, forKey: .maxRetries) ?? 5,
+            backoffFactor: try c.decodeIfPresent(Double.self, forKey: .backoffFactor) ?? 3.0)
+    }
+}

@@ -1,0 +1,27 @@
+/// A failure below HTTP: no connection, a timeout, a broken response.
+public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Kind: Sendable, Equatable {
+        /// The attempt took longer than its timeout.
+        case timedOut
+        /// The connection could not be made or was lost.
+        case connectionFailed
+        /// The peer sent something that is not HTTP/1.1.
+        case invalidResponse
+        /// The URL cannot be sent by this transport (scheme, host).
+        case unsupportedURL
+    }
+
+    /// What kind of failure.
+    public var kind: Kind
+    /// A short description (never contains request headers or bodies).
+    public var message: String
+
+    /// Creates an error.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}

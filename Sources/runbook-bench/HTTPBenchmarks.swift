@@ -1,0 +1,85 @@
+import Foundation
+import LoopbackHTTPServer
+import Logging
+import Runbook
+
+/// The full client (retry + circuit breaker on, rate limiting off) against the loopback server
+/// returning a small JSON document. Targets: ≥ 12,000 sequential GET/s and ≥ 35,000/s with 8 in
+/// flight, memory flat over 100,000 requests.
+let httpBenchmarks: [Benchmark] = [
+    HTTPBench.sequential("http.socket.get.sequential.10k", transport: SocketHTTPTransport(), count: 10_000, target: "≤ 833 (12k/s)"),
+    HTTPBench.parallel("http.socket.get.8-in-flight.20k", transport: SocketHTTPTransport(), count: 20_000, target: "≤ 571 (35k/s)"),
+    HTTPBench.sequential("http.urlsession.get.sequential.2k", transport: URLSessionTransport(), count: 2_000, target: "report"),
+    HTTPBench.parallel("http.urlsession.get.8-in-flight.2k", transport: URLSessionTransport(), count: 2_000, target: "report"),
+    HTTPBench.memory("http.socket.rss.100k", transport: SocketHTTPTransport(), count: 100_000),
+]
+
+enum HTTPBench {
+    static let document = #"{"id":42,"name":"Acme AS","city":"Oslo","active":true,"balance":1234.5}"#
+
+    static func client(_ transport: any HTTPTransport) throws -> (LoopbackHTTPServer, RestClient) {
+        let server = LoopbackHTTPServer(recordsRequests: false)
+        server.route("GET", "/api/customers/42") { _ in .json(200, document) }
+        try server.start()
+        let behavior = HTTPBehaviorSettings(circuitBreaker: CircuitBreakerSettings(enabled: true))
+        var logger = Logger(label: "bench")
+        logger.logLevel = .info
+        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: transport,
+                                behavior: behavior, logger: logger)
+        return (server, client)
+    }
+
+    static func sequential(_ name: String, transport: any HTTPTransport, count: Int, target: String) -> Benchmark {
+        Benchmark(name, target: target) {
+            let (server, client) = try client(transport)
+            _ = try await client.get("customers/42")
+            return {
+                for _ in 0..<count { _ = try await client.get("customers/42") }
+                withExtendedLifetime(server) {}
+            }
+        }
+    }
+
+    static func parallel(_ name: String, transport: any HTTPTransport, count: Int, target: String) -> Benchmark {
+        Benchmark(name, target: target) {
+            let (server, client) = try client(transport)
+            return {
+                try await run(client, count: count, inFlight: 8)
+                withExtendedLifetime(server) {}
+            }
+        }
+    }
+
+    static func memory(_ name: String, transport: any HTTPTransport, count: Int) -> Benchmark {
+        Benchmark(name, target: "flat RSS", iterations: 1) {
+            let (server, client) = try client(transport)
+            try await run(client, count: 1_000, inFlight: 8)
+            return {
+                let before = residentMegabytes()
+                try await run(client, count: count, inFlight: 8)
+                let after = residentMegabytes()
+                print("  RSS before \(before) MB, after \(count) requests \(after) MB")
+                withExtendedLifetime(server) {}
+            }
+        }
+    }
+
+    static func run(_ client: RestClient, count: Int, inFlight: Int) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<inFlight {
+                let share = count / inFlight + (worker < count % inFlight ? 1 : 0)
+                group.addTask {
+                    for _ in 0..<share { _ = try await client.get("customers/42") }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = Int(text.split(separator: " ").dropFirst().first ?? "")
+        else { return -1 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+}

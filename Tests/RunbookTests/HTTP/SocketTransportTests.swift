@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import LoopbackHTTPServer
+import Runbook
+import Testing
+
+/// Wire-level behaviour of the socket transport against the loopback server.
+@Suite("HTTP socket transport")
+struct HTTPSocketTransportTests {
+    func start(_ configure: (LoopbackHTTPServer) -> Void) throws -> LoopbackHTTPServer {
+        let server = LoopbackHTTPServer()
+        configure(server)
+        try server.start()
+        return server
+    }
+
+    func request(_ server: LoopbackHTTPServer, _ path: String, _ method: HTTPRequest.Method = .get) -> HTTPRequest {
+        HTTPRequest(method: method, url: URL(string: "http://127.0.0.1:\(server.port)\(path)")!)
+    }
+
+    @Test("keeps one connection alive across requests; sends Host, headers and body")
+    func keepAlive() async throws {
+        let server = try start { server in
+            server.route("POST", "/echo") { request in
+                .json(200, #"{"host":"\#(request.header("Host") ?? "")","x":"\#(request.header("X-Test") ?? "")","body":\#(request.bodyText)}"#)
+            }
+        }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport()
+        var head = request(server, "/echo", .post)
+        head.headerFields[HTTPField.Name("X-Test")!] = "yes"
+        for _ in 0..<3 {
+            let response = try await transport.send(head, body: Data("[1,2]".utf8), timeout: .seconds(5))
+            #expect(String(decoding: response.body, as: UTF8.self) == #"{"host":"127.0.0.1:\#(server.port)","x":"yes","body":[1,2]}"#)
+        }
+        #expect(server.count("POST", "/echo") == 3)
+    }
+
+    @Test("reads chunked bodies and honours Connection: close")
+    func chunkedAndClose() async throws {
+        let text = #"{"value":["a long enough body to need several chunks"]}"#
+        let server = try start { server in
+            server.route("GET", "/chunked") { _ in
+                LoopbackResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(text.utf8), chunked: true)
+            }
+            server.route("GET", "/close") { _ in LoopbackResponse(status: 200, body: Data("bye".utf8), closesConnection: true) }
+        }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport()
+        let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
+        #expect(String(decoding: chunked.body, as: UTF8.self) == text)
+        #expect(chunked.head.headerFields[.contentType] == "application/json")
+        for _ in 0..<2 {
+            let closed = try await transport.send(request(server, "/close"), body: nil, timeout: .seconds(5))
+            #expect(String(decoding: closed.body, as: UTF8.self) == "bye")
+        }
+    }
+
+    @Test("a pooled connection the server dropped is replaced transparently")
+    func staleConnection() async throws {
+        let server = try start { server in server.route("GET", "/x") { _ in .json(200, "{}") } }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport()
+        _ = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(5))
+        server.dropConnections()
+        let response = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(5))
+        #expect(response.status.code == 200)
+        #expect(server.count("GET", "/x") == 2)
+    }
+
+    @Test("https is refused with a clear error; cancellation ends a slow exchange at once")
+    func refusalAndCancellation() async throws {
+        let transport = SocketHTTPTransport()
+        await #expect(throws: HTTPTransportError(.unsupportedURL, "SocketHTTPTransport sends only http:// URLs")) {
+            _ = try await transport.send(HTTPRequest(method: .get, url: URL(string: "https://example.com/")!), body: nil, timeout: .seconds(1))
+        }
+        let server = try start { server in server.route("GET", "/slow") { _ in LoopbackResponse(status: 200, delay: 2) } }
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        let task = Task { try await transport.send(request(server, "/slow"), body: nil, timeout: .seconds(30)) }
+        while server.count("GET", "/slow") == 0 { await Task.yield() }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        #expect(ContinuousClock.now - started < .milliseconds(1500))
+    }
+}
