@@ -32,22 +32,30 @@ struct LowercasedText {
 
     /// Whether `needle` (lowercase ASCII) occurs.
     func contains(_ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { needleBytes in
-            guard !needleBytes.isEmpty else { return true }
-            guard needleBytes.count <= bytes.count else { return false }
-            let first = needleBytes[0]
-            let last = bytes.count - needleBytes.count
-            var index = 0
-            while index <= last {
-                if bytes[index] == first {
-                    var offset = 1
-                    while offset < needleBytes.count, bytes[index + offset] == needleBytes[offset] { offset += 1 }
-                    if offset == needleBytes.count { return true }
+        ByteSearch.contains(bytes, Array(needle.utf8))
+    }
+}
+
+/// Substring search over bytes (no bridging, no allocation).
+enum ByteSearch {
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                let last = hay.count - pin.count
+                var index = 0
+                while index <= last {
+                    if hay[index] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[index + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    index += 1
                 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 }

@@ -30,6 +30,7 @@ public struct RedactionPattern: Sendable {
     public let minimumDigits: Int
     /// The rule runs only on text with a run of at least this many ASCII letters and digits (0: no minimum).
     public let minimumRun: Int
+    let triggerBytes: [[UInt8]]
     let expression: CompiledExpression
 
     /// Compiles a rule. Throws the `NSRegularExpression` error for an invalid pattern
@@ -41,6 +42,7 @@ public struct RedactionPattern: Sendable {
         self.replacement = replacement
         self.check = check
         self.triggers = triggers.map { $0.lowercased() }
+        self.triggerBytes = self.triggers.map { Array($0.utf8) }
         self.minimumDigits = minimumDigits
         self.minimumRun = minimumRun
         self.expression = CompiledExpression(
@@ -56,7 +58,7 @@ public struct RedactionPattern: Sendable {
     /// Whether any trigger occurs in the (lowercased) text.
     func mayMatch(_ text: LowercasedText) -> Bool {
         text.digitCount >= minimumDigits && text.longestRun >= minimumRun
-            && (triggers.isEmpty || triggers.contains { text.contains($0) })
+            && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
     }
 
     func applyRegex(to text: String) -> String {

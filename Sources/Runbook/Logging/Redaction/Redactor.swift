@@ -38,8 +38,10 @@ public final class Redactor: Sendable {
     public func redactSecrets(_ text: String) -> String {
         guard let forms = currentForms() else { return text }
         var result = text
-        for form in forms.literals where result.contains(form) {
+        var bytes = Array(text.utf8)
+        for (form, formBytes) in zip(forms.literals, forms.literalBytes) where ByteSearch.contains(bytes, formBytes) {
             result = result.replacingOccurrences(of: form, with: Self.marker)
+            bytes = Array(result.utf8)
         }
         return redactEncodedRuns(result, forms: forms)
     }
