@@ -48,8 +48,14 @@ public final class AtomicFileWriter {
 
     /// Appends raw bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.chunkSize { try flush() }
+        guard bytes.count >= Self.chunkSize, let base = bytes.baseAddress else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.chunkSize { try flush() }
+            return
+        }
+        try flush()
+        try writeAll(base, count: bytes.count)
+        flushedBytes += Int64(bytes.count)
     }
 
     /// Appends a string's UTF-8 bytes.
@@ -71,18 +77,21 @@ public final class AtomicFileWriter {
 
     /// Writes the buffered bytes to the temporary file.
     func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { raw in try writeAll(raw.baseAddress!, count: raw.count) }
+        flushedBytes += Int64(buffer.count)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ base: UnsafeRawPointer, count: Int) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                unistdWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
+        while offset < count {
+            let written = unistdWrite(descriptor, base + offset, count - offset)
             guard written > 0 else {
                 throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
             }
             offset += written
         }
-        flushedBytes += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Overwrites bytes already written at `offset` (used to patch ZIP headers).

@@ -13,7 +13,9 @@ extension OutputStore {
                                example: "delimiter: \";\"")
         }
         return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
-            try body(CSVWriter(file: file, delimiter: byte, lineEnding: lineEnding))
+            let writer = CSVWriter(file: file, delimiter: byte, lineEnding: lineEnding)
+            try body(writer)
+            try writer.flushStorage()
         }
     }
 

@@ -47,6 +47,14 @@ struct PatternDocumentReader {
         return text
     }
 
+    func count(_ object: JSONObject, _ key: String, path: String, label: String) throws -> Int {
+        guard let node = object[key] else { return 0 }
+        guard case .integer(let value) = node.value, value >= 0, value <= 10_000 else {
+            throw error("has '\(key)' in \(label) that is not a whole number from 0 to 10000", at: node, path: "\(path).\(key)")
+        }
+        return Int(value)
+    }
+
     func rule(_ node: JSONNode, path: String) throws -> RedactionPattern {
         let object = try object(node, path: path)
         let name = try string(object, "name", in: node, path: path, label: "a pattern")
@@ -61,12 +69,24 @@ struct PatternDocumentReader {
             }
             check = known
         }
-        let unknown = object.keys.filter { !["name", "pattern", "replacement", "check"].contains($0) && !$0.hasPrefix("_") }
+        var triggers: [String] = []
+        if let list = object["triggers"] {
+            guard let elements = list.value.arrayValue,
+                  let strings = Optional(elements.compactMap(\.value.stringValue)), strings.count == elements.count else {
+                throw error("has 'triggers' in \(label) that is not a list of strings", at: list, path: "\(path).triggers")
+            }
+            triggers = strings
+        }
+        let minimumDigits = try count(object, "min-digits", path: path, label: label)
+        let minimumRun = try count(object, "min-token-length", path: path, label: label)
+        let known = ["name", "pattern", "replacement", "check", "triggers", "min-digits", "min-token-length"]
+        let unknown = object.keys.filter { !known.contains($0) && !$0.hasPrefix("_") }
         if let first = unknown.first {
             throw error("has an unknown field '\(first)' in \(label)", at: node, path: path)
         }
         do {
-            return try RedactionPattern(name: name, pattern: pattern, replacement: replacement, check: check)
+            return try RedactionPattern(name: name, pattern: pattern, replacement: replacement, check: check,
+                                        triggers: triggers, minimumDigits: minimumDigits, minimumRun: minimumRun)
         } catch {
             let patternNode = object["pattern"] ?? node
             throw self.error("has an invalid regular expression in \(label)", at: patternNode, path: "\(path).pattern",

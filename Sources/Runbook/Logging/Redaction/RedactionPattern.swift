@@ -23,21 +23,45 @@ public struct RedactionPattern: Sendable {
     public let replacement: String
     /// An extra check on each match, if any.
     public let check: Check?
+    /// Lowercase substrings of which at least one must occur in the text for the rule to run
+    /// (a cheap pre-filter; empty means "always run").
+    public let triggers: [String]
+    /// The rule runs only on text with at least this many ASCII digits (0: no minimum).
+    public let minimumDigits: Int
+    /// The rule runs only on text with a run of at least this many ASCII letters and digits (0: no minimum).
+    public let minimumRun: Int
+    let triggerBytes: [[UInt8]]
     let expression: CompiledExpression
 
     /// Compiles a rule. Throws the `NSRegularExpression` error for an invalid pattern
     /// (`RedactionPatterns.load` turns it into a `HelpfulError` with the file location).
-    public init(name: String, pattern: String, replacement: String, check: Check? = nil) throws {
+    public init(name: String, pattern: String, replacement: String, check: Check? = nil,
+                triggers: [String] = [], minimumDigits: Int = 0, minimumRun: Int = 0) throws {
         self.name = name
         self.pattern = pattern
         self.replacement = replacement
         self.check = check
+        self.triggers = triggers.map { $0.lowercased() }
+        self.triggerBytes = self.triggers.map { Array($0.utf8) }
+        self.minimumDigits = minimumDigits
+        self.minimumRun = minimumRun
         self.expression = CompiledExpression(
             try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
     }
 
     /// Applies the rule to `text`, returning the text with every (checked) match replaced.
     public func apply(to text: String) -> String {
+        guard mayMatch(LowercasedText(text)) else { return text }
+        return applyRegex(to: text)
+    }
+
+    /// Whether any trigger occurs in the (lowercased) text.
+    func mayMatch(_ text: LowercasedText) -> Bool {
+        text.digitCount >= minimumDigits && text.longestRun >= minimumRun
+            && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
+    }
+
+    func applyRegex(to text: String) -> String {
         let regex = expression.regex
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let check else {

@@ -30,7 +30,14 @@ public struct RedactionPatterns: Sendable {
     /// Applies every rule in order.
     public func apply(to text: String) -> String {
         var result = text
-        for rule in rules { result = rule.apply(to: result) }
+        var lowered = LowercasedText(text)
+        for rule in rules where rule.mayMatch(lowered) {
+            let replaced = rule.applyRegex(to: result)
+            if replaced != result {
+                result = replaced
+                lowered = LowercasedText(result)
+            }
+        }
         return result
     }
 

@@ -38,8 +38,10 @@ public final class Redactor: Sendable {
     public func redactSecrets(_ text: String) -> String {
         guard let forms = currentForms() else { return text }
         var result = text
-        for form in forms.literals where result.contains(form) {
+        var bytes = Array(text.utf8)
+        for (form, formBytes) in zip(forms.literals, forms.literalBytes) where ByteSearch.contains(bytes, formBytes) {
             result = result.replacingOccurrences(of: form, with: Self.marker)
+            bytes = Array(result.utf8)
         }
         return redactEncodedRuns(result, forms: forms)
     }
@@ -56,6 +58,16 @@ public final class Redactor: Sendable {
 
     /// Replaces every base64 run (8+ characters) whose decoded bytes contain a secret value.
     private func redactEncodedRuns(_ text: String, forms: SecretForms) -> String {
+        // A base64 run holding an n-byte secret is at least 4n/3 characters long.
+        let shortest = forms.rawValues.map(\.count).filter { $0 > 0 }.min() ?? 0
+        let minimumRun = max(8, (shortest * 4 + 2) / 3)
+        var longest = 0
+        var current = 0
+        for byte in text.utf8 {
+            current = Self.isBase64(byte) ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        guard longest >= minimumRun else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var changed = false
@@ -65,7 +77,7 @@ public final class Redactor: Sendable {
             guard Self.isBase64(bytes[index]) else { index += 1; continue }
             var end = index
             while end < bytes.count, Self.isBase64(bytes[end]) { end += 1 }
-            if end - index >= 8, let decoded = Self.decodeBase64(bytes[index..<end]),
+            if end - index >= minimumRun, let decoded = Self.decodeBase64(bytes[index..<end]),
                forms.rawValues.contains(where: { !$0.isEmpty && decoded.containsSubsequence($0) }) {
                 output.append(contentsOf: bytes[copiedUpTo..<index])
                 output.append(contentsOf: Self.marker.utf8)
@@ -89,13 +101,32 @@ public final class Redactor: Sendable {
         }
     }
 
+    /// Decodes standard or URL-safe base64, padded or not; nil when the run is not base64.
     private static func decodeBase64(_ run: ArraySlice<UInt8>) -> [UInt8]? {
-        var text = String(decoding: run, as: UTF8.self)
-            .replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while text.hasSuffix("=") { text.removeLast() }
-        guard text.count % 4 != 1 else { return nil }
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        return Data(base64Encoded: text).map { Array($0) }
+        var symbols = run
+        while symbols.last == UInt8(ascii: "=") { symbols.removeLast() }
+        guard symbols.count % 4 != 1, !symbols.contains(UInt8(ascii: "=")) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(symbols.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        for symbol in symbols {
+            let value: UInt8
+            switch symbol {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = symbol - 65
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = symbol - 71
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = symbol + 4
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): value = 62
+            default: value = 63
+            }
+            accumulator = (accumulator << 6) | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return output
     }
 }
 

@@ -5,6 +5,8 @@ import Foundation
 struct SecretForms: Sendable {
     /// Every literal form, longest first, deduplicated.
     let literals: [String]
+    /// The literal forms' UTF-8 bytes, same order.
+    let literalBytes: [[UInt8]]
     /// The raw values as bytes (for matching inside decoded base64 runs).
     let rawValues: [[UInt8]]
 
@@ -23,6 +25,7 @@ struct SecretForms: Sendable {
         }
         literals = forms.filter { $0.count >= 4 }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         rawValues = values.map { Array($0.utf8) }
+        literalBytes = literals.map { Array($0.utf8) }
     }
 
     /// Percent-encodes everything except RFC 3986 unreserved characters.

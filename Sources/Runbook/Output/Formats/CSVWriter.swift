@@ -15,6 +15,10 @@ public final class CSVWriter {
     private let file: AtomicFileWriter
     private let delimiter: UInt8
     private let lineEnding: [UInt8]
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    private static let flushThreshold = 64 * 1024
     /// Rows written so far (the header included).
     public private(set) var rowCount = 0
 
@@ -22,26 +26,15 @@ public final class CSVWriter {
         self.file = file
         self.delimiter = delimiter
         self.lineEnding = Array(lineEnding.utf8)
+        capacity = 4 * Self.flushThreshold
+        storage = .allocate(capacity: capacity)
     }
+
+    deinit { storage.deallocate() }
 
     /// Writes a header row (text fields).
     public func write(header: [String]) throws {
         try write(row: header.map(TableCell.text))
-    }
-
-    /// Writes one row.
-    public func write(row: [TableCell]) throws {
-        file.withBuffer { buffer in
-            var first = true
-            for cell in row {
-                if !first { buffer.append(delimiter) }
-                first = false
-                append(cell, to: &buffer)
-            }
-            buffer.append(contentsOf: lineEnding)
-        }
-        rowCount += 1
-        try file.flushIfNeeded()
     }
 
     /// Writes every row of a sequence.
@@ -49,44 +42,111 @@ public final class CSVWriter {
         for row in rows { try write(row: row) }
     }
 
-    private func append(_ cell: TableCell, to buffer: inout [UInt8]) {
+    /// Writes one row.
+    public func write(row: [TableCell]) throws {
+        var bound = lineEnding.count + row.count
+        for cell in row { bound += Self.upperBound(cell) }
+        if count + bound > capacity {
+            try flushStorage()
+            if bound > capacity {
+                storage.deallocate()
+                capacity = bound
+                storage = .allocate(capacity: capacity)
+            }
+        }
+        var cursor = storage + count
+        var first = true
+        for cell in row {
+            if !first {
+                cursor.pointee = delimiter
+                cursor += 1
+            }
+            first = false
+            cursor = append(cell, at: cursor)
+        }
+        for byte in lineEnding {
+            cursor.pointee = byte
+            cursor += 1
+        }
+        count = cursor - storage
+        rowCount += 1
+        if count >= Self.flushThreshold { try flushStorage() }
+    }
+
+    /// Hands the pending bytes to the file (called before the file is committed).
+    func flushStorage() throws {
+        guard count > 0 else { return }
+        try file.write(UnsafeRawBufferPointer(start: storage, count: count))
+        count = 0
+    }
+
+    private static func upperBound(_ cell: TableCell) -> Int {
         switch cell {
-        case .text(let text): appendText(text, to: &buffer)
-        case .integer(let value): ByteFormat.appendInteger(value, to: &buffer)
-        case .double(let value):
-            if value.isFinite { ByteFormat.appendDouble(value, to: &buffer) } else { appendText(value.description, to: &buffer) }
-        case .bool(let value): buffer.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
-        case .date(let date): ByteFormat.appendISO8601(date, to: &buffer)
-        case .empty: break
+        case .text(let text): 2 * text.utf8.count + 3
+        case .integer, .double, .bool, .date: 48
+        case .empty: 0
         }
     }
 
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-
-    private func appendText(_ text: String, to buffer: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let first = bytes.first else { return }
-            let neutralise = Self.isFormulaStart(first)
-            var needsQuotes = false
-            for byte in bytes where byte == delimiter || byte == 34 || byte == 10 || byte == 13 {
-                needsQuotes = true
-                break
+    private func append(_ cell: TableCell, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch cell {
+        case .text(let text):
+            return appendText(text, at: cursor)
+        case .integer(let value):
+            return RawByteFormat.integer(value, at: cursor)
+        case .double(let value):
+            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+                return RawByteFormat.integer(Int64(value), at: cursor)
             }
-            if !needsQuotes {
-                if neutralise { buffer.append(39) }
-                buffer.append(contentsOf: bytes)
-                return
-            }
-            buffer.append(34)
-            if neutralise { buffer.append(39) }
-            for byte in bytes {
-                if byte == 34 { buffer.append(34) }
-                buffer.append(byte)
-            }
-            buffer.append(34)
+            return value.isFinite ? RawByteFormat.copy(value.description, at: cursor) : appendText(value.description, at: cursor)
+        case .bool(let value):
+            return RawByteFormat.copy(value ? "true" : "false", at: cursor)
+        case .date(let date):
+            return RawByteFormat.iso8601(date, at: cursor)
+        case .empty:
+            return cursor
         }
+    }
+
+    private func appendText(_ text: String, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if let end = text.utf8.withContiguousStorageIfAvailable({ appendText(bytes: $0, at: start) }) { return end }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { appendText(bytes: $0, at: start) }
+    }
+
+    private func appendText(bytes: UnsafeBufferPointer<UInt8>, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard let first = bytes.first, let base = bytes.baseAddress else { return start }
+        var cursor = start
+        let neutralise = Self.isFormulaStart(first)
+        var needsQuotes = false
+        for byte in bytes where byte == delimiter || byte == 34 || byte == 10 || byte == 13 {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes {
+            if neutralise {
+                cursor.pointee = 39
+                cursor += 1
+            }
+            cursor.update(from: base, count: bytes.count)
+            return cursor + bytes.count
+        }
+        cursor.pointee = 34
+        cursor += 1
+        if neutralise {
+            cursor.pointee = 39
+            cursor += 1
+        }
+        for byte in bytes {
+            if byte == 34 {
+                cursor.pointee = 34
+                cursor += 1
+            }
+            cursor.pointee = byte
+            cursor += 1
+        }
+        cursor.pointee = 34
+        return cursor + 1
     }
 
     /// `=`, `+`, `-`, `@`, tab, CR.

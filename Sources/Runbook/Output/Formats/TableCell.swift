@@ -96,6 +96,67 @@ enum ByteFormat {
     }
 }
 
+/// Number and date formatting straight into raw memory (the CSV writer's hot path). Each
+/// function returns the position after the bytes it wrote.
+enum RawByteFormat {
+    static func integer(_ value: Int64, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var cursor = start
+        if value < 0 {
+            cursor.pointee = UInt8(ascii: "-")
+            cursor += 1
+        }
+        var magnitude = value.magnitude
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        var position = cursor + digits - 1
+        repeat {
+            position.pointee = UInt8(truncatingIfNeeded: magnitude % 10) + 48
+            position -= 1
+            magnitude /= 10
+        } while magnitude > 0
+        return cursor + digits
+    }
+
+    static func copy(_ text: String, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var text = text
+        return text.withUTF8 { bytes in
+            cursor.update(from: bytes.baseAddress!, count: bytes.count)
+            return cursor + bytes.count
+        }
+    }
+
+    static func twoDigits(_ value: Int, at cursor: UnsafeMutablePointer<UInt8>) {
+        cursor.pointee = UInt8(value / 10) + 48
+        (cursor + 1).pointee = UInt8(value % 10) + 48
+    }
+
+    /// `2025-01-25T14:30:45Z` (20 bytes).
+    static func iso8601(_ date: Date, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds.floorDivided(by: 86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = CivilDate.from(daysSinceEpoch: days)
+        twoDigits(year / 100 % 100, at: cursor)
+        twoDigits(year % 100, at: cursor + 2)
+        cursor[4] = UInt8(ascii: "-")
+        twoDigits(month, at: cursor + 5)
+        cursor[7] = UInt8(ascii: "-")
+        twoDigits(day, at: cursor + 8)
+        cursor[10] = UInt8(ascii: "T")
+        twoDigits(secondOfDay / 3600, at: cursor + 11)
+        cursor[13] = UInt8(ascii: ":")
+        twoDigits(secondOfDay / 60 % 60, at: cursor + 14)
+        cursor[16] = UInt8(ascii: ":")
+        twoDigits(secondOfDay % 60, at: cursor + 17)
+        cursor[19] = UInt8(ascii: "Z")
+        return cursor + 20
+    }
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
 enum CivilDate {
     static func from(daysSinceEpoch: Int64) -> (Int, Int, Int) {
