@@ -1,3 +1,4 @@
+import JSONSchema
 import Foundation
 import Runbook
 import Testing
@@ -54,14 +55,20 @@ struct YAMLOutputTests {
         #expect(try project.text("output/b.yml") == "list: []\nmap: {}\nnothing: null\n")
     }
 
-    @Test func loadingYAMLIsStubbedWithAHelpfulError() throws {
+    @Test func savedYAMLLoadsBackWithPositions() throws {
         let project = TemporaryProject()
-        try project.store.saveText("a: 1\n", to: .config, name: "x.yaml")
-        #expect(throws: HelpfulError(
-            problem: "Reading YAML (config/x.yaml) is not available in this build",
-            solution: "Save the data as JSON, or use a build that includes the YAML reader",
-            location: .file("config/x.yaml"))) {
-            try project.store.loadYAML(from: .config, name: "x.yaml")
-        }
+        try project.store.saveText("a: 1\nb: [x, y]\n", to: .config, name: "x.yaml")
+        let node = try project.store.loadYAML(from: .config, name: "x.yaml")
+        #expect(node.value.objectValue?.keys == ["a", "b"])
+        #expect(node.node(at: ["b", "1"])?.location.line == 2)
+        #expect(node.node(at: ["b", "1"])?.location.column == 8)
+    }
+
+    @Test func malformedYAMLIsAHelpfulErrorWithItsPosition() throws {
+        let project = TemporaryProject()
+        try project.store.saveText("a: [1, 2\n", to: .config, name: "bad.yaml")
+        let error = #expect(throws: HelpfulError.self) { try project.store.loadYAML(from: .config, name: "bad.yaml") }
+        #expect(error?.location?.file == "config/bad.yaml")
+        #expect(error?.location?.line == 2)
     }
 }
