@@ -35,6 +35,16 @@ struct CSVTests {
         #expect(try project.text("output/c.csv") == expected + ",end\r\n")
     }
 
+    @Test func consecutiveDatesAcrossDays() throws {
+        let project = TemporaryProject()
+        let start = Date(timeIntervalSince1970: 1_737_849_599)  // 2025-01-25T23:59:59Z
+        let rows: [[TableCell]] = [[.date(start)], [.date(start.addingTimeInterval(-3600))], [.date(start.addingTimeInterval(1))],
+                                   [.date(Date(timeIntervalSince1970: -1))]]
+        try project.store.saveCSV(header: nil, rows: rows, to: .output, name: "d.csv")
+        #expect(try project.text("output/d.csv")
+            == "2025-01-25T23:59:59Z\r\n2025-01-25T22:59:59Z\r\n2025-01-26T00:00:00Z\r\n1969-12-31T23:59:59Z\r\n")
+    }
+
     @Test func tsvFollowsExtensionAndRoundTrips() throws {
         let project = TemporaryProject()
         let rows: [[TableCell]] = [["a\tb", "c"], [.integer(1), "x,y"]]
