@@ -95,6 +95,24 @@ public struct OutputStore: Sendable {
         return destination
     }
 
+    /// The async form of `writeAtomically`, for bodies that await (rows from an `AsyncSequence`).
+    @discardableResult
+    public func writeAtomically(to folder: OutputFolder, name: String, timestamped: Bool = false,
+                                _ body: (AtomicFileWriter) async throws -> Void) async throws -> URL {
+        let finalName = timestamped ? timestampedName(name) : name
+        let destination = try url(folder, finalName)
+        let writer = try AtomicFileWriter(destination: destination)
+        do {
+            try await body(writer)
+            try writer.commit()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
+        return destination
+    }
+
     /// Reads a whole file.
     public func loadData(from folder: OutputFolder, name: String) throws -> Data {
         let url = try url(folder, name)

@@ -2,7 +2,7 @@ import Foundation
 import Runbook
 import Testing
 
-struct CSVTests {
+struct OutputCSVTests {
     static let cells: [(TableCell, String)] = [
         ("plain", "plain"),
         ("a,b", "\"a,b\""),

@@ -4,7 +4,7 @@ import Testing
 
 /// `config/log-redaction-patterns.yaml` documents the built-in set; it must not drift from it.
 /// (Checked by text until the YAML reader lands; then parse it and compare rule by rule.)
-struct DefaultPatternFileTests {
+struct LoggingDefaultPatternFileTests {
     static let file = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("config/log-redaction-patterns.yaml")
