@@ -11,12 +11,16 @@ enum ByteFormat {
     }
 
     static func appendDouble(_ value: Double, to buffer: inout [UInt8]) {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            appendInteger(Int64(value), to: &buffer)
-            return
+        var digits = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))  // 40 bytes
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if let end = RawByteFormat.shortDecimal(value, at: start) {
+                buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
+            } else {
+                var text = value.description
+                text.withUTF8 { buffer.append(contentsOf: $0) }
+            }
         }
-        var text = value.description
-        text.withUTF8 { buffer.append(contentsOf: $0) }
     }
 }
 
@@ -45,12 +49,55 @@ enum RawByteFormat {
         return cursor + digits
     }
 
+    /// Writes a finite double that is an integer, or has at most 4 decimals and a magnitude below
+    /// 1e9, as its shortest round-tripping decimal (the same digits `description` gives, without a
+    /// trailing `.0`); returns nil for anything else (the caller falls back to `description`).
+    static func shortDecimal(_ value: Double, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+        guard value.isFinite else { return nil }
+        if value == value.rounded(), abs(value) < 1e15 { return integer(Int64(value), at: start) }
+        guard abs(value) < 1e9 else { return nil }
+        let scaled = (value * 10_000).rounded()
+        guard scaled / 10_000 == value else { return nil }
+        var units = Int64(scaled)
+        var cursor = start
+        if units < 0 {
+            cursor.pointee = UInt8(ascii: "-")
+            cursor += 1
+            units = -units
+        }
+        cursor = integer(units / 10_000, at: cursor)
+        var fraction = Int(units % 10_000)
+        var width = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        cursor.pointee = UInt8(ascii: ".")
+        var position = cursor + width
+        for _ in 0..<width {
+            position.pointee = UInt8(fraction % 10) + 48
+            position -= 1
+            fraction /= 10
+        }
+        return cursor + width + 1
+    }
+
     static func copy(_ text: String, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         var text = text
         return text.withUTF8 { bytes in
             cursor.update(from: bytes.baseAddress!, count: bytes.count)
             return cursor + bytes.count
         }
+    }
+
+    /// `true` or `false`.
+    static func bool(_ value: Bool, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if value {
+            cursor[0] = 116; cursor[1] = 114; cursor[2] = 117; cursor[3] = 101
+            return cursor + 4
+        }
+        cursor[0] = 102; cursor[1] = 97; cursor[2] = 108; cursor[3] = 115; cursor[4] = 101
+        return cursor + 5
     }
 
     static func twoDigits(_ value: Int, at cursor: UnsafeMutablePointer<UInt8>) {

@@ -22,7 +22,7 @@ public final class CSVWriter {
     private var count = 0
     /// The last day written and its `YYYY-MM-DD` bytes (dates in a table tend to share days).
     private var cachedDay: Int64 = .min
-    private var cachedDayBytes = [UInt8](repeating: 0, count: 10)
+    private var cachedDayBytes: (UInt64, UInt16) = (0, 0)
     private static let flushThreshold = 64 * 1024
     /// Rows written so far (the header included).
     public private(set) var rowCount = 0
@@ -100,12 +100,10 @@ public final class CSVWriter {
         case .integer(let value):
             return RawByteFormat.integer(value, at: cursor)
         case .double(let value):
-            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-                return RawByteFormat.integer(Int64(value), at: cursor)
-            }
+            if let end = RawByteFormat.shortDecimal(value, at: cursor) { return end }
             return value.isFinite ? RawByteFormat.copy(value.description, at: cursor) : appendText(value.description, at: cursor)
         case .bool(let value):
-            return RawByteFormat.copy(value ? "true" : "false", at: cursor)
+            return RawByteFormat.bool(value, at: cursor)
         case .date(let date):
             return appendDate(date, at: cursor)
         case .empty:
@@ -119,10 +117,10 @@ public final class CSVWriter {
         guard day == cachedDay else {
             let end = RawByteFormat.iso8601(date, at: cursor)
             cachedDay = day
-            cachedDayBytes.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: cursor, count: 10) }
+            withUnsafeMutableBytes(of: &cachedDayBytes) { $0.copyMemory(from: UnsafeRawBufferPointer(start: cursor, count: 10)) }
             return end
         }
-        cachedDayBytes.withUnsafeBufferPointer { cursor.update(from: $0.baseAddress!, count: 10) }
+        withUnsafeBytes(of: cachedDayBytes) { UnsafeMutableRawPointer(cursor).copyMemory(from: $0.baseAddress!, byteCount: 10) }
         let secondOfDay = Int(seconds - day * 86_400)
         cursor[10] = UInt8(ascii: "T")
         RawByteFormat.twoDigits(secondOfDay / 3600, at: cursor + 11)
