@@ -113,6 +113,17 @@ public struct OutputStore: Sendable {
         return destination
     }
 
+    /// Removes the hidden temporary files (`.name.tmp-…`) a killed process left in `folder`, and
+    /// returns their names. Finished files are never touched.
+    @discardableResult
+    public func removeStaleTemporaryFiles(in folder: OutputFolder) throws -> [String] {
+        let url = try folderURL(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let stale = names.filter { $0.hasPrefix(".") && $0.contains(".tmp-") }.sorted()
+        for name in stale { try? FileManager.default.removeItem(at: url.appendingPathComponent(name)) }
+        return stale
+    }
+
     /// Reads a whole file.
     public func loadData(from folder: OutputFolder, name: String) throws -> Data {
         let url = try url(folder, name)
