@@ -21,6 +21,7 @@ public final class CapturedLogLines: LogSink {
         self.format = format
     }
 
+    /// Keeps the record.
     public func write(_ record: LogRecord) {
         storage.withLock { $0.append(record) }
     }

@@ -18,6 +18,7 @@ public struct ConsoleLogSink: LogSink {
         self.format = format
     }
 
+    /// Writes the record as one line.
     public func write(_ record: LogRecord) {
         output.write(format.line(for: record, colour: colour) + "\n")
     }

@@ -30,8 +30,10 @@ public struct FileDescriptorConsole: ConsoleOutput {
         self.descriptor = descriptor
     }
 
+    /// Whether the descriptor is a terminal (`isatty`).
     public var isTerminal: Bool { isatty(descriptor) == 1 }
 
+    /// Writes all of `text` (UTF-8).
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0

@@ -37,6 +37,7 @@ public final class FileLogSink: LogSink {
         }
     }
 
+    /// Appends the record as one line.
     public func write(_ record: LogRecord) {
         let data = Data((format.line(for: record) + "\n").utf8)
         handle.withLock { handle in
@@ -44,6 +45,7 @@ public final class FileLogSink: LogSink {
         }
     }
 
+    /// Flushes the file to disk.
     public func flush() {
         handle.withLock { handle in try? handle?.synchronize() }
     }

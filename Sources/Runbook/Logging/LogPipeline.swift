@@ -18,8 +18,8 @@ final class LogPipeline: Sendable {
         var metadata = metadata
         let verbatim = metadata.removeValue(forKey: RunLogging.verbatimMetadataKey) != nil
         let text = verbatim ? redactor.redactSecrets(message) : redactor.redact(message)
-        var pairs: [(key: String, value: String)] = metadata.keys.sorted().map { key in
-            (key, redactor.redact(metadata[key]!.description))
+        var pairs: [(key: String, value: String)] = metadata.sorted { $0.key < $1.key }.map { key, value in
+            (key, redactor.redact(value.description))
         }
         if let error {
             let description: String

@@ -22,11 +22,13 @@ public struct RedactingLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Redacts the event and hands it to the sinks.
     public func log(event: LogEvent) {
         var merged = metadataProvider?.get() ?? [:]
         merged.merge(metadata) { _, new in new }

@@ -55,6 +55,14 @@ public struct RunLogging: Sendable {
         for sink in sinks { sink.flush() }
     }
 
+    /// The console level from the run's flags: an explicit `--log-level` wins; otherwise
+    /// `script-behavior.debug-mode` or `verbose-logging` (booleans, default false) mean `.debug`;
+    /// otherwise `.info`.
+    public static func consoleLevel(flag: Logger.Level?, debugMode: Bool = false, verboseLogging: Bool = false) -> Logger.Level {
+        if let flag { return flag }
+        return debugMode || verboseLogging ? .debug : .info
+    }
+
     /// `{org}-{env}-{script}_YYYY-MM-DDTHHMMSSZ.log`.
     public static func logFileName(org: String, env: String, script: String, date: Date) -> String {
         "\(org)-\(env)-\(script)_\(UTCTimestamp.fileName(date)).log"

@@ -19,6 +19,25 @@ extension OutputStore {
         }
     }
 
+    /// Streams rows from an `AsyncSequence` into a CSV/TSV file (memory stays bounded).
+    @discardableResult
+    public func writeCSV<Rows: AsyncSequence>(header: [String]?, rows: Rows, to folder: OutputFolder, name: String,
+                                              delimiter: Character? = nil, timestamped: Bool = false) async throws -> URL
+    where Rows.Element == [TableCell] {
+        let delimiter = delimiter ?? (name.lowercased().hasSuffix(".tsv") ? "\t" : ",")
+        guard let byte = delimiter.asciiValue, byte != 34, byte != 10, byte != 13 else {
+            throw HelpfulError(problem: "Delimiter '\(delimiter)' for \(name) is not usable",
+                               solution: "Use a single ASCII character other than a quote or a line break",
+                               example: "delimiter: \";\"")
+        }
+        return try await writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
+            let writer = CSVWriter(file: file, delimiter: byte, lineEnding: "\r\n")
+            if let header { try writer.write(header: header) }
+            for try await row in rows { try writer.write(row: row) }
+            try writer.flushStorage()
+        }
+    }
+
     /// Saves a table as CSV/TSV; the delimiter follows the extension (`.tsv` → tab) unless given.
     @discardableResult
     public func saveCSV(header: [String]?, rows: some Sequence<[TableCell]>, to folder: OutputFolder, name: String,

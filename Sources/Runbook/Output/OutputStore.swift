@@ -95,6 +95,35 @@ public struct OutputStore: Sendable {
         return destination
     }
 
+    /// The async form of `writeAtomically`, for bodies that await (rows from an `AsyncSequence`).
+    @discardableResult
+    public func writeAtomically(to folder: OutputFolder, name: String, timestamped: Bool = false,
+                                _ body: (AtomicFileWriter) async throws -> Void) async throws -> URL {
+        let finalName = timestamped ? timestampedName(name) : name
+        let destination = try url(folder, finalName)
+        let writer = try AtomicFileWriter(destination: destination)
+        do {
+            try await body(writer)
+            try writer.commit()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
+        return destination
+    }
+
+    /// Removes the hidden temporary files (`.name.tmp-…`) a killed process left in `folder`, and
+    /// returns their names. Finished files are never touched.
+    @discardableResult
+    public func removeStaleTemporaryFiles(in folder: OutputFolder) throws -> [String] {
+        let url = try folderURL(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let stale = names.filter { $0.hasPrefix(".") && $0.contains(".tmp-") }.sorted()
+        for name in stale { try? FileManager.default.removeItem(at: url.appendingPathComponent(name)) }
+        return stale
+    }
+
     /// Reads a whole file.
     public func loadData(from folder: OutputFolder, name: String) throws -> Data {
         let url = try url(folder, name)

@@ -85,6 +85,14 @@ struct OutputStoreTests {
         #expect(project.files(in: "output") == ["a.csv"])
     }
 
+    @Test func staleTemporaryFilesAreRemoved() throws {
+        let project = TemporaryProject()
+        try project.store.saveText("keep", to: .output, name: "a.txt")
+        try project.store.saveText("half", to: .output, name: ".a.txt.tmp-1f")
+        #expect(try project.store.removeStaleTemporaryFiles(in: .output) == [".a.txt.tmp-1f"])
+        #expect(project.files(in: "output") == ["a.txt"])
+    }
+
     @Test func emptyWorkbookIsRefusedAndNothingIsLeft() throws {
         let project = TemporaryProject()
         #expect(throws: HelpfulError(problem: "Workbook r.xlsx has no sheets",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Streams rows into a CSV or TSV file (RFC 4180): fields holding the delimiter, a quote, CR or
 /// LF are quoted with doubled quotes; lines end with CRLF by default.
 ///
@@ -18,6 +20,9 @@ public final class CSVWriter {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
+    /// The last day written and its `YYYY-MM-DD` bytes (dates in a table tend to share days).
+    private var cachedDay: Int64 = .min
+    private var cachedDayBytes: (UInt64, UInt16) = (0, 0)
     private static let flushThreshold = 64 * 1024
     /// Rows written so far (the header included).
     public private(set) var rowCount = 0
@@ -95,17 +100,36 @@ public final class CSVWriter {
         case .integer(let value):
             return RawByteFormat.integer(value, at: cursor)
         case .double(let value):
-            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-                return RawByteFormat.integer(Int64(value), at: cursor)
-            }
+            if let end = RawByteFormat.shortDecimal(value, at: cursor) { return end }
             return value.isFinite ? RawByteFormat.copy(value.description, at: cursor) : appendText(value.description, at: cursor)
         case .bool(let value):
-            return RawByteFormat.copy(value ? "true" : "false", at: cursor)
+            return RawByteFormat.bool(value, at: cursor)
         case .date(let date):
-            return RawByteFormat.iso8601(date, at: cursor)
+            return appendDate(date, at: cursor)
         case .empty:
             return cursor
         }
+    }
+
+    private func appendDate(_ date: Date, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let day = seconds.floorDivided(by: 86_400)
+        guard day == cachedDay else {
+            let end = RawByteFormat.iso8601(date, at: cursor)
+            cachedDay = day
+            withUnsafeMutableBytes(of: &cachedDayBytes) { $0.copyMemory(from: UnsafeRawBufferPointer(start: cursor, count: 10)) }
+            return end
+        }
+        withUnsafeBytes(of: cachedDayBytes) { UnsafeMutableRawPointer(cursor).copyMemory(from: $0.baseAddress!, byteCount: 10) }
+        let secondOfDay = Int(seconds - day * 86_400)
+        cursor[10] = UInt8(ascii: "T")
+        RawByteFormat.twoDigits(secondOfDay / 3600, at: cursor + 11)
+        cursor[13] = UInt8(ascii: ":")
+        RawByteFormat.twoDigits(secondOfDay / 60 % 60, at: cursor + 14)
+        cursor[16] = UInt8(ascii: ":")
+        RawByteFormat.twoDigits(secondOfDay % 60, at: cursor + 17)
+        cursor[19] = UInt8(ascii: "Z")
+        return cursor + 20
     }
 
     private func appendText(_ text: String, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {

@@ -2,7 +2,7 @@ import JSONSchema
 import Runbook
 import Testing
 
-struct RedactionPatternFileTests {
+struct LoggingPatternFileTests {
     static let file = "config/log-redaction-patterns.yaml"
 
     static func at(_ line: UInt32, _ column: UInt32) -> JSONSchema.SourceLocation { SourceLocation(source: 1, line: line, column: column) }

@@ -3,7 +3,7 @@ import Runbook
 import Testing
 import ZIPFoundation
 
-struct XLSXTests {
+struct OutputXLSXTests {
     func entries(_ url: URL) throws -> [String: String] {
         let archive = try Archive(url: url, accessMode: .read)
         var result: [String: String] = [:]

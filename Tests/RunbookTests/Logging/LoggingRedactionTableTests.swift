@@ -3,7 +3,7 @@ import Testing
 
 /// Exact-text redaction cases: (input, expected output) with the built-in patterns and two
 /// registered secrets, `k3y~~>>?` and `p@ss w0rd~`.
-struct RedactionTableTests {
+struct LoggingRedactionTableTests {
     static func makeRedactor() -> Redactor {
         let registry = SecretRegistry()
         registry.register("k3y~~>>?")

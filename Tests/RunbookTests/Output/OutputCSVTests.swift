@@ -2,7 +2,7 @@ import Foundation
 import Runbook
 import Testing
 
-struct CSVTests {
+struct OutputCSVTests {
     static let cells: [(TableCell, String)] = [
         ("plain", "plain"),
         ("a,b", "\"a,b\""),
@@ -33,6 +33,16 @@ struct CSVTests {
         let project = TemporaryProject()
         try project.store.saveCSV(header: nil, rows: [[cell, "end"]], to: .output, name: "c.csv")
         #expect(try project.text("output/c.csv") == expected + ",end\r\n")
+    }
+
+    @Test func consecutiveDatesAcrossDays() throws {
+        let project = TemporaryProject()
+        let start = Date(timeIntervalSince1970: 1_737_849_599)  // 2025-01-25T23:59:59Z
+        let rows: [[TableCell]] = [[.date(start)], [.date(start.addingTimeInterval(-3600))], [.date(start.addingTimeInterval(1))],
+                                   [.date(Date(timeIntervalSince1970: -1))]]
+        try project.store.saveCSV(header: nil, rows: rows, to: .output, name: "d.csv")
+        #expect(try project.text("output/d.csv")
+            == "2025-01-25T23:59:59Z\r\n2025-01-25T22:59:59Z\r\n2025-01-26T00:00:00Z\r\n1969-12-31T23:59:59Z\r\n")
     }
 
     @Test func tsvFollowsExtensionAndRoundTrips() throws {
@@ -70,5 +80,46 @@ struct CSVTests {
         #expect(rows.count == 50_000)
         #expect(rows.last == ["49999", "row 49999"])
         #expect(url.lastPathComponent == "big.csv")
+    }
+}
+
+/// Doubles are written with their shortest round-tripping digits, as `description` gives them.
+struct OutputCSVDoubleTests {
+    static let values: [Double] = {
+        var generator = SplitMix(seed: 7)
+        var values: [Double] = [0.5, -0.25, 0.1, 0.2, 0.3, 1.0001, 123_456.78, -999_999_999.9999, 0.0001, 1e-5,
+                                1234.5678, 3.14159, 1e9 + 0.5, 2.5e-3, 1.0 / 3.0, 100.1, 0.07]
+        for _ in 0..<2000 {
+            let whole = Double(generator.next() % 2_000_000) - 1_000_000
+            let cents = Double(generator.next() % 10_000) / 10_000
+            values.append(whole + cents)
+            values.append(Double(bitPattern: generator.next() >> 2))
+        }
+        return values
+    }()
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func matchesDescription() throws {
+        let project = TemporaryProject()
+        try project.store.saveCSV(header: nil, rows: Self.values.map { [.double($0)] }, to: .output, name: "d.csv")
+        let written = try project.text("output/d.csv").split(separator: "\r\n").map(String.init)
+        let expected = Self.values.map { value -> String in
+            let text = value.description
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
+        #expect(written.count == expected.count)
+        let mismatches = zip(written, expected).filter { $0 != $1 }.prefix(5).map { "\($0) vs \($1)" }
+        #expect(mismatches.isEmpty)
     }
 }
