@@ -101,11 +101,3 @@ struct RegexMatcher {
         return nil
     }
 }
-
-extension CharacterTest {
-    /// Whether the ASCII byte passes.
-    @inline(__always)
-    func matchesASCII(_ byte: UInt8) -> Bool {
-        byte < 64 ? (asciiLow &>> UInt64(byte)) & 1 != 0 : (asciiHigh &>> UInt64(byte &- 64)) & 1 != 0
-    }
-}
