@@ -28,7 +28,12 @@ struct RegexCompiler {
         compiler.emit(.save(slot: 1))
         compiler.emit(.match)
         compiler.program.anchoredAtStart = root.isAnchoredAtStart
-        compiler.program.canMemoize = compiler.program.memoizable
+        compiler.program.canMemoize = !compiler.program.instructions.contains { instruction in
+            switch instruction {
+            case .backreference, .lookStart, .requireProgress: true
+            default: false
+            }
+        }
         if let first = root.firstScalars(), !first.nullable {
             compiler.program.firstScalars = compiler.test(for: first.set)
         }

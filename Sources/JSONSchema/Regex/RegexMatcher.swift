@@ -73,7 +73,7 @@ struct RegexMatcher {
                 guard let candidate = nextCandidate(from: start, first) else { return .noMatch }
                 start = candidate
             }
-            slots.update(repeating: -1)
+            slots.initialize(repeating: -1)
             if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
             switch run(from: start) {
             case true?: return .match(slots[0]..<slots[1])

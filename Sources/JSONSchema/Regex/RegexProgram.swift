@@ -14,14 +14,4 @@ struct RegexProgram: Sendable {
     /// failed once may be skipped when reached again: true without backreferences, lookarounds and
     /// empty-iteration checks.
     var canMemoize = false
-
-    /// Computes ``canMemoize``.
-    var memoizable: Bool {
-        !instructions.contains { instruction in
-            switch instruction {
-            case .backreference, .lookStart, .requireProgress: true
-            default: false
-            }
-        }
-    }
 }

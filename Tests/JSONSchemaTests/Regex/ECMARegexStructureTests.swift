@@ -60,6 +60,10 @@ struct ECMARegexStructureTests {
         .init("((a)|b)+\\2", "aba", "ab"),
         .init("(?<year>\\d{4})-(?<month>\\d{2})", "on 2024-05-01", "2024-05"),
         .init("(😀)\\1", "😀😀", "😀😀"),
+        .init("(?<\\u0061>x)\\k<a>", "xx", "xx"),
+        .init("(?<a\\u{62}>x)\\k<ab>", "xx", "xx"),
+        .init("(?<\\ud835\\udc00>x)\\k<\\u{1d400}>", "xx", "xx"),
+        .init("(?<$_é>x)\\k<$_é>", "xx", "xx"),
         .init("a|b|c", "xxc", "c"),
         .init("ab|", "x", ""),
     ]
