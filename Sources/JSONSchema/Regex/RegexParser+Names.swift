@@ -14,11 +14,16 @@ extension RegexParser {
                 scalar = escaped
                 cursor = end
             }
-            let properties = scalar.properties
-            let allowed =
-                name.isEmpty
-                ? (properties.isIDStart || scalar == "$" || scalar == "_")
-                : (properties.isIDContinue || scalar == "$" || scalar.value == 0x200C || scalar.value == 0x200D)
+            let allowed: Bool
+            if scalar.isASCII {
+                allowed = scalar.isASCIILetter || scalar == "$" || scalar == "_"
+                    || (!name.isEmpty && scalar.asciiDigitValue != nil)
+            } else {
+                let properties = scalar.properties
+                allowed = name.isEmpty
+                    ? properties.isIDStart
+                    : (properties.isIDContinue || scalar.value == 0x200C || scalar.value == 0x200D)
+            }
             guard allowed else { return nil }
             name.unicodeScalars.append(scalar)
         }

@@ -80,6 +80,7 @@ struct ECMARegexSyntaxErrorTests {
         let error = ECMARegexError("unterminated character class", at: 3)
         #expect(error.description == "unterminated character class at offset 3")
         #expect(error.offset == 3)
+        #expect(error == ECMARegexError(message: "unterminated character class at offset 3", offset: 3))
     }
 
     @Test func nestingBeyondTheLimitIsAnError() {
