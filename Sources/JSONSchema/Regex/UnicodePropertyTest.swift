@@ -1,5 +1,5 @@
 /// A Unicode property that a scalar has or lacks, answered by `Unicode.Scalar.Properties`.
-enum UnicodePropertyTest: Sendable, Equatable {
+enum UnicodePropertyTest: Sendable, Hashable {
     /// The scalar's General_Category is one of the categories in `mask` (bit = ``GeneralCategoryMask`` index).
     case generalCategory(mask: UInt32, negated: Bool)
     /// The scalar has the binary property.
