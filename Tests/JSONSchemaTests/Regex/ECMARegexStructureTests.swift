@@ -26,6 +26,8 @@ struct ECMARegexStructureTests {
         .init("a.*b", "axxbxxbyy", "axxbxxb"),
         .init("a.*?b", "axxbxxbyy", "axxb"),
         .init("(?:)*", "abc", ""),
+        .init("a(?:){2147483647}b", "ab", "ab"),
+        .init("a(?:(?:)*){9999999}b", "ab", "ab"),
         .init("(a*)*b", "aaab", "aaab"),
         .init("(a*)+b", "b", "b"),
         .init("(?:a?)*?b", "ab", "ab"),

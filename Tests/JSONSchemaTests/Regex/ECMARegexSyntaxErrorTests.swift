@@ -96,5 +96,8 @@ struct ECMARegexSyntaxErrorTests {
         #expect(throws: ECMARegexError("pattern too large (its repetitions expand beyond 200000 steps)", at: 0)) {
             _ = try ECMARegex("((ab){1000}){1000}")
         }
+        #expect(throws: ECMARegexError("pattern too large (its repetitions expand beyond 200000 steps)", at: 0)) {
+            _ = try ECMARegex("a(){2147483647}b")
+        }
     }
 }
