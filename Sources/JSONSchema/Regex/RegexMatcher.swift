@@ -74,6 +74,7 @@ struct RegexMatcher {
                 start = candidate
             }
             slots.initialize(repeating: -1)
+            steps &+= slots.count >> 4  // so patterns with thousands of groups stay within the budget too
             if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
             switch run(from: start) {
             case true?: return .match(slots[0]..<slots[1])
