@@ -28,12 +28,19 @@ struct RegexMatcher {
         case barrier(end: Int32, position: Int, negated: Bool)
     }
 
+    /// The program's instructions.
     let code: UnsafeBufferPointer<RegexInstruction>
+    /// The program's sets (consulted for non-ASCII scalars).
     let sets: UnsafeBufferPointer<ScalarSet>
+    /// The input as UTF-8.
     let input: UnsafeBufferPointer<UInt8>
+    /// Capture bounds and registers, -1 when unset.
     let slots: UnsafeMutableBufferPointer<Int>
+    /// Choice points and undo records, newest last.
     var stack: [BacktrackEntry] = []
+    /// Steps taken so far in this search (all start positions together).
     var steps = 0
+    /// The most steps allowed.
     let budget: Int
     /// Whether failed states may be remembered (see ``RegexProgram/canMemoize``).
     let canMemoize: Bool
