@@ -6,7 +6,7 @@ import Testing
 /// the others (empty-iteration checks) may end over budget but never with a wrong answer.
 @Suite("ECMARegex on catastrophic patterns")
 struct ECMARegexCatastrophicTests {
-    static let rows: [V8DifferentialTests.Row] = [
+    static let rows: [ECMARegexV8DifferentialTests.Row] = [
         .init("(a|aa)+b", String(repeating: "a", count: 22), nil),
         .init("(a|aa)+b", String(repeating: "a", count: 22) + "b", ("", String(repeating: "a", count: 22) + "b")),
         .init("(a|aa)+b", String(repeating: "a", count: 21) + "!", nil),
