@@ -44,6 +44,9 @@ public struct ECMARegex: Sendable {
     }
 
     /// The leftmost match in `string`, or nil when there is none (or the step budget ran out).
+    ///
+    /// The bounds sit on Unicode scalar boundaries, which may fall inside a grapheme cluster (a match of
+    /// `\u{301}` in a decomposed "é"); slice `string.unicodeScalars` with them for the exact matched scalars.
     public func firstMatch(in string: String) -> Range<String.Index>? {
         if case .match(let range) = evaluate(string) { return range }
         return nil

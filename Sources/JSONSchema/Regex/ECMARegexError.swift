@@ -11,6 +11,12 @@ public struct ECMARegexError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Where the problem is in the pattern, counted in Unicode scalars from 0.
     public var offset: Int
 
+    /// Creates an error with a complete message.
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
     /// Creates an error from a bare reason; the offset is appended to the message.
     public init(_ reason: String, at offset: Int) {
         self.message = "\(reason) at offset \(offset)"

@@ -10,7 +10,9 @@ extension RegexCompiler {
             emit(.repeatCharacter(test(for: set), min: Int32(min), max: upper, mode: mode, backward: backward))
             return
         }
-        if max == 0 { return }
+        // Nothing to repeat (`(?:){1000000}`), or zero repetitions: no instructions. Every other atom emits
+        // at least one instruction per copy, so the size check below bounds the unrolling loops.
+        if max == 0 || atom.emitsNothing { return }
         let clear: RegexInstruction? = atom.captureRange.map {
             .clearSlots(from: Int32(2 * $0.lowerBound), to: Int32(2 * $0.upperBound + 2))
         }

@@ -18,6 +18,8 @@ struct RegexCompiler {
     }
 
     var program = RegexProgram()
+    /// Index of each distinct set in `program.sets`.
+    private var setIndex: [ScalarSet: Int32] = [:]
 
     /// Compiles `root`, a pattern with `captureCount` capture groups.
     static func compile(_ root: RegexNode, captureCount: Int) throws(ECMARegexError) -> RegexProgram {
@@ -28,7 +30,12 @@ struct RegexCompiler {
         compiler.emit(.save(slot: 1))
         compiler.emit(.match)
         compiler.program.anchoredAtStart = root.isAnchoredAtStart
-        compiler.program.canMemoize = compiler.program.memoizable
+        compiler.program.canMemoize = !compiler.program.instructions.contains { instruction in
+            switch instruction {
+            case .backreference, .lookStart, .requireProgress: true
+            default: false
+            }
+        }
         if let first = root.firstScalars(), !first.nullable {
             compiler.program.firstScalars = compiler.test(for: first.set)
         }
@@ -54,11 +61,12 @@ struct RegexCompiler {
 
     mutating func test(for set: ScalarSet) -> CharacterTest {
         let index: Int32
-        if let existing = program.sets.firstIndex(of: set) {
-            index = Int32(existing)
+        if let existing = setIndex[set] {
+            index = existing
         } else {
+            index = Int32(program.sets.count)
             program.sets.append(set)
-            index = Int32(program.sets.count - 1)
+            setIndex[set] = index
         }
         return CharacterTest(
             asciiLow: set.asciiLow, asciiHigh: set.asciiHigh, set: index, allowsNonASCII: set.mayContainNonASCII)

@@ -1,15 +1,3 @@
-/// The one-scalar test of a step, with the ASCII answer inline so the common case needs no lookup.
-struct CharacterTest: Sendable {
-    /// ASCII membership, scalars 0-63.
-    let asciiLow: UInt64
-    /// ASCII membership, scalars 64-127.
-    let asciiHigh: UInt64
-    /// Index of the full ``ScalarSet`` in ``RegexProgram/sets`` (consulted for non-ASCII scalars).
-    let set: Int32
-    /// Whether any non-ASCII scalar can match (false: skip the lookup).
-    let allowsNonASCII: Bool
-}
-
 /// How a single-scalar repetition gives back or takes more input.
 enum RepeatMode: Sendable {
     /// Takes as many as possible, gives back one at a time.
@@ -52,32 +40,4 @@ enum RegexInstruction: Sendable {
     case lookEnd(slot: Int32, negated: Bool)
     /// The whole pattern matched.
     case match
-}
-
-/// A compiled pattern: instructions, the sets they use, and facts that speed up the search.
-struct RegexProgram: Sendable {
-    /// The instructions; execution starts at 0.
-    var instructions: [RegexInstruction] = []
-    /// Sets referenced by ``CharacterTest/set``.
-    var sets: [ScalarSet] = []
-    /// Capture slots (2 per group, group 0 is the whole match) followed by loop and lookaround registers.
-    var slotCount = 2
-    /// Whether every match must start at the start of the input (`^...`).
-    var anchoredAtStart = false
-    /// Scalars a match can start with, when known (nil: any position may start a match).
-    var firstScalars: CharacterTest?
-    /// Whether the future of a search depends only on (instruction, position), so that a state that
-    /// failed once may be skipped when reached again: true without backreferences, lookarounds and
-    /// empty-iteration checks.
-    var canMemoize = false
-
-    /// Computes ``canMemoize``.
-    var memoizable: Bool {
-        !instructions.contains { instruction in
-            switch instruction {
-            case .backreference, .lookStart, .requireProgress: true
-            default: false
-            }
-        }
-    }
 }

@@ -28,12 +28,19 @@ struct RegexMatcher {
         case barrier(end: Int32, position: Int, negated: Bool)
     }
 
+    /// The program's instructions.
     let code: UnsafeBufferPointer<RegexInstruction>
+    /// The program's sets (consulted for non-ASCII scalars).
     let sets: UnsafeBufferPointer<ScalarSet>
+    /// The input as UTF-8.
     let input: UnsafeBufferPointer<UInt8>
+    /// Capture bounds and registers, -1 when unset.
     let slots: UnsafeMutableBufferPointer<Int>
+    /// Choice points and undo records, newest last.
     var stack: [BacktrackEntry] = []
+    /// Steps taken so far in this search (all start positions together).
     var steps = 0
+    /// The most steps allowed.
     let budget: Int
     /// Whether failed states may be remembered (see ``RegexProgram/canMemoize``).
     let canMemoize: Bool
@@ -73,7 +80,8 @@ struct RegexMatcher {
                 guard let candidate = nextCandidate(from: start, first) else { return .noMatch }
                 start = candidate
             }
-            slots.update(repeating: -1)
+            slots.initialize(repeating: -1)
+            steps &+= slots.count >> 4  // so patterns with thousands of groups stay within the budget too
             if !stack.isEmpty { stack.removeAll(keepingCapacity: true) }
             switch run(from: start) {
             case true?: return .match(slots[0]..<slots[1])
@@ -99,13 +107,5 @@ struct RegexMatcher {
             position += 1
         }
         return nil
-    }
-}
-
-extension CharacterTest {
-    /// Whether the ASCII byte passes.
-    @inline(__always)
-    func matchesASCII(_ byte: UInt8) -> Bool {
-        byte < 64 ? (asciiLow &>> UInt64(byte)) & 1 != 0 : (asciiHigh &>> UInt64(byte &- 64)) & 1 != 0
     }
 }

@@ -8,6 +8,17 @@ extension RegexNode {
         }
     }
 
+    /// Whether the node compiles to no instructions at all (`(?:)`, `(?:(?:)*)`).
+    var emitsNothing: Bool {
+        switch self {
+        case .empty: true
+        case .group(let body, nil): body.emitsNothing
+        case .sequence(let nodes): nodes.allSatisfy(\.emitsNothing)
+        case .quantified(let body, _, let max, _): max == 0 || body.emitsNothing
+        default: false
+        }
+    }
+
     /// Whether every match must begin at the start of the input.
     var isAnchoredAtStart: Bool {
         switch self {

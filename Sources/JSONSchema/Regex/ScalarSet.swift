@@ -2,7 +2,7 @@
 ///
 /// ASCII membership is a 128-bit bitmap (the fast path); other scalars are looked up in sorted ranges and
 /// then in Unicode property tests. Build one with ``ScalarSetBuilder``.
-struct ScalarSet: Sendable, Equatable {
+struct ScalarSet: Sendable, Hashable {
     /// Membership of scalars 0-63 (bit n = scalar n), negation already applied.
     var asciiLow: UInt64
     /// Membership of scalars 64-127 (bit n = scalar n + 64), negation already applied.

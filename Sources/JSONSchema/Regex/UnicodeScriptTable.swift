@@ -11,6 +11,9 @@ enum UnicodeScriptTable {
         let extensions: String
     }
 
+    /// Every script value ECMA-262 accepts in `\\p{Script=...}` and `\\p{Script_Extensions=...}`.
+    static let entries: [Entry] = scriptsAToL + scriptsMToZ
+
     /// Flat ranges of the script named `name` (canonical or alias), or nil for an unknown script.
     static func ranges(ofScript name: String, extensions: Bool) -> [UInt32]? {
         guard let entry = entries.first(where: { $0.names.contains(name) }) else { return nil }

@@ -74,3 +74,14 @@ extension ECMARegexBudgetTests {
         #expect(try ECMARegex("^(?:a|b)*$").matches(String(repeating: "ab", count: 1_000)))
     }
 }
+
+extension ECMARegexBudgetTests {
+    @Test func longPatternsCompile() throws {
+        let scalars = (0x4E00..<(0x4E00 + 20_000)).compactMap(Unicode.Scalar.init)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        let regex = try ECMARegex(text)
+        #expect(regex.matches("x" + text + "x"))
+        #expect(!regex.matches(String(text.dropLast())))
+    }
+}

@@ -53,6 +53,9 @@ struct ECMARegexSyntaxErrorTests {
         .init(pattern: "\\k<x>", message: "unknown group name 'x' in \\k<x> at offset 0", offset: 0),
         .init(pattern: "\\k", message: "invalid named reference (expected \\k<name>) at offset 0", offset: 0),
         .init(pattern: "(?<1a>x)", message: "invalid capture group name at offset 3", offset: 3),
+        .init(pattern: "(?<\\u0031>x)", message: "invalid capture group name at offset 3", offset: 3),
+        .init(pattern: "(?<a\\u>x)", message: "invalid capture group name at offset 3", offset: 3),
+        .init(pattern: "(?<a", message: "invalid capture group name at offset 3", offset: 3),
         .init(pattern: "(?<a>x)(?<a>y)", message: "duplicate capture group name 'a' at offset 10", offset: 10),
         .init(pattern: "(?P<name>x)", message: "invalid group '(?' at offset 0", offset: 0),
         .init(pattern: "(?#comment)a", message: "invalid group '(?' at offset 0", offset: 0),
@@ -77,6 +80,7 @@ struct ECMARegexSyntaxErrorTests {
         let error = ECMARegexError("unterminated character class", at: 3)
         #expect(error.description == "unterminated character class at offset 3")
         #expect(error.offset == 3)
+        #expect(error == ECMARegexError(message: "unterminated character class at offset 3", offset: 3))
     }
 
     @Test func nestingBeyondTheLimitIsAnError() {
@@ -91,6 +95,9 @@ struct ECMARegexSyntaxErrorTests {
     @Test func hugeExpansionIsAnError() {
         #expect(throws: ECMARegexError("pattern too large (its repetitions expand beyond 200000 steps)", at: 0)) {
             _ = try ECMARegex("((ab){1000}){1000}")
+        }
+        #expect(throws: ECMARegexError("pattern too large (its repetitions expand beyond 200000 steps)", at: 0)) {
+            _ = try ECMARegex("a(){2147483647}b")
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Random patterns (groups, lookaround, backreferences, quantifiers, classes, properties, non-BMP text)
 /// whose expected results were produced by V8, the JavaScript engine of Node.js.
 @Suite("ECMARegex agrees with V8")
-struct V8DifferentialTests {
+struct ECMARegexV8DifferentialTests {
     /// A pattern, an input, and V8's (text before the match, match) or nil for no match.
     struct Row: Sendable {
         let pattern: String
