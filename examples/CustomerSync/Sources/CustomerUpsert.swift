@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Runbook
 
 /// Brings one customer in line with its CSV row: read by key, then create, change the fields
@@ -41,9 +42,7 @@ struct CustomerUpsert: Sendable {
         }
         guard let current else {
             if isDryRun { return Outcome(action: .wouldCreate, detail: "dry run: would create") }
-            var body = [keyField: record.key]
-            for field in record.fields { body[field.name] = field.value }
-            try await api.post(entityPath, json: body)
+            try await api.send(OrderedFields([(keyField, record.key)] + record.fields).request(.post, entityPath))
             return Outcome(action: .created, detail: "created")
         }
         let existing = try current.decode(TextFields.self).values
@@ -54,7 +53,9 @@ struct CustomerUpsert: Sendable {
             return Outcome(action: .failed, detail: "GET \(path) returned no ETag, so it cannot be changed safely")
         }
         if isDryRun { return Outcome(action: .wouldUpdate, detail: "dry run: would change \(names)") }
-        try await api.patch(path, json: Dictionary(changes.map { ($0.name, $0.value) }) { $1 }, ifMatch: etag)
+        var patch = OrderedFields(changes).request(.patch, path)
+        patch.ifMatch = etag
+        _ = try await api.send(patch)
         return Outcome(action: .updated, detail: "changed \(names)")
     }
 
@@ -90,5 +91,30 @@ struct TextFields: Decodable {
             }
         }
         self.values = values
+    }
+}
+
+/// A JSON object of text fields in the given order, so request bodies read like the CSV
+/// (`JSONEncoder` does not keep the order of keys).
+struct OrderedFields: Sendable {
+    let fields: [(name: String, value: String)]
+
+    init(_ fields: [(name: String, value: String)]) {
+        self.fields = fields
+    }
+
+    /// `{"number":"C003","displayName":"Litware Inc."}`.
+    var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        func quoted(_ text: String) -> String {
+            (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        }
+        return Data(("{" + fields.map { quoted($0.name) + ":" + quoted($0.value) }.joined(separator: ",") + "}").utf8)
+    }
+
+    /// A request sending these fields as its JSON body.
+    func request(_ method: HTTPRequest.Method, _ path: String) -> RestRequest {
+        RestRequest(method: method, path: path, headerFields: [.contentType: "application/json"], body: json)
     }
 }
