@@ -10,10 +10,12 @@ struct DemoRoutes: Sendable {
     let injector: FaultInjector
     let options: DemoAPIOptions
 
+    /// Installs every route. Items first: a later route is matched first, so the thousands of item
+    /// routes go to the back of the list.
     func install() {
+        installItems()
         installCustomers()
         installInvoices()
-        installItems()
         installJobs()
         installOAuth()
         installAdmin()

@@ -9,7 +9,7 @@ import Testing
 /// The example scripts end to end against the demo API in-process (`ScriptHarness.liveBaseURL`).
 @Suite struct DemoAPIScriptTests {
     @Test func customerSyncUpsertsIntoTheDemoAPI() async throws {
-        let server = DemoAPIServer(options: DemoAPIOptions(port: 0))
+        let server = DemoAPIServer(options: DemoAPIOptions(port: 0, seed: DemoSeed(items: 0)))
         try server.start()
         defer { server.stop() }
         var harness = ScriptHarness(CustomerSync.self)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func invoiceExportReadsEveryPageOfTheDemoAPI() async throws {
-        let server = DemoAPIServer(options: DemoAPIOptions(port: 0))
+        let server = DemoAPIServer(options: DemoAPIOptions(port: 0, seed: DemoSeed(items: 0)))
         try server.start()
         defer { server.stop() }
         var harness = ScriptHarness(InvoiceExport.self)

@@ -8,7 +8,10 @@ import Testing
 
 /// The demo API over real sockets on 127.0.0.1, through Runbook's own client (manual clock: no real waits).
 @Suite struct DemoAPITests {
-    static func start(_ options: DemoAPIOptions = DemoAPIOptions(port: 0)) throws -> DemoAPIServer {
+    /// A small seed: 2000 items would mean 2000 routes to scan per request.
+    static let seed = DemoSeed(customers: 8, invoices: 120, items: 3)
+
+    static func start(_ options: DemoAPIOptions = DemoAPIOptions(port: 0, seed: seed)) throws -> DemoAPIServer {
         let server = DemoAPIServer(options: options)
         try server.start()
         return server
@@ -85,7 +88,7 @@ import Testing
     }
 
     @Test func aTokenFromTheClientCredentialsEndpointOpensTheAPI() async throws {
-        let server = try Self.start(DemoAPIOptions(port: 0, requiresToken: true))
+        let server = try Self.start(DemoAPIOptions(port: 0, seed: Self.seed, requiresToken: true))
         defer { server.stop() }
         let withoutToken = await #expect(throws: HTTPRequestError.self) { try await Self.client(server).get("customers(C001)") }
         #expect(withoutToken?.status == 401)
@@ -108,6 +111,21 @@ import Testing
         #expect(try await api.get("customers(C001)").status.code == 200)
         #expect(clock.sleeps == [.seconds(3), .seconds(3)])
         #expect(server.count("GET", "/api/v2.0/customers(C001)") == 3)
+    }
+
+    @Test func itemPricesAreSetWithOrWithoutAnETag() async throws {
+        let server = try Self.start()
+        defer { server.stop() }
+        let api = Self.client(server)
+        let first = try await api.patch("items(ITEM-0002)", json: ["unitPrice": 12.5], idempotencyKey: "k1")
+        #expect(first.text == #"{"@odata.etag":"W/\"2\"","id":"ITEM-0002","number":"ITEM-0002","unitPrice":12.5}"#)
+        let stale = await #expect(throws: HTTPRequestError.self) {
+            try await api.patch("items(ITEM-0002)", json: ["unitPrice": 13], ifMatch: #"W/"1""#)
+        }
+        #expect(stale?.status == 412)
+        let unknown = await #expect(throws: HTTPRequestError.self) { try await api.patch("items(ITEM-0004)", json: ["unitPrice": 1]) }
+        #expect(unknown?.status == 404)
+        #expect(server.item("ITEM-0002")?.unitPriceCents == 1250)
     }
 
     @Test(arguments: [

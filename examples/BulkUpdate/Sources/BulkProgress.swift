@@ -38,7 +38,12 @@ final class BulkProgress: Sendable {
         throws -> Display
     {
         let enabled = try config.require(Bool.self, "script-behavior", "enable-progress-bars")
-        return enabled && console.isTerminal ? .bar(console) : .logLines(logger)
+        return isBar(enabled: enabled, console: console) ? .bar(console) : .logLines(logger)
+    }
+
+    /// Whether progress is drawn as a bar.
+    static func isBar(enabled: Bool, console: any ConsoleOutput) -> Bool {
+        enabled && console.isTerminal
     }
 
     /// Records done so far.

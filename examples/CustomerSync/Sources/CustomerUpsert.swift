@@ -42,7 +42,7 @@ struct CustomerUpsert: Sendable {
         }
         guard let current else {
             if isDryRun { return Outcome(action: .wouldCreate, detail: "dry run: would create") }
-            try await api.send(OrderedFields([(keyField, record.key)] + record.fields).request(.post, entityPath))
+            _ = try await api.send(OrderedFields([(keyField, record.key)] + record.fields).request(.post, entityPath))
             return Outcome(action: .created, detail: "created")
         }
         let existing = try current.decode(TextFields.self).values
