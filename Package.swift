@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "RunbookCLI", targets: ["RunbookCLI"]),
         .executable(name: "runbook", targets: ["runbook"]),
         .executable(name: "runbook-bench", targets: ["runbook-bench"]),
+        .executable(name: "demo-api", targets: ["demo-api"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,6 +73,17 @@ let package = Package(
             name: "LoopbackHTTPServer",
             swiftSettings: strictSettings
         ),
+        // A local stand-in for an ERP's REST/OData API (customers, invoices, items, async jobs, OAuth, faults).
+        .target(
+            name: "DemoAPI",
+            dependencies: ["LoopbackHTTPServer"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "demo-api",
+            dependencies: ["DemoAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "RunbookTesting",
             dependencies: [
@@ -112,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "RunbookTests",
             dependencies: [
-                "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer",
+                "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer", "DemoAPI", "CustomerSync", "InvoiceExport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
