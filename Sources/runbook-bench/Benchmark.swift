@@ -10,14 +10,18 @@ struct Benchmark: Sendable {
     let iterations: Int
     /// Prepares and returns the work to time (preparation itself is not timed).
     let prepare: @Sendable () async throws -> @Sendable () async throws -> Void
+    /// An extra line printed after the timing (e.g. peak memory), if any.
+    let notes: @Sendable () -> String?
 
     init(
         _ name: String, target: String, iterations: Int = 5,
+        notes: @escaping @Sendable () -> String? = { nil },
         prepare: @escaping @Sendable () async throws -> @Sendable () async throws -> Void
     ) {
         self.name = name
         self.target = target
         self.iterations = iterations
+        self.notes = notes
         self.prepare = prepare
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 // runbook-bench: performance targets as medians. `swift run -c release runbook-bench [filter]`
 // runs every benchmark whose name contains the filter. Each area adds its benchmarks to the list.
-let allBenchmarks: [Benchmark] = yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
+let allBenchmarks: [Benchmark] = runBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first
 print("benchmark".padding(toLength: 40, withPad: " ", startingAt: 0) + "median ms   target        runs")
@@ -14,6 +14,7 @@ for benchmark in allBenchmarks where filter.map({ benchmark.name.contains($0) })
         let name = benchmark.name.padding(toLength: 40, withPad: " ", startingAt: 0)
         let figure = String(format: "%9.2f", median)
         print("\(name)\(figure)   \(benchmark.target.padding(toLength: 12, withPad: " ", startingAt: 0))  \(benchmark.iterations)")
+        if let notes = benchmark.notes() { print(notes) }
     } catch {
         print("\(benchmark.name): failed: \(error)")
     }
