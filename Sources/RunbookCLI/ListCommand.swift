@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 import ArgumentParser
 import Runbook
 
@@ -32,21 +33,5 @@ struct ListCommand: AsyncParsableCommand {
 
 /// A JSON string literal for `text`.
 func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                result += String(format: "\\u%04x", scalar.value)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
+    JSONStringLiteral.quoted(text)
 }

@@ -21,18 +21,6 @@ public enum EffectiveValueText {
         let plainSafe = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@".contains($0) }
             && !["true", "false", "null", "~", "yes", "no", "on", "off"].contains(text.lowercased())
             && Double(text) == nil && !text.hasPrefix("-") && !text.hasSuffix(":") && !text.contains(": ")
-        if plainSafe { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            default:
-                if scalar.value < 0x20 { quoted += "\\x" + String(scalar.value, radix: 16) } else { quoted.unicodeScalars.append(scalar) }
-            }
-        }
-        return quoted + "\""
+        return plainSafe ? text : JSONStringLiteral.quoted(text)
     }
 }

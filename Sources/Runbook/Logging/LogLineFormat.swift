@@ -1,3 +1,4 @@
+import JSONSchema
 import Foundation
 import Logging
 
@@ -80,20 +81,6 @@ extension Logger.Level {
 enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                result += String(format: "\\u%04x", control.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        result += "\""
-        return result
+        JSONStringLiteral.quoted(text)
     }
 }

@@ -63,9 +63,7 @@ public struct BulkUpdate: Script {
             records = PriceUpdate.generate(count: total)
             context.logger.info("Generated \(records.count) price updates")
         }
-        let progress = BulkProgress(
-            total: records.count, description: "Updating prices", clock: context.clock,
-            display: try BulkProgress.display(config: context.config, logger: context.logger))
+        let progress = context.progress(total: records.count, description: "Updating prices")
         let worker = PriceUpdateWorker(
             api: try context.restClient(), entityPath: entityPath, isDryRun: context.isDryRun, results: context.results)
         do {
