@@ -142,3 +142,18 @@ final class Counter: Sendable {
 }
 
 import Synchronization
+
+@Suite("HTTP token scope")
+struct HTTPTokenScopeTests {
+    @Test("the bearer token goes only to the base URL's origin")
+    func origin() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/a", response: .json(200, "{}"))
+        transport.route(.get, "/b", response: .json(200, "{}"))
+        let client = makeClient(transport, tokens: StaticTokenProvider(Secret(name: "az-token", value: "bearer-1234")))
+        _ = try await client.get("a")
+        _ = try await client.get("https://elsewhere.example.net/b")
+        _ = try await client.get("http://api.example.com/b")
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer bearer-1234", nil, nil])
+    }
+}

@@ -16,6 +16,7 @@ public import Logging
 /// ```
 ///
 /// Every failure is an ``HTTPRequestError`` (or ``CircuitOpenError``), both `HelpfulErrorConvertible`.
+/// The bearer token is sent only to the base URL's scheme, host and port.
 public struct RestClient: Sendable {
     /// The base URL relative paths are appended to (nil: every path must be absolute).
     public let baseURL: URL?

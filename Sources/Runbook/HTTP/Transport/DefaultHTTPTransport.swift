@@ -5,9 +5,10 @@ public import HTTPTypes
 /// ``URLSessionTransport`` for `https://` (and anything else).
 ///
 /// Why: measured with `runbook-bench` (release, loopback server, full client with retry and
-/// circuit breaker, 2 shared cores under load), the socket transport did about 18,000
-/// sequential GET/s and 52,000/s with 8 in flight; URLSession (libcurl underneath on Linux)
-/// about 5,000/s and 4,300/s. There is no TLS library to build an HTTPS socket transport on,
+/// circuit breaker on, 2 cores shared with other builds at load average 7–10), the socket
+/// transport did 17,500–18,300 sequential GET/s and 49,000–52,000/s with 8 in flight, RSS flat
+/// over 100,000 requests; URLSession (libcurl underneath on Linux) 2,900–5,100/s and
+/// 4,300–4,600/s. There is no TLS library to build an HTTPS socket transport on,
 /// so `https://` stays with URLSession, which is what real services use anyway.
 ///
 /// ```swift
