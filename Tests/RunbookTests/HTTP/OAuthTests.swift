@@ -157,3 +157,34 @@ struct HTTPTokenScopeTests {
         #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer bearer-1234", nil, nil])
     }
 }
+
+@Suite("HTTP token endpoint retries")
+struct HTTPTokenRetryTests {
+    @Test("a transient token endpoint failure is retried twice, then reported")
+    func retries() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.post, "/token", responses: [
+            .json(503, "{}", headers: ["Retry-After": "4"]),
+            .json(200, #"{"access_token":"after-retry","expires_in":3600}"#),
+        ])
+        let clock = ManualClock()
+        let provider = ClientCredentialsTokenProvider(
+            tokenURL: URL(string: "https://auth.example.com/token")!, clientID: "a", clientSecret: Secret(name: "client-secret", value: "pw-123"),
+            scope: "s", transport: transport, clock: clock)
+        #expect(try await provider.token() == "after-retry")
+        #expect(clock.sleeps == [.seconds(4)])
+
+        let down = FakeHTTPTransport()
+        down.route(.post, "/token") { _ in throw HTTPTransportError(.connectionFailed, "connection refused") }
+        let failing = ClientCredentialsTokenProvider(
+            tokenURL: URL(string: "https://auth.example.com/token")!, clientID: "a", clientSecret: Secret(name: "client-secret", value: "pw-123"),
+            scope: "s", transport: down, clock: clock)
+        await #expect {
+            _ = try await failing.token()
+        } throws: { error in
+            (error as? HelpfulError)?.problem
+                == "Token request to https://auth.example.com/token failed: the token endpoint could not be reached (connection refused)"
+        }
+        #expect(down.requests.count == 3)
+    }
+}
