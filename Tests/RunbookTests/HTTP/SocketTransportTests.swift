@@ -46,10 +46,15 @@ struct HTTPSocketTransportTests {
             server.route("GET", "/close") { _ in LoopbackResponse(status: 200, body: Data("bye".utf8), closesConnection: true) }
         }
         defer { server.stop() }
+        server.route("GET", "/long") { _ in .json(200, String(repeating: "x", count: 3000)) }
         let transport = SocketHTTPTransport()
-        let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
-        #expect(String(decoding: chunked.body, as: UTF8.self) == text)
-        #expect(chunked.head.headerFields[.contentType] == "application/json")
+        for _ in 0..<3 {
+            let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
+            #expect(String(decoding: chunked.body, as: UTF8.self) == text)
+            #expect(chunked.head.headerFields[.contentType] == "application/json")
+            let long = try await transport.send(request(server, "/long"), body: nil, timeout: .seconds(5))
+            #expect(long.body.count == 3000)
+        }
         for _ in 0..<2 {
             let closed = try await transport.send(request(server, "/close"), body: nil, timeout: .seconds(5))
             #expect(String(decoding: closed.body, as: UTF8.self) == "bye")

@@ -78,6 +78,10 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Sends a request and reads its response. Returns whether the connection may be reused.
     func exchange(_ message: [UInt8], deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+        if readIndex == buffer.count {
+            if buffer.capacity > 1 << 20 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
+            readIndex = 0
+        }
         try applyTimeout(deadline)
         try write(message)
         var head: HTTP1Message.Head
@@ -136,11 +140,9 @@ final class SocketConnection: @unchecked Sendable {
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count > 0 {
-                if readIndex > 0 && readIndex == buffer.count {
-                    buffer.removeAll(keepingCapacity: true)
-                    readIndex = 0
-                }
+                // Indices into the buffer stay valid while a response is read: no compaction here.
                 buffer.append(contentsOf: chunk[0..<count])
+                if ContinuousClock.now > deadline { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
                 return true
             }
             if count == 0 {
@@ -182,8 +184,6 @@ final class SocketConnection: @unchecked Sendable {
             guard try fill(deadline: deadline, receivedAny: hadBytes) else {
                 throw HTTPTransportError(.invalidResponse, "the connection closed inside the response head")
             }
-            // `fill` may have compacted the buffer.
-            if scanFrom > buffer.count { scanFrom = readIndex }
         }
     }
 
@@ -195,10 +195,6 @@ final class SocketConnection: @unchecked Sendable {
         }
         let bytes = Array(buffer[readIndex..<readIndex + length])
         readIndex += length
-        if readIndex == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            readIndex = 0
-        }
         return bytes
     }
 
