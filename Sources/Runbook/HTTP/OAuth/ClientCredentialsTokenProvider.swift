@@ -52,6 +52,7 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
         secretRegistry?.register(clientSecret)
     }
 
+    /// A valid token.
     public func token() async throws -> String {
         if let cached, clock.monotonicNow() < cached.refreshAt { return cached.value }
         if let inFlight { return try await inFlight.value.value }
@@ -63,6 +64,7 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
         return fresh.value
     }
 
+    /// Forgets `token` if it is still the current one.
     public func invalidate(_ token: String) {
         if cached?.value == token { cached = nil }
     }

@@ -6,7 +6,7 @@ public import HTTPTypes
 ///
 /// Why: measured with `runbook-bench` (release, loopback server, full client with retry and
 /// circuit breaker on, 2 cores shared with other builds at load average 7–10), the socket
-/// transport did 17,500–18,300 sequential GET/s and 49,000–52,000/s with 8 in flight, RSS flat
+/// transport did 17,500–22,500 sequential GET/s and 47,000–52,000/s with 8 in flight, RSS flat
 /// over 100,000 requests; URLSession (libcurl underneath on Linux) 2,900–5,100/s and
 /// 4,300–4,600/s. There is no TLS library to build an HTTPS socket transport on,
 /// so `https://` stays with URLSession, which is what real services use anyway.
@@ -21,6 +21,7 @@ public final class DefaultHTTPTransport: HTTPTransport {
     /// Creates the transport (connections are opened on first use).
     public init() {}
 
+    /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         if request.scheme?.lowercased() == "http" {
             return try await plain.send(request, body: body, timeout: timeout)

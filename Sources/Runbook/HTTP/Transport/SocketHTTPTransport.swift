@@ -41,6 +41,7 @@ public final class SocketHTTPTransport: HTTPTransport {
         }
     }
 
+    /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         guard request.scheme?.lowercased() == "http", let authority = request.authority, !authority.isEmpty else {
             throw HTTPTransportError(.unsupportedURL, "SocketHTTPTransport sends only http:// URLs")

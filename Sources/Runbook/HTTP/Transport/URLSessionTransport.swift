@@ -33,6 +33,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
+    /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         guard let url = request.url else {
             throw HTTPTransportError(.unsupportedURL, "the request has no valid URL")
