@@ -133,6 +133,8 @@ struct HTTPOAuthTests {
 final class Counter: Sendable {
     private let value = Mutex(0)
 
+    var current: Int { value.withLock { $0 } }
+
     func next() -> Int {
         value.withLock { value in
             value += 1

@@ -56,12 +56,16 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
     public func token() async throws -> String {
         if let cached, clock.monotonicNow() < cached.refreshAt { return cached.value }
         if let inFlight { return try await inFlight.value.value }
-        let task = Task { try await self.fetch() }
+        // The task runs on this actor: it publishes the token and clears `inFlight` before any
+        // waiter resumes, so nobody can pick up a finished fetch's stale result.
+        let task = Task { () async throws -> CachedToken in
+            defer { inFlight = nil }
+            let fresh = try await fetch()
+            cached = fresh
+            return fresh
+        }
         inFlight = task
-        defer { inFlight = nil }
-        let fresh = try await task.value
-        cached = fresh
-        return fresh.value
+        return try await task.value.value
     }
 
     /// Forgets `token` if it is still the current one.
