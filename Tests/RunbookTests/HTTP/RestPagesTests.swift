@@ -39,6 +39,9 @@ struct HTTPRestPagesTests {
         #expect(last["active"]?.value.typeName == "boolean")
         #expect(transport.requests.count == 3)
         #expect(try await pages.collect(Customer.self) == [1, 2, 3, 4].map(Customer.init))
+        var streamed: [JSONValue] = []
+        for try await item in pages.items { streamed.append(item) }
+        #expect(ids(streamed) == [1, 2, 3, 4])
     }
 
     @Test("follows Link: <…>; rel=\"next\"")
