@@ -62,11 +62,14 @@ extension RestClient {
             }
             let delay = retryPolicy.delay(forRetry: attempt, retryAfter: retryAfter)
             if clock.monotonicNow() + delay >= deadline {
-                var error = HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt)
-                if case .success(let response) = outcome {
+                var error: HTTPRequestError
+                switch outcome {
+                case .success(let response):
                     error = statusError(response, request: request, url: url, attempts: attempt)
-                    error.kind = .deadlineExceeded
+                case .failure(let failure):
+                    error = transportError(failure, method: method, url: url, attempts: attempt)
                 }
+                error.kind = .deadlineExceeded
                 throw error
             }
             try await clock.sleep(for: delay)
