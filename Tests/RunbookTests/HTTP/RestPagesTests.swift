@@ -97,4 +97,20 @@ struct HTTPRestPagesTests {
         #expect(error?.helpfulError.problem
             == "GET https://api.example.com/v2/c?$top=20 returned an unexpected response: page 1 has neither a 'value' array nor a top-level array of JSON")
     }
+
+    @Test("deeply nested or truncated JSON is an error, never a crash", arguments: [
+        ("100000 open brackets", Int?.none), ("300 nested arrays", 1), ("truncated object", nil), ("empty body", nil),
+    ])
+    func hostileBodies(name: String, expectedCount: Int?) async throws {
+        let body = switch name {
+        case "100000 open brackets": String(repeating: "[", count: 100_000)
+        case "300 nested arrays": String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        case "truncated object": #"{"value":[{"id":1"#
+        default: ""
+        }
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/c", response: .json(200, body))
+        let items = try? await makeClient(transport).pages("c", style: .serverLinks).collectItems()
+        #expect(items?.count == expectedCount)
+    }
 }
