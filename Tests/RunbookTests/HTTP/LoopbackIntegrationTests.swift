@@ -141,6 +141,20 @@ struct HTTPLoopbackIntegrationTests {
         #expect(server.requestLog == ["POST /oauth/token", "GET /api/me", "POST /oauth/token", "GET /api/me", "GET /api/me"])
     }
 
+    @Test("a large JSON body is posted without stalling (100-continue answered)", arguments: TransportKind.allCases)
+    func largeBody(kind: TransportKind) async throws {
+        let server = try serve { server in
+            server.route("POST", "/api/bulk") { request in .json(200, #"{"received":\#(request.body.count)}"#) }
+        }
+        defer { server.stop() }
+        let rows = (0..<5_000).map { "row-\($0)" }
+        let started = ContinuousClock.now
+        let response = try await client(server, kind, clock: SystemClock()).post("bulk", json: rows, idempotencyKey: "bulk-1")
+        let expected = try JSONEncoder().encode(rows).count
+        #expect(response.text == #"{"received":\#(expected)}"#)
+        #expect(ContinuousClock.now - started < .milliseconds(900))
+    }
+
     @Test("redirects are not followed: a 302 comes back as it is", arguments: TransportKind.allCases)
     func redirect(kind: TransportKind) async throws {
         let server = try serve { server in

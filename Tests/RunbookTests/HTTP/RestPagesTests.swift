@@ -99,11 +99,11 @@ struct HTTPRestPagesTests {
     }
 
     @Test("deeply nested or truncated JSON is an error, never a crash", arguments: [
-        ("100000 open brackets", Int?.none), ("300 nested arrays", 1), ("truncated object", nil), ("empty body", nil),
+        ("20000 open brackets", Int?.none), ("300 nested arrays", 1), ("truncated object", nil), ("empty body", nil),
     ])
     func hostileBodies(name: String, expectedCount: Int?) async throws {
         let body = switch name {
-        case "100000 open brackets": String(repeating: "[", count: 100_000)
+        case "20000 open brackets": String(repeating: "[", count: 20_000)
         case "300 nested arrays": String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
         case "truncated object": #"{"value":[{"id":1"#
         default: ""
