@@ -65,9 +65,10 @@ public struct RestClient: Sendable {
         guard let url = RequestURL.make(base: baseURL, path: request.path, query: request.query) else {
             throw HTTPRequestError(
                 kind: .invalidURL, method: request.method.rawValue, url: request.path,
-                detail: baseURL == nil
-                    ? "'\(request.path)' is not an absolute URL and no api-base-url is configured"
-                    : "'\(request.path)' does not form a valid URL with \(redacted(baseURL!))")
+                detail: request.path.contains("://")
+                    ? "'\(request.path)' is not a valid http(s) URL"
+                    : baseURL.map { "'\(request.path)' does not form a valid URL with \(redacted($0))" }
+                        ?? "'\(request.path)' is not an absolute URL and no api-base-url is configured")
         }
         let response = try await execute(request, url: url)
         guard request.followsAsyncOperation else { return response }
