@@ -88,6 +88,13 @@ struct HTTPErrorTests {
         #expect(transport.requests.first?.url?.absoluteString == expected)
     }
 
+    @Test("an unparsable absolute URL is shown without its credentials or secret query values")
+    func unparsableURL() async throws {
+        let error = await httpError { _ = try await makeClient(FakeHTTPTransport()).get("ftp://bob:hunter2@files.example.com/x?token=abc&x=1") }
+        #expect(error?.helpfulError.problem
+            == "GET ftp://files.example.com/x?token=***&x=1 cannot be sent: 'ftp://files.example.com/x?token=***&x=1' is not a valid http(s) URL")
+    }
+
     @Test("decoding a body into the wrong type names the type and the key")
     func decodeError() async throws {
         let transport = FakeHTTPTransport()

@@ -24,7 +24,9 @@ enum RequestURL {
         } else {
             target = nil
         }
-        guard let target, target.scheme != nil, target.host != nil else { return nil }
+        guard let target, let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              !(target.host ?? "").isEmpty
+        else { return nil }
         guard !query.isEmpty else { return target }
         let encoded = query.map { item in
             let name = encode(item.name)
