@@ -46,12 +46,23 @@ enum RequestURL {
 
     /// Escapes a relative path (and a query written into it) so `customers('Øst Å')` works.
     static func escapeRelative(_ path: String) -> String {
+        if path.utf8.allSatisfy(isPlainPathByte) { return path }  // the common case, without Foundation
         let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let escapedPath = String(parts[0]).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String(parts[0])
         guard parts.count == 2 else { return escapedPath }
         var queryAllowedHere = queryAllowed
         queryAllowedHere.insert(charactersIn: "=&%")
         return escapedPath + "?" + (String(parts[1]).addingPercentEncoding(withAllowedCharacters: queryAllowedHere) ?? String(parts[1]))
+    }
+
+    /// ASCII letters, digits and `-._~/()'$,:@=&%`: nothing to escape in a path.
+    static func isPlainPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "-._~/()'$,:@=&%".utf8.contains(byte)
+        }
     }
 
     static func encode(_ text: String) -> String {
