@@ -5,11 +5,11 @@ public import HTTPTypes
 /// ``URLSessionTransport`` for `https://` (and anything else).
 ///
 /// Why: measured with `runbook-bench` (release, loopback server, full client with retry and
-/// circuit breaker on, 2 cores shared with other builds at load average 7–10), the socket
-/// transport did 17,500–22,500 sequential GET/s and 47,000–52,000/s with 8 in flight, RSS flat
-/// over 100,000 requests; URLSession (libcurl underneath on Linux) 2,900–5,100/s and
-/// 4,300–4,600/s. There is no TLS library to build an HTTPS socket transport on,
-/// so `https://` stays with URLSession, which is what real services use anyway.
+/// circuit breaker on, 2 cores shared with other builds at load average 7–11, so ranges over
+/// several runs): the socket transport did 16,500–22,500 sequential GET/s and 32,000–52,000/s
+/// with 8 in flight, RSS flat over 100,000 requests; URLSession (libcurl underneath on Linux)
+/// 1,700–5,100/s sequential and 2,200–4,600/s with 8 in flight, 5–10 times slower. There is no
+/// TLS library to build an HTTPS socket transport on, so `https://` stays with URLSession.
 ///
 /// ```swift
 /// container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
