@@ -88,4 +88,19 @@ struct HTTPSocketTransportTests {
         await #expect(throws: CancellationError.self) { _ = try await task.value }
         #expect(ContinuousClock.now - started < .milliseconds(1500))
     }
+
+    @Test("slow exchanges overlap: 16 concurrent 200 ms responses take about 200 ms, not 16 × 200 ms")
+    func concurrentSlowExchanges() async throws {
+        let server = try start { server in server.route("GET", "/slow") { _ in LoopbackResponse(status: 200, delay: 0.2) } }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport()
+        let head = request(server, "/slow")
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(10)).status.code } }
+            for try await code in group { #expect(code == 200) }
+        }
+        #expect(ContinuousClock.now - started < .milliseconds(1000))
+        #expect(server.count("GET", "/slow") == 16)
+    }
 }

@@ -14,8 +14,9 @@ import Synchronization
 ///   request is sent once more on a fresh connection.
 /// - Responses: `Content-Length`, `chunked`, or read-to-close bodies; no redirects followed.
 ///
-/// The blocking socket calls run on a concurrent dispatch queue (never on Swift concurrency's
-/// cooperative threads, which a slow service would otherwise starve); the caller suspends.
+/// The blocking socket calls run on the transport's own I/O threads (never on Swift
+/// concurrency's cooperative threads, which a slow service would otherwise starve, nor on
+/// Dispatch's pool, which does not grow for blocked work on Linux); the caller suspends.
 ///
 /// ```swift
 /// let transport = SocketHTTPTransport()
@@ -25,13 +26,18 @@ public final class SocketHTTPTransport: HTTPTransport {
     private let idle = Mutex<[String: [SocketConnection]]>([:])
     private let addresses = Mutex<[String: SocketAddress]>([:])
     /// Where the blocking socket calls run, so they never hold a Swift concurrency thread.
-    private let ioQueue = DispatchQueue(label: "runbook.http.socket-io", attributes: .concurrent)
+    private let ioThreads: BlockingIOThreads
     /// Idle connections kept per `host:port`.
     public let maximumIdlePerHost: Int
 
     /// Creates a transport with an empty pool.
-    public init(maximumIdlePerHost: Int = 32) {
+    /// - Parameters:
+    ///   - maximumIdlePerHost: idle keep-alive connections kept per `host:port`.
+    ///   - maximumConcurrentExchanges: exchanges in progress at once (each on its own I/O
+    ///     thread); more wait their turn.
+    public init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64) {
         self.maximumIdlePerHost = maximumIdlePerHost
+        ioThreads = BlockingIOThreads(maximumThreads: maximumConcurrentExchanges)
     }
 
     deinit {
@@ -69,13 +75,9 @@ public final class SocketHTTPTransport: HTTPTransport {
         _ connection: SocketConnection, message: [UInt8], deadline: ContinuousClock.Instant, isHead: Bool, authority: String
     ) async throws -> HTTPTransportResponse {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                ioQueue.async {
-                    continuation.resume(returning: Result {
-                        try Task.checkCancellation()
-                        return try connection.exchange(message, deadline: deadline, isHead: isHead)
-                    })
-                }
+            if Task.isCancelled { return .failure(CancellationError()) }
+            return await ioThreads.run {
+                Result { try connection.exchange(message, deadline: deadline, isHead: isHead) }
             }
         } onCancel: {
             connection.interrupt()
