@@ -14,9 +14,10 @@ import Synchronization
 ///   request is sent once more on a fresh connection.
 /// - Responses: `Content-Length`, `chunked`, or read-to-close bodies; no redirects followed.
 ///
-/// The blocking socket calls run on the transport's own I/O threads (never on Swift
-/// concurrency's cooperative threads, which a slow service would otherwise starve, nor on
-/// Dispatch's pool, which does not grow for blocked work on Linux); the caller suspends.
+/// Blocking socket calls run on the transport's own I/O threads (never on Swift concurrency's
+/// cooperative threads, which a slow service would otherwise starve, nor on Dispatch's pool,
+/// which does not grow for blocked work on Linux); the caller suspends. The fast path (a small
+/// request, a response within about a millisecond) runs without blocking in the caller.
 ///
 /// ```swift
 /// let transport = SocketHTTPTransport()
@@ -27,6 +28,9 @@ public final class SocketHTTPTransport: HTTPTransport {
     private let addresses = Mutex<[String: SocketAddress]>([:])
     /// Where the blocking socket calls run, so they never hold a Swift concurrency thread.
     private let ioThreads: BlockingIOThreads
+    /// Requests up to this size are written from the calling task (the socket's send buffer
+    /// takes them at once); larger ones are written by an I/O thread.
+    static let inlineSendLimit = 16 * 1024
     /// Idle connections kept per `host:port`.
     public let maximumIdlePerHost: Int
 
@@ -76,9 +80,19 @@ public final class SocketHTTPTransport: HTTPTransport {
     ) async throws -> HTTPTransportResponse {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
-            return await ioThreads.run {
-                Result { try connection.exchange(message, deadline: deadline, isHead: isHead) }
+            guard message.count <= Self.inlineSendLimit else {
+                return await ioThreads.run { Result { try connection.exchange(message, deadline: deadline, isHead: isHead) } }
             }
+            // Fast path: a small request is sent at once, and a response that is there within
+            // about a millisecond is read without blocking, here; anything slower is finished
+            // by an I/O thread.
+            do {
+                try connection.send(message, deadline: deadline)
+                if let quick = try connection.readResponseIfQuick(deadline: deadline, isHead: isHead) { return .success(quick) }
+            } catch {
+                return .failure(error)
+            }
+            return await ioThreads.run { Result { try connection.readResponse(deadline: deadline, isHead: isHead) } }
         } onCancel: {
             connection.interrupt()
         }
