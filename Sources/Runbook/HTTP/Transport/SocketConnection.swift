@@ -100,8 +100,7 @@ final class SocketConnection: @unchecked Sendable {
     /// buffered), so a blocking ``readResponse(deadline:isHead:)`` can take over elsewhere.
     func readResponseIfQuick(deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool)? {
         if readIndex == buffer.count {
-            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 1) == 1 else { return nil }
+            guard isReadable(waitingMilliseconds: 1) else { return nil }
         }
         let start = readIndex
         nonBlockingReads = true
@@ -112,6 +111,12 @@ final class SocketConnection: @unchecked Sendable {
             readIndex = start
             return nil
         }
+    }
+
+    /// Whether response bytes are waiting (or the peer closed), after waiting up to `milliseconds`.
+    func isReadable(waitingMilliseconds milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) == 1
     }
 
     /// Reads one response, blocking until it is complete or the deadline passes.

@@ -88,6 +88,8 @@ public final class SocketHTTPTransport: HTTPTransport {
             // by an I/O thread.
             do {
                 try connection.send(message, deadline: deadline)
+                // Let other tasks on this thread send their requests before waiting for ours.
+                if !connection.isReadable(waitingMilliseconds: 0) { await Task.yield() }
                 if let quick = try connection.readResponseIfQuick(deadline: deadline, isHead: isHead) { return .success(quick) }
             } catch {
                 return .failure(error)
