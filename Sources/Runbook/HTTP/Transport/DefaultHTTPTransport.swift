@@ -5,11 +5,12 @@ public import HTTPTypes
 /// ``URLSessionTransport`` for `https://` (and anything else).
 ///
 /// Why: measured with `runbook-bench` (release, loopback server, full client with retry and
-/// circuit breaker on, 2 cores shared with other builds at load average 7–11, so ranges over
-/// several runs): the socket transport did 16,500–22,500 sequential GET/s and 32,000–52,000/s
-/// with 8 in flight, RSS flat over 100,000 requests; URLSession (libcurl underneath on Linux)
-/// 1,700–5,100/s sequential and 2,200–4,600/s with 8 in flight, 5–10 times slower. There is no
-/// TLS library to build an HTTPS socket transport on, so `https://` stays with URLSession.
+/// circuit breaker on, 2 cores shared with other builds at load average 6–9, so ranges over
+/// several runs): the socket transport did 23,000–54,000 sequential GET/s and 25,000–51,000/s
+/// with 8 in flight (most runs above 35,000), RSS flat over 100,000 requests; URLSession
+/// (libcurl underneath on Linux) 2,900–6,000/s sequential and 3,600–4,400/s with 8 in flight,
+/// 5–10 times slower. There is no TLS library to build an HTTPS socket transport on, so
+/// `https://` stays with URLSession.
 ///
 /// ```swift
 /// container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
