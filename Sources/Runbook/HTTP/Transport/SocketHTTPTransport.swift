@@ -66,8 +66,10 @@ public final class SocketHTTPTransport: HTTPTransport {
                 _ = error  // the server closed the idle connection: send once more on a new one
             }
         }
-        let address = try resolve(authority)
-        let fresh = try SocketConnection.connect(to: address, deadline: deadline)
+        // Name resolution and connecting may block (DNS, an unreachable host): an I/O thread does them.
+        let fresh = try await ioThreads.run { [self] in
+            Result { try SocketConnection.connect(to: try resolve(authority), deadline: deadline) }
+        }.get()
         do {
             return try await exchange(fresh, message: message, deadline: deadline, isHead: isHead, authority: authority)
         } catch is SocketConnection.StaleConnection {
