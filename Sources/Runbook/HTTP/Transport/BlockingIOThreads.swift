@@ -4,8 +4,8 @@ import Synchronization
 /// Dedicated threads for blocking socket calls, so they never hold one of Swift concurrency's
 /// cooperative threads (2 on a 2-core machine) and never depend on Dispatch's pool, which on
 /// Linux does not grow past the core count for blocked work: 16 slow requests would run two
-/// at a time. Threads are started on demand up to `maximumThreads`, then reused; beyond that
-/// jobs wait in order.
+/// at a time. Threads are started on demand up to `maximumThreads`, then reused, and end after
+/// 10 s without work; beyond `maximumThreads` jobs wait in order.
 final class BlockingIOThreads: Sendable {
     private struct State {
         var jobs: [@Sendable () -> Void] = []
@@ -14,6 +14,7 @@ final class BlockingIOThreads: Sendable {
         var idle = 0
     }
 
+    private static let idleLifetime = DispatchTimeInterval.seconds(10)
     private let maximumThreads: Int
     private let state = Mutex(State())
     private let wakeups = DispatchSemaphore(value: 0)
@@ -51,7 +52,17 @@ final class BlockingIOThreads: Sendable {
 
     private func work() {
         while true {
-            wakeups.wait()
+            if wakeups.wait(timeout: .now() + Self.idleLifetime) == .timedOut {
+                // Leave only if an unreserved idle slot exists: a reserved one has a job coming.
+                let leaves = state.withLock { state -> Bool in
+                    guard state.idle > 0 else { return false }
+                    state.idle -= 1
+                    state.threads -= 1
+                    return true
+                }
+                if leaves { return }
+                continue
+            }
             let job = state.withLock { state -> (@Sendable () -> Void)? in
                 guard state.head < state.jobs.count else { return nil }
                 let job = state.jobs[state.head]
