@@ -35,6 +35,12 @@ struct LoopbackConnection {
                 write(LoopbackResponse.json(400, #"{"error":{"message":"bad Content-Length"}}"#), close: true)
                 return
             }
+            let expectsContinue = head.headers.contains {
+                Self.equalsIgnoringCase($0.name, "expect") && Self.equalsIgnoringCase($0.value, "100-continue")
+            }
+            if expectsContinue && buffer.count < headerEnd + 4 + length {
+                guard writeRaw(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+            }
             while buffer.count < headerEnd + 4 + length {
                 guard read(into: &buffer, chunk: &chunk) else { return }
             }
@@ -79,6 +85,10 @@ struct LoopbackConnection {
         } else {
             bytes.append(contentsOf: response.body)
         }
+        return writeRaw(bytes)
+    }
+
+    private func writeRaw(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { raw in

@@ -93,6 +93,7 @@ public final class FakeHTTPTransport: HTTPTransport {
         requests.filter { $0.method == method && $0.path == path }
     }
 
+    /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         let record = RecordedRequest(head: request, body: body, timeout: timeout)
         recorded.withLock { $0.append(record) }

@@ -76,6 +76,25 @@ struct HTTPErrorTests {
         #expect(transport.requests[1].url?.absoluteString == "https://api.example.com/other/x?q=a%2Bb%20c")
     }
 
+    @Test("relative paths are escaped once; a query written into the path is kept", arguments: [
+        ("customers('Øst Å')", "https://api.example.com/v2/customers('%C3%98st%20%C3%85')"),
+        ("items?$top=5&$filter=a eq 'b'", "https://api.example.com/v2/items?$top=5&$filter=a%20eq%20'b'"),
+        ("already%20escaped", "https://api.example.com/v2/already%20escaped"),
+        ("/a/b(1)/c", "https://api.example.com/v2/a/b(1)/c"),
+    ])
+    func pathEscaping(path: String, expected: String) async throws {
+        let transport = FakeHTTPTransport()
+        _ = await httpError { _ = try await makeClient(transport).get(path) }
+        #expect(transport.requests.first?.url?.absoluteString == expected)
+    }
+
+    @Test("an unparsable absolute URL is shown without its credentials or secret query values")
+    func unparsableURL() async throws {
+        let error = await httpError { _ = try await makeClient(FakeHTTPTransport()).get("ftp://bob:hunter2@files.example.com/x?token=abc&x=1") }
+        #expect(error?.helpfulError.problem
+            == "GET ftp://files.example.com/x?token=***&x=1 cannot be sent: 'ftp://files.example.com/x?token=***&x=1' is not a valid http(s) URL")
+    }
+
     @Test("decoding a body into the wrong type names the type and the key")
     func decodeError() async throws {
         let transport = FakeHTTPTransport()

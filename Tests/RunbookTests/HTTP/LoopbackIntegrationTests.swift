@@ -141,6 +141,33 @@ struct HTTPLoopbackIntegrationTests {
         #expect(server.requestLog == ["POST /oauth/token", "GET /api/me", "POST /oauth/token", "GET /api/me", "GET /api/me"])
     }
 
+    @Test("a large JSON body is posted without stalling (100-continue answered)", arguments: TransportKind.allCases)
+    func largeBody(kind: TransportKind) async throws {
+        let server = try serve { server in
+            server.route("POST", "/api/bulk") { request in .json(200, #"{"received":\#(request.body.count)}"#) }
+        }
+        defer { server.stop() }
+        let rows = (0..<5_000).map { "row-\($0)" }
+        let started = ContinuousClock.now
+        let response = try await client(server, kind, clock: SystemClock()).post("bulk", json: rows, idempotencyKey: "bulk-1")
+        let expected = try JSONEncoder().encode(rows).count
+        #expect(response.text == #"{"received":\#(expected)}"#)
+        #expect(ContinuousClock.now - started < .milliseconds(900))
+    }
+
+    @Test("redirects are not followed: a 302 comes back as it is", arguments: TransportKind.allCases)
+    func redirect(kind: TransportKind) async throws {
+        let server = try serve { server in
+            server.route("GET", "/api/old") { _ in .empty(302, headers: [("Location", "/api/new")]) }
+            server.route("GET", "/api/new") { _ in .json(200, "{}") }
+        }
+        defer { server.stop() }
+        let response = try await client(server, kind).get("old")
+        #expect(response.status.code == 302)
+        #expect(response.headerFields[.location] == "/api/new")
+        #expect(server.requestLog == ["GET /api/old"])
+    }
+
     @Test("connection refused is a transport error after the retries", arguments: TransportKind.allCases)
     func refused(kind: TransportKind) async throws {
         let server = try serve { _ in }

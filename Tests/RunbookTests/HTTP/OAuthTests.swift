@@ -133,6 +133,8 @@ struct HTTPOAuthTests {
 final class Counter: Sendable {
     private let value = Mutex(0)
 
+    var current: Int { value.withLock { $0 } }
+
     func next() -> Int {
         value.withLock { value in
             value += 1
@@ -142,3 +144,49 @@ final class Counter: Sendable {
 }
 
 import Synchronization
+
+@Suite("HTTP token scope")
+struct HTTPTokenScopeTests {
+    @Test("the bearer token goes only to the base URL's origin")
+    func origin() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/a", response: .json(200, "{}"))
+        transport.route(.get, "/b", response: .json(200, "{}"))
+        let client = makeClient(transport, tokens: StaticTokenProvider(Secret(name: "az-token", value: "bearer-1234")))
+        _ = try await client.get("a")
+        _ = try await client.get("https://elsewhere.example.net/b")
+        _ = try await client.get("http://api.example.com/b")
+        #expect(transport.requests.map { $0.header("Authorization") } == ["Bearer bearer-1234", nil, nil])
+    }
+}
+
+@Suite("HTTP token endpoint retries")
+struct HTTPTokenRetryTests {
+    @Test("a transient token endpoint failure is retried twice, then reported")
+    func retries() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.post, "/token", responses: [
+            .json(503, "{}", headers: ["Retry-After": "4"]),
+            .json(200, #"{"access_token":"after-retry","expires_in":3600}"#),
+        ])
+        let clock = ManualClock()
+        let provider = ClientCredentialsTokenProvider(
+            tokenURL: URL(string: "https://auth.example.com/token")!, clientID: "a", clientSecret: Secret(name: "client-secret", value: "pw-123"),
+            scope: "s", transport: transport, clock: clock)
+        #expect(try await provider.token() == "after-retry")
+        #expect(clock.sleeps == [.seconds(4)])
+
+        let down = FakeHTTPTransport()
+        down.route(.post, "/token") { _ in throw HTTPTransportError(.connectionFailed, "connection refused") }
+        let failing = ClientCredentialsTokenProvider(
+            tokenURL: URL(string: "https://auth.example.com/token")!, clientID: "a", clientSecret: Secret(name: "client-secret", value: "pw-123"),
+            scope: "s", transport: down, clock: clock)
+        await #expect {
+            _ = try await failing.token()
+        } throws: { error in
+            (error as? HelpfulError)?.problem
+                == "Token request to https://auth.example.com/token failed: the token endpoint could not be reached (connection refused)"
+        }
+        #expect(down.requests.count == 3)
+    }
+}

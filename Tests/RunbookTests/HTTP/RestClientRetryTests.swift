@@ -115,6 +115,19 @@ struct HTTPRestClientRetryTests {
         #expect(error?.helpfulError.problem == "GET https://api.example.com/v2/busy gave up: the call's deadline passed (last status HTTP 503)")
     }
 
+    @Test("a deadline passed after transport failures names the last one")
+    func deadlineAfterTransportError() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/down") { _ in throw HTTPTransportError(.connectionFailed, "connection refused") }
+        var request = RestRequest(path: "down")
+        request.deadline = .seconds(2)
+        let error = await httpError { _ = try await makeClient(transport).send(request) }
+        #expect(transport.requests.count == 2)
+        #expect(error?.helpfulError.problem
+            == "GET https://api.example.com/v2/down gave up: the call's deadline passed (last error: connection refused)")
+        #expect(error?.helpfulError.details == ["attempts: 2"])
+    }
+
     @Test("the rate limiter paces every attempt of every call to a host")
     func rateLimited() async throws {
         let transport = FakeHTTPTransport()

@@ -39,6 +39,9 @@ struct HTTPRestPagesTests {
         #expect(last["active"]?.value.typeName == "boolean")
         #expect(transport.requests.count == 3)
         #expect(try await pages.collect(Customer.self) == [1, 2, 3, 4].map(Customer.init))
+        var streamed: [JSONValue] = []
+        for try await item in pages.items { streamed.append(item) }
+        #expect(ids(streamed) == [1, 2, 3, 4])
     }
 
     @Test("follows Link: <…>; rel=\"next\"")
@@ -93,5 +96,21 @@ struct HTTPRestPagesTests {
         let error = await httpError { _ = try await makeClient(transport).pages("c").collectItems() }
         #expect(error?.helpfulError.problem
             == "GET https://api.example.com/v2/c?$top=20 returned an unexpected response: page 1 has neither a 'value' array nor a top-level array of JSON")
+    }
+
+    @Test("deeply nested or truncated JSON is an error, never a crash", arguments: [
+        ("20000 open brackets", Int?.none), ("300 nested arrays", 1), ("truncated object", nil), ("empty body", nil),
+    ])
+    func hostileBodies(name: String, expectedCount: Int?) async throws {
+        let body = switch name {
+        case "20000 open brackets": String(repeating: "[", count: 20_000)
+        case "300 nested arrays": String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        case "truncated object": #"{"value":[{"id":1"#
+        default: ""
+        }
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/c", response: .json(200, body))
+        let items = try? await makeClient(transport).pages("c", style: .serverLinks).collectItems()
+        #expect(items?.count == expectedCount)
     }
 }

@@ -46,10 +46,15 @@ struct HTTPSocketTransportTests {
             server.route("GET", "/close") { _ in LoopbackResponse(status: 200, body: Data("bye".utf8), closesConnection: true) }
         }
         defer { server.stop() }
+        server.route("GET", "/long") { _ in .json(200, String(repeating: "x", count: 3000)) }
         let transport = SocketHTTPTransport()
-        let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
-        #expect(String(decoding: chunked.body, as: UTF8.self) == text)
-        #expect(chunked.head.headerFields[.contentType] == "application/json")
+        for _ in 0..<3 {
+            let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
+            #expect(String(decoding: chunked.body, as: UTF8.self) == text)
+            #expect(chunked.head.headerFields[.contentType] == "application/json")
+            let long = try await transport.send(request(server, "/long"), body: nil, timeout: .seconds(5))
+            #expect(long.body.count == 3000)
+        }
         for _ in 0..<2 {
             let closed = try await transport.send(request(server, "/close"), body: nil, timeout: .seconds(5))
             #expect(String(decoding: closed.body, as: UTF8.self) == "bye")
@@ -82,5 +87,20 @@ struct HTTPSocketTransportTests {
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
         #expect(ContinuousClock.now - started < .milliseconds(1500))
+    }
+
+    @Test("slow exchanges overlap: 16 concurrent 200 ms responses take about 200 ms, not 16 × 200 ms")
+    func concurrentSlowExchanges() async throws {
+        let server = try start { server in server.route("GET", "/slow") { _ in LoopbackResponse(status: 200, delay: 0.2) } }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport()
+        let head = request(server, "/slow")
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(10)).status.code } }
+            for try await code in group { #expect(code == 200) }
+        }
+        #expect(ContinuousClock.now - started < .milliseconds(1000))
+        #expect(server.count("GET", "/slow") == 16)
     }
 }

@@ -62,11 +62,14 @@ extension RestClient {
             }
             let delay = retryPolicy.delay(forRetry: attempt, retryAfter: retryAfter)
             if clock.monotonicNow() + delay >= deadline {
-                var error = HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt)
-                if case .success(let response) = outcome {
+                var error: HTTPRequestError
+                switch outcome {
+                case .success(let response):
                     error = statusError(response, request: request, url: url, attempts: attempt)
-                    error.kind = .deadlineExceeded
+                case .failure(let failure):
+                    error = transportError(failure, method: method, url: url, attempts: attempt)
                 }
+                error.kind = .deadlineExceeded
                 throw error
             }
             try await clock.sleep(for: delay)
@@ -82,7 +85,7 @@ extension RestClient {
             fields[field.name] = request.headerFields[field.name]
         }
         if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
-        guard let tokenProvider else {
+        guard let tokenProvider, sharesOrigin(url) else {
             return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
                                             body: request.body, timeout: timeout)
         }
@@ -98,6 +101,13 @@ extension RestClient {
         try await limiter?.acquire()
         return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
                                         body: request.body, timeout: timeout)
+    }
+
+    /// Whether `url` is on the base URL's host and port: the bearer token goes nowhere else
+    /// (an absolute `nextLink`, `Location` or path pointing at another host gets no token).
+    func sharesOrigin(_ url: URL) -> Bool {
+        guard let baseURL else { return true }
+        return RequestURL.hostKey(url) == RequestURL.hostKey(baseURL) && url.scheme?.lowercased() == baseURL.scheme?.lowercased()
     }
 
     func statusError(_ response: HTTPTransportResponse, request: RestRequest, url: URL, attempts: Int) -> HTTPRequestError {

@@ -16,6 +16,7 @@ public import Logging
 /// ```
 ///
 /// Every failure is an ``HTTPRequestError`` (or ``CircuitOpenError``), both `HelpfulErrorConvertible`.
+/// The bearer token is sent only to the base URL's scheme, host and port.
 public struct RestClient: Sendable {
     /// The base URL relative paths are appended to (nil: every path must be absolute).
     public let baseURL: URL?
@@ -62,11 +63,13 @@ public struct RestClient: Sendable {
     /// (1xx–3xx); an error status throws ``HTTPRequestError``.
     public func send(_ request: RestRequest) async throws -> RestResponse {
         guard let url = RequestURL.make(base: baseURL, path: request.path, query: request.query) else {
+            let shown = RedactedURL.unparsable(request.path, secrets: secretRegistry)
             throw HTTPRequestError(
-                kind: .invalidURL, method: request.method.rawValue, url: request.path,
-                detail: baseURL == nil
-                    ? "'\(request.path)' is not an absolute URL and no api-base-url is configured"
-                    : "'\(request.path)' does not form a valid URL with \(redacted(baseURL!))")
+                kind: .invalidURL, method: request.method.rawValue, url: shown,
+                detail: request.path.contains("://")
+                    ? "'\(shown)' is not a valid http(s) URL"
+                    : baseURL.map { "'\(shown)' does not form a valid URL with \(redacted($0))" }
+                        ?? "'\(shown)' is not an absolute URL and no api-base-url is configured")
         }
         let response = try await execute(request, url: url)
         guard request.followsAsyncOperation else { return response }

@@ -17,7 +17,12 @@ extension HTTPRequestError: HelpfulErrorConvertible {
         case .timeout:
             text += "timed out: \(detail ?? "no response in time")"
         case .deadlineExceeded:
-            text += "gave up: the call's deadline passed" + (status.map { " (last status HTTP \($0))" } ?? "")
+            text += "gave up: the call's deadline passed"
+            if let status {
+                text += " (last status HTTP \(status))"
+            } else if let detail {
+                text += " (last error: \(detail))"
+            }
         case .asyncTimeout:
             text += "did not finish: \(detail ?? "the async operation is still running")"
         case .invalidResponse:

@@ -68,5 +68,6 @@ public struct HTTPRequestError: Error, Sendable, CustomStringConvertible {
         self.responseBody = responseBody
     }
 
+    /// The message, as shown to the user.
     public var description: String { helpfulError.problem }
 }

@@ -23,6 +23,25 @@ enum RedactedURL {
         return mask(components.string ?? url.absoluteString, secrets: secrets)
     }
 
+    /// Text that did not parse as a URL, made safe: userinfo (`scheme://user:pw@`) dropped,
+    /// secret-looking query values and registered secrets masked.
+    static func unparsable(_ text: String, secrets: SecretRegistry?) -> String {
+        var result = text
+        if let scheme = result.range(of: "://"),
+           let at = result[scheme.upperBound...].prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).lastIndex(of: "@") {
+            result.removeSubrange(scheme.upperBound...at)
+        }
+        if let question = result.firstIndex(of: "?") {
+            let query = result[result.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, isSecretKey(String(parts[0])) else { return String(pair) }
+                return "\(parts[0])=***"
+            }
+            result = String(result[...question]) + query.joined(separator: "&")
+        }
+        return mask(result, secrets: secrets)
+    }
+
     static func isSecretKey(_ name: String) -> Bool {
         let normalized = name.lowercased().filter { $0 != "-" && $0 != "_" }
         return secretKeyNames.contains(normalized) || secretKeyFragments.contains { normalized.contains($0) }

@@ -5,6 +5,7 @@ public import Logging
 /// OAuth 2.0 client credentials: POSTs `grant_type=client_credentials` with the client id,
 /// secret and scope to the token endpoint, caches the token until 60 s before it expires, and
 /// fetches at most one token at a time however many requests ask at once (single-flight).
+/// A transient failure of the token endpoint (transport error, 429, 5xx) is retried twice.
 /// Every token is registered in the run's `SecretRegistry`, so it is redacted everywhere.
 ///
 /// ```swift
@@ -51,17 +52,23 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
         secretRegistry?.register(clientSecret)
     }
 
+    /// A valid token.
     public func token() async throws -> String {
         if let cached, clock.monotonicNow() < cached.refreshAt { return cached.value }
         if let inFlight { return try await inFlight.value.value }
-        let task = Task { try await self.fetch() }
+        // The task runs on this actor: it publishes the token and clears `inFlight` before any
+        // waiter resumes, so nobody can pick up a finished fetch's stale result.
+        let task = Task { () async throws -> CachedToken in
+            defer { inFlight = nil }
+            let fresh = try await fetch()
+            cached = fresh
+            return fresh
+        }
         inFlight = task
-        defer { inFlight = nil }
-        let fresh = try await task.value
-        cached = fresh
-        return fresh.value
+        return try await task.value.value
     }
 
+    /// Forgets `token` if it is still the current one.
     public func invalidate(_ token: String) {
         if cached?.value == token { cached = nil }
     }
@@ -74,12 +81,7 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
             .contentType: "application/x-www-form-urlencoded", .accept: "application/json",
         ])
         logger.debug("requesting an access token from \(tokenURL.absoluteString)")
-        let response: HTTPTransportResponse
-        do {
-            response = try await transport.send(request, body: Data(form.utf8), timeout: timeout)
-        } catch let error as HTTPTransportError {
-            throw failure("the token endpoint could not be reached (\(error.message))")
-        }
+        let response = try await post(request, body: Data(form.utf8))
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         guard response.status.code == 200 else {
             let reason = [object?["error"] as? String, object?["error_description"] as? String]
@@ -93,6 +95,25 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
         let lifetime = (object?["expires_in"] as? Int) ?? Int(object?["expires_in"] as? String ?? "") ?? 3600
         logger.debug("access token acquired, valid for \(lifetime) s")
         return CachedToken(value: value, refreshAt: clock.monotonicNow() + .seconds(max(lifetime - 60, 0)))
+    }
+
+    /// Sends the token request; a transport failure, 429 or 5xx is tried up to 3 times in all,
+    /// waiting `Retry-After` or 1 s, then 2 s (on the injected clock).
+    private func post(_ request: HTTPRequest, body: Data) async throws -> HTTPTransportResponse {
+        var attempt = 1
+        while true {
+            do {
+                let response = try await transport.send(request, body: body, timeout: timeout)
+                let code = response.status.code
+                guard attempt < 3, code == 429 || code >= 500 else { return response }
+                let wait = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
+                try await clock.sleep(for: wait ?? .seconds(attempt))
+            } catch let error as HTTPTransportError {
+                guard attempt < 3 else { throw failure("the token endpoint could not be reached (\(error.message))") }
+                try await clock.sleep(for: .seconds(attempt))
+            }
+            attempt += 1
+        }
     }
 
     private func failure(_ reason: String) -> HelpfulError {

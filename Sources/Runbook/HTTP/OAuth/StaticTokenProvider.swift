@@ -7,7 +7,9 @@ public struct StaticTokenProvider: AccessTokenProvider {
         self.secret = secret
     }
 
+    /// A valid token.
     public func token() async throws -> String { secret.reveal() }
 
+    /// Forgets `token` if it is still the current one.
     public func invalidate(_ token: String) async {}
 }

@@ -36,6 +36,7 @@ public struct RestPages: AsyncSequence, Sendable {
         self.stripsODataKeys = stripsODataKeys
     }
 
+    /// Starts at the first page.
     public func makeAsyncIterator() -> Iterator {
         Iterator(pages: self)
     }
@@ -67,6 +68,7 @@ public struct RestPages: AsyncSequence, Sendable {
             self.pages = pages
         }
 
+        /// The next page, or nil after the last; throws on any failure.
         public mutating func next() async throws -> RestPage? {
             guard !finished else { return nil }
             let request: RestRequest

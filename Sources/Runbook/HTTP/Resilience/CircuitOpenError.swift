@@ -14,6 +14,7 @@ public struct CircuitOpenError: Error, Sendable, Equatable, HelpfulErrorConverti
         self.probeInFlight = probeInFlight
     }
 
+    /// The error as the user sees it.
     public var helpfulError: HelpfulError {
         let when = retryIn.map { " for another \(Int(TokenBucket.seconds($0).rounded(.up))) s" } ?? ""
         let problem = probeInFlight

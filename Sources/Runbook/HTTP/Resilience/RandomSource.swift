@@ -15,6 +15,7 @@ public struct SystemRandomSource: RandomSource {
     /// Creates the source.
     public init() {}
 
+    /// A value in `0 ..< 1`.
     public func unitValue() -> Double { Double.random(in: 0..<1) }
 }
 
@@ -28,6 +29,7 @@ public final class SequenceRandomSource: RandomSource {
         self.values = values
     }
 
+    /// A value in `0 ..< 1`.
     public func unitValue() -> Double {
         guard !values.isEmpty else { return 0.5 }
         return index.withLock { index in

@@ -26,6 +26,7 @@ public struct APITimeoutSettings: Decodable, Sendable, Equatable {
         case asyncPollInterval = "async-poll-interval"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

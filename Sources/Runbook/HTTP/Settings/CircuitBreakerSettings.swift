@@ -26,6 +26,7 @@ public struct CircuitBreakerSettings: Decodable, Sendable, Equatable {
         case timeoutSeconds = "timeout-seconds"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

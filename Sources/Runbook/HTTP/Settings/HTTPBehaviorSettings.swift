@@ -56,6 +56,7 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         case batchHandling = "batch-handling"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         apiTimeouts = try container.decodeIfPresent(APITimeoutSettings.self, forKey: .apiTimeouts) ?? .init()

@@ -21,6 +21,7 @@ public struct JitterSettings: Decodable, Sendable, Equatable {
         case maxFactor = "max-factor"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

@@ -26,6 +26,7 @@ public struct RateLimitSettings: Decodable, Sendable, Equatable {
         case burstSize = "burst-size"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

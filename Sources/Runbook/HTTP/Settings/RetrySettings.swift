@@ -21,6 +21,7 @@ public struct RetrySettings: Decodable, Sendable, Equatable {
         case backoffFactor = "backoff-factor"
     }
 
+    /// Decodes the section; a missing key takes its default.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(

@@ -12,7 +12,7 @@ public import HTTPTypes
 /// ```swift
 /// let request = HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:8080/health")!)
 /// let response = try await transport.send(request, body: nil, timeout: .seconds(5))
-/// print(response.status.code)
+/// let ok = response.status.kind == .successful
 /// ```
 public protocol HTTPTransport: Sendable {
     /// Sends `request` (with `body`, if any) and returns the response with its body.

@@ -23,5 +23,6 @@ public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
+    /// The message, as shown to the user.
     public var description: String { message }
 }

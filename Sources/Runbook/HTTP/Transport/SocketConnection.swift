@@ -13,6 +13,8 @@ import Darwin
 final class SocketConnection: @unchecked Sendable {
     /// The pooled connection was closed by the server before any response byte arrived.
     struct StaleConnection: Error {}
+    /// A non-blocking read found no data yet.
+    struct WouldBlock: Error {}
 
     private let fd: Int32
     /// Whether the descriptor is closed; held while shutting down or closing it, so a number
@@ -22,6 +24,7 @@ final class SocketConnection: @unchecked Sendable {
     private var readIndex = 0
     private var socketTimeout: Duration = .zero
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    private var nonBlockingReads = false
 
     private init(fd: Int32) {
         self.fd = fd
@@ -76,10 +79,48 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
-    /// Sends a request and reads its response. Returns whether the connection may be reused.
+    /// Sends a request and reads its response, blocking. Returns whether the connection may be reused.
     func exchange(_ message: [UInt8], deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+        try send(message, deadline: deadline)
+        return try readResponse(deadline: deadline, isHead: isHead)
+    }
+
+    /// Sends a request (blocking only while the socket's send buffer is full).
+    func send(_ message: [UInt8], deadline: ContinuousClock.Instant) throws {
+        if readIndex == buffer.count {
+            if buffer.capacity > 1 << 20 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
+            readIndex = 0
+        }
         try applyTimeout(deadline)
         try write(message)
+    }
+
+    /// Reads the response if it arrives within about a millisecond and can be read without
+    /// blocking; otherwise returns nil with nothing consumed (the bytes received so far stay
+    /// buffered), so a blocking ``readResponse(deadline:isHead:)`` can take over elsewhere.
+    func readResponseIfQuick(deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool)? {
+        if readIndex == buffer.count {
+            guard isReadable(waitingMilliseconds: 1) else { return nil }
+        }
+        let start = readIndex
+        nonBlockingReads = true
+        defer { nonBlockingReads = false }
+        do {
+            return try readResponse(deadline: deadline, isHead: isHead)
+        } catch is WouldBlock {
+            readIndex = start
+            return nil
+        }
+    }
+
+    /// Whether response bytes are waiting (or the peer closed), after waiting up to `milliseconds`.
+    func isReadable(waitingMilliseconds milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) == 1
+    }
+
+    /// Reads one response, blocking until it is complete or the deadline passes.
+    func readResponse(deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
         var head: HTTP1Message.Head
         repeat {
             head = try readHead(deadline: deadline)
@@ -134,13 +175,12 @@ final class SocketConnection: @unchecked Sendable {
     /// Reads more bytes into the buffer; false at end of stream.
     private func fill(deadline: ContinuousClock.Instant, receivedAny: Bool) throws -> Bool {
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let flags = nonBlockingReads ? Int32(MSG_DONTWAIT) : 0
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, flags) }
             if count > 0 {
-                if readIndex > 0 && readIndex == buffer.count {
-                    buffer.removeAll(keepingCapacity: true)
-                    readIndex = 0
-                }
+                // Indices into the buffer stay valid while a response is read: no compaction here.
                 buffer.append(contentsOf: chunk[0..<count])
+                if ContinuousClock.now > deadline { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
                 return true
             }
             if count == 0 {
@@ -149,6 +189,7 @@ final class SocketConnection: @unchecked Sendable {
             }
             let code = errno
             if code == EINTR { continue }
+            if nonBlockingReads && (code == EAGAIN || code == EWOULDBLOCK) { throw WouldBlock() }
             if code == EAGAIN || code == EWOULDBLOCK || ContinuousClock.now >= deadline {
                 throw HTTPTransportError(.timedOut, "no response within the timeout")
             }
@@ -182,8 +223,6 @@ final class SocketConnection: @unchecked Sendable {
             guard try fill(deadline: deadline, receivedAny: hadBytes) else {
                 throw HTTPTransportError(.invalidResponse, "the connection closed inside the response head")
             }
-            // `fill` may have compacted the buffer.
-            if scanFrom > buffer.count { scanFrom = readIndex }
         }
     }
 
@@ -195,10 +234,6 @@ final class SocketConnection: @unchecked Sendable {
         }
         let bytes = Array(buffer[readIndex..<readIndex + length])
         readIndex += length
-        if readIndex == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            readIndex = 0
-        }
         return bytes
     }
 

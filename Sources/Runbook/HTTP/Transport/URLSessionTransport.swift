@@ -33,6 +33,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
+    /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         guard let url = request.url else {
             throw HTTPTransportError(.unsupportedURL, "the request has no valid URL")
@@ -48,7 +49,9 @@ public final class URLSessionTransport: HTTPTransport {
         let (data, response): (Data, URLResponse)
         let started = ContinuousClock.now
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await withinDeadline(timeout, seconds: urlRequest.timeoutInterval) { [session, urlRequest] in
+                try await session.data(for: urlRequest)
+            }
         } catch let error as URLError {
             try Task.checkCancellation()
             // FoundationNetworking sometimes reports an expired timer under another code.
@@ -68,6 +71,24 @@ public final class URLSessionTransport: HTTPTransport {
         }
         return HTTPTransportResponse(
             head: HTTPResponse(status: .init(code: http.statusCode), headerFields: fields), body: data)
+    }
+}
+
+extension URLSessionTransport {
+    /// Runs `body`, failing with a timeout when it takes longer than `timeout` in all:
+    /// `URLRequest.timeoutInterval` only bounds the time between bytes, not the whole exchange.
+    private func withinDeadline<T: Sendable>(
+        _ timeout: Duration, seconds: Double, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: timeout + .milliseconds(50))
+                throw HTTPTransportError(.timedOut, "no complete response within \(seconds) s")
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
     }
 }
 
