@@ -77,10 +77,9 @@ struct HTTPLoopbackIntegrationTests {
         let counting = CountingTransport(kind.make())
         let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: counting,
                                 behavior: .retries(0), clock: SystemClock())
-        let started = ContinuousClock.now
         let error = await httpError { _ = try await client.send(request) }
+        // Only the client's own timer produces `.timeout` (the server would have answered 200).
         #expect(error?.kind == .timeout, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .milliseconds(900))
         // Exactly one attempt left the client (under load libcurl may time out before it connects).
         #expect(counting.count == 1)
         #expect(server.count("GET", "/api/slow") <= 1)
@@ -148,11 +147,9 @@ struct HTTPLoopbackIntegrationTests {
         }
         defer { server.stop() }
         let rows = (0..<5_000).map { "row-\($0)" }
-        let started = ContinuousClock.now
         let response = try await client(server, kind, clock: SystemClock()).post("bulk", json: rows, idempotencyKey: "bulk-1")
         let expected = try JSONEncoder().encode(rows).count
         #expect(response.text == #"{"received":\#(expected)}"#)
-        #expect(ContinuousClock.now - started < .milliseconds(900))
     }
 
     @Test("redirects are not followed: a 302 comes back as it is", arguments: TransportKind.allCases)
