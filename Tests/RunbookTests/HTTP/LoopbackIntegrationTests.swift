@@ -167,10 +167,9 @@ struct HTTPLoopbackIntegrationTests {
 
     @Test("connection refused is a transport error after the retries", arguments: TransportKind.allCases)
     func refused(kind: TransportKind) async throws {
-        let server = try serve { _ in }
-        let port = server.port
-        server.stop()
-        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(port)/"), transport: kind.make(),
+        let closed = try ClosedPort()
+        defer { closed.release() }
+        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(closed.port)/"), transport: kind.make(),
                                 behavior: .retries(1), clock: ManualClock(), random: SequenceRandomSource([0.5]))
         let error = await httpError { _ = try await client.get("x") }
         #expect(error?.kind == .transport)
@@ -194,5 +193,34 @@ final class CountingTransport: HTTPTransport {
         let n = counter.next()
         last.withLock { $0 = n }
         return try await base.send(request, body: body, timeout: timeout)
+    }
+}
+
+/// A loopback port that refuses connections: bound (so no other test's server can take it) but never
+/// listening.
+struct ClosedPort {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(descriptor, $0, length) }
+        }
+        guard descriptor >= 0, bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(descriptor, $0, &length) }
+        }
+        self.port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func release() {
+        close(descriptor)
     }
 }
