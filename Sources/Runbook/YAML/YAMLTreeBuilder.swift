@@ -23,8 +23,6 @@ struct YAMLTreeBuilder {
     private var capacityHints: [Int] = []
     /// Recently made key strings.
     private var keyCache = YAMLStringCache()
-    /// Recently made string values.
-    private var valueCache = YAMLStringCache()
     private var documents = 0
 
     init(limits: YAMLReader.Limits, source: UInt32) {
@@ -77,7 +75,7 @@ struct YAMLTreeBuilder {
             return
         }
         ownNodes += 1
-        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location, cache: &valueCache)
+        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location)
         let node = JSONNode(value, at: location)
         if let anchor = scalar.anchor {
             let keyText = String(decoding: text, as: UTF8.self)
@@ -94,7 +92,7 @@ struct YAMLTreeBuilder {
         let fingerprint = YAMLKeyPrint.of(text)
         let name = keyCache.string(text, print: fingerprint)
         if tag != nil || anchor != nil {
-            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location, cache: &valueCache)
+            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location)
             if let anchor {
                 let node = JSONNode(value, at: location)
                 anchors[String(cString: anchor)] = .closed(YAMLAnchoredNode(node: node, count: 1, height: 0, keyText: name))
