@@ -150,9 +150,10 @@ struct YAMLTreeBuilder {
         ownNodes += 1
         let name = anchor.map { String(cString: $0) }
         if let name { anchors[name] = .open }
-        parked.append(current)
-        current = YAMLFrame(kind: kind, location: location, anchor: name)
-        current.printsStart = keyPrints.count
+        var opened = YAMLFrame(kind: kind, location: location, anchor: name)
+        opened.printsStart = keyPrints.count
+        swap(&opened, &current)
+        parked.append(opened)
         let depth = parked.count
         if depth < capacityHints.count {
             let last = capacityHints[depth]
@@ -182,7 +183,7 @@ struct YAMLTreeBuilder {
     }
 
     /// Adds a finished node to the innermost open frame.
-    mutating func attach(_ node: JSONNode, count: Int, height: Int) throws(YAMLError) {
+    mutating func attach(_ node: consuming JSONNode, count: Int, height: Int) throws(YAMLError) {
         if current.kind == .mapping {
             if current.pendingIsMerge {
                 try addMergeSource(node)
