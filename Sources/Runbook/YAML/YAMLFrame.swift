@@ -24,7 +24,7 @@ struct YAMLFrame {
     /// The key waiting for its value; nil when the next node is a key.
     var pendingKey: String?
     var pendingKeyLocation = SourceLocation.unknown
-    /// The pending key's fingerprint (see `YAMLKeyPrint`).
+    /// The pending key's fingerprint (see `YAMLFingerprint`).
     var pendingKeyPrint: UInt64 = 0
     /// Where this mapping's key fingerprints start in the builder's shared fingerprint stack.
     var printsStart = 0

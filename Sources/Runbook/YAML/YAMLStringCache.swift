@@ -14,7 +14,7 @@ struct YAMLStringCache {
         strings = Array(repeating: "", count: Self.slotCount)
     }
 
-    /// The string for `bytes`, whose fingerprint is `print` (from `YAMLKeyPrint.of`).
+    /// The string for `bytes`, whose fingerprint is `print` (from `YAMLFingerprint.of`).
     @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, print: UInt64) -> String {
         let slot = Int(truncatingIfNeeded: print) & (Self.slotCount - 1)

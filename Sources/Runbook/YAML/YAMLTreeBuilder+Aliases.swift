@@ -19,7 +19,7 @@ extension YAMLTreeBuilder {
                 throw YAMLError("a mapping key must be a scalar, not an alias to a \(anchored.node.value.yamlKind)", at: location)
             }
             var text = keyText
-            let fingerprint = text.withUTF8 { YAMLKeyPrint.of($0) }
+            let fingerprint = text.withUTF8 { YAMLFingerprint.of($0) }
             try setPendingKey(keyText, print: fingerprint, at: location)
             return
         }

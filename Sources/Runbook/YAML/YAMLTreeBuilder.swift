@@ -89,7 +89,7 @@ struct YAMLTreeBuilder {
         _ text: UnsafeBufferPointer<UInt8>, plain: Bool, tag: UnsafeMutablePointer<yaml_char_t>?,
         anchor: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
     ) throws(YAMLError) {
-        let fingerprint = YAMLKeyPrint.of(text)
+        let fingerprint = YAMLFingerprint.of(text)
         let name = keyCache.string(text, print: fingerprint)
         if tag != nil || anchor != nil {
             let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location)
