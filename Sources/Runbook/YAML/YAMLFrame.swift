@@ -68,9 +68,11 @@ struct YAMLFrame {
         if childHeight >= height { height = childHeight + 1 }
     }
 
-    /// The finished mapping: explicit members, with merged members inserted where `<<` stood
-    /// (explicit keys win; among merged maps the earlier one wins).
-    func finishedObject() -> JSONObject {
+    /// Takes the finished mapping out of the frame: explicit members, with merged members inserted
+    /// where `<<` stood (explicit keys win; among merged maps the earlier one wins).
+    mutating func takeObject() -> JSONObject {
+        var members: [JSONObject.Member] = []
+        swap(&members, &self.members)
         guard !mergeSources.isEmpty else { return JSONObject(members) }
         var seen = Set(members.map(\.key))
         var merged: [JSONObject.Member] = []
@@ -79,9 +81,8 @@ struct YAMLFrame {
                 merged.append(member)
             }
         }
-        var result = members
-        result.insert(contentsOf: merged, at: mergeIndex)
-        return JSONObject(result)
+        members.insert(contentsOf: merged, at: mergeIndex)
+        return JSONObject(members)
     }
 }
 

@@ -153,7 +153,7 @@ struct YAMLTreeBuilder {
         var opened = YAMLFrame(kind: kind, location: location, anchor: name)
         opened.printsStart = keyPrints.count
         swap(&opened, &current)
-        parked.append(opened)
+        parked.append(consume opened)
         let depth = parked.count
         if depth < capacityHints.count {
             let last = capacityHints[depth]
@@ -172,9 +172,11 @@ struct YAMLTreeBuilder {
         capacityHints[depth] = min(done.kind == .mapping ? done.members.count : done.items.count, 4096)
         let node: JSONNode
         if done.kind == .sequence {
-            node = JSONNode(.array(done.items), at: done.location)
+            var items: [JSONNode] = []
+            swap(&items, &done.items)
+            node = JSONNode(.array(items), at: done.location)
         } else {
-            node = JSONNode(.object(done.finishedObject()), at: done.location)
+            node = JSONNode(.object(done.takeObject()), at: done.location)
         }
         if let anchor = done.anchor {
             anchors[anchor] = .closed(YAMLAnchoredNode(node: node, count: done.nodeCount, height: done.height))
