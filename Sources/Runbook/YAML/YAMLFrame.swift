@@ -21,8 +21,11 @@ struct YAMLFrame {
     var members: [JSONObject.Member] = []
     /// Key → member index, built once a mapping grows past `indexedKeyThreshold`.
     var keyIndex: [String: Int]?
-    /// The key waiting for its value; nil when the next node is a key.
-    var pendingKey: String?
+    /// The key waiting for its value, when `hasPendingKey` (kept as a plain `String` so that
+    /// setting it costs no optional bookkeeping).
+    var pendingKey = ""
+    /// Whether `pendingKey` waits for its value; otherwise the next node of a mapping is a key.
+    var hasPendingKey = false
     var pendingKeyLocation = SourceLocation.unknown
     /// The pending key's fingerprint (see `YAMLFingerprint`).
     var pendingKeyPrint: UInt64 = 0

@@ -14,7 +14,7 @@ extension YAMLTreeBuilder {
         guard case .closed(let anchored) = state else {
             throw YAMLError("alias '\(name)' refers to a node that contains it (recursive alias)", at: location)
         }
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             guard let keyText = anchored.keyText else {
                 throw YAMLError("a mapping key must be a scalar, not an alias to a \(anchored.node.value.yamlKind)", at: location)
             }

@@ -70,7 +70,7 @@ struct YAMLTreeBuilder {
     private mutating func scalar(_ scalar: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at location: SourceLocation) throws(YAMLError) {
         let text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
         let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             try key(text, plain: plain, tag: scalar.tag, anchor: scalar.anchor, at: location)
             return
         }
@@ -105,6 +105,7 @@ struct YAMLTreeBuilder {
             current.mergeIndex = current.members.count
             current.pendingIsMerge = true
             current.pendingKey = name
+            current.hasPendingKey = true
             current.pendingKeyLocation = location
             return
         }
@@ -118,6 +119,7 @@ struct YAMLTreeBuilder {
             throw YAMLError("duplicate key '\(name)' (first defined at \(firstLocation.lineAndColumn))", at: location)
         }
         current.pendingKey = name
+        current.hasPendingKey = true
         current.pendingKeyPrint = print
         current.pendingKeyLocation = location
     }
@@ -140,7 +142,7 @@ struct YAMLTreeBuilder {
         _ kind: YAMLFrame.Kind, at location: SourceLocation,
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
     ) throws(YAMLError) {
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             throw YAMLError("a mapping key must be a scalar, not a \(kind == .mapping ? "mapping" : "sequence")", at: location)
         }
         if parked.count + 1 > limits.maxDepth {
@@ -191,11 +193,10 @@ struct YAMLTreeBuilder {
                 try addMergeSource(node)
                 current.pendingIsMerge = false
             } else {
-                let key = current.pendingKey.take() ?? ""
-                current.append(JSONObject.Member(key: key, keyLocation: current.pendingKeyLocation, value: node))
+                current.append(JSONObject.Member(key: current.pendingKey, keyLocation: current.pendingKeyLocation, value: node))
                 keyPrints.append(current.pendingKeyPrint)
             }
-            current.pendingKey = nil
+            current.hasPendingKey = false
         } else {
             current.items.append(node)
         }
