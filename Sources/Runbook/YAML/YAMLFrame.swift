@@ -21,10 +21,13 @@ struct YAMLFrame {
     var members: [JSONObject.Member] = []
     /// Key → member index, built once a mapping grows past `indexedKeyThreshold`.
     var keyIndex: [String: Int]?
-    /// The key waiting for its value; nil when the next node is a key.
-    var pendingKey: String?
+    /// The key waiting for its value, when `hasPendingKey` (kept as a plain `String` so that
+    /// setting it costs no optional bookkeeping).
+    var pendingKey = ""
+    /// Whether `pendingKey` waits for its value; otherwise the next node of a mapping is a key.
+    var hasPendingKey = false
     var pendingKeyLocation = SourceLocation.unknown
-    /// The pending key's fingerprint (see `YAMLKeyPrint`).
+    /// The pending key's fingerprint (see `YAMLFingerprint`).
     var pendingKeyPrint: UInt64 = 0
     /// Where this mapping's key fingerprints start in the builder's shared fingerprint stack.
     var printsStart = 0
@@ -68,9 +71,11 @@ struct YAMLFrame {
         if childHeight >= height { height = childHeight + 1 }
     }
 
-    /// The finished mapping: explicit members, with merged members inserted where `<<` stood
-    /// (explicit keys win; among merged maps the earlier one wins).
-    func finishedObject() -> JSONObject {
+    /// Takes the finished mapping out of the frame: explicit members, with merged members inserted
+    /// where `<<` stood (explicit keys win; among merged maps the earlier one wins).
+    mutating func takeObject() -> JSONObject {
+        var members: [JSONObject.Member] = []
+        swap(&members, &self.members)
         guard !mergeSources.isEmpty else { return JSONObject(members) }
         var seen = Set(members.map(\.key))
         var merged: [JSONObject.Member] = []
@@ -79,9 +84,8 @@ struct YAMLFrame {
                 merged.append(member)
             }
         }
-        var result = members
-        result.insert(contentsOf: merged, at: mergeIndex)
-        return JSONObject(result)
+        members.insert(contentsOf: merged, at: mergeIndex)
+        return JSONObject(members)
     }
 }
 

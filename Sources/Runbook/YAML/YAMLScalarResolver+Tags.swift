@@ -7,15 +7,14 @@ extension YAMLScalarResolver {
 
     /// The value of a scalar event: core-schema resolution for untagged plain scalars, a string
     /// for untagged quoted/block scalars, or what an explicit tag asks for.
-    /// Strings are made through `cache`.
     @inline(__always)
     static func resolve(
         _ text: UnsafeBufferPointer<UInt8>, plain: Bool, tag: UnsafeMutablePointer<yaml_char_t>?,
-        at location: SourceLocation, cache: inout YAMLStringCache
+        at location: SourceLocation
     ) throws(YAMLError) -> JSONValue {
         guard let tag else {
             if plain, let value = plainValue(text) { return value }
-            return .string(cache.string(text, print: YAMLKeyPrint.of(text)))
+            return .string(String(decoding: text, as: UTF8.self))
         }
         return try resolve(text, tag: String(cString: tag), at: location)
     }

@@ -1,7 +1,8 @@
 /// A small direct-mapped cache of recently made strings, keyed by their UTF-8 fingerprint.
 ///
-/// Configuration files repeat the same keys (and many values) thousands of times; handing out the
-/// cached `String` avoids decoding (and, past 15 bytes, allocating) it again. A hit is confirmed
+/// Configuration files repeat the same keys thousands of times; handing out the cached `String`
+/// avoids decoding (and, past 15 bytes, allocating) it again. (Values are not cached: most long
+/// values are unique, and hashing them costs more than it saves.) A hit is confirmed
 /// byte for byte, so a fingerprint collision can never change a string.
 struct YAMLStringCache {
     private static let slotCount = 1024
@@ -13,7 +14,7 @@ struct YAMLStringCache {
         strings = Array(repeating: "", count: Self.slotCount)
     }
 
-    /// The string for `bytes`, whose fingerprint is `print` (from `YAMLKeyPrint.of`).
+    /// The string for `bytes`, whose fingerprint is `print` (from `YAMLFingerprint.of`).
     @inline(__always)
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, print: UInt64) -> String {
         let slot = Int(truncatingIfNeeded: print) & (Self.slotCount - 1)

@@ -14,12 +14,12 @@ extension YAMLTreeBuilder {
         guard case .closed(let anchored) = state else {
             throw YAMLError("alias '\(name)' refers to a node that contains it (recursive alias)", at: location)
         }
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             guard let keyText = anchored.keyText else {
                 throw YAMLError("a mapping key must be a scalar, not an alias to a \(anchored.node.value.yamlKind)", at: location)
             }
             var text = keyText
-            let fingerprint = text.withUTF8 { YAMLKeyPrint.of($0) }
+            let fingerprint = text.withUTF8 { YAMLFingerprint.of($0) }
             try setPendingKey(keyText, print: fingerprint, at: location)
             return
         }

@@ -23,8 +23,6 @@ struct YAMLTreeBuilder {
     private var capacityHints: [Int] = []
     /// Recently made key strings.
     private var keyCache = YAMLStringCache()
-    /// Recently made string values.
-    private var valueCache = YAMLStringCache()
     private var documents = 0
 
     init(limits: YAMLReader.Limits, source: UInt32) {
@@ -72,12 +70,12 @@ struct YAMLTreeBuilder {
     private mutating func scalar(_ scalar: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at location: SourceLocation) throws(YAMLError) {
         let text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
         let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             try key(text, plain: plain, tag: scalar.tag, anchor: scalar.anchor, at: location)
             return
         }
         ownNodes += 1
-        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location, cache: &valueCache)
+        let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: scalar.tag, at: location)
         let node = JSONNode(value, at: location)
         if let anchor = scalar.anchor {
             let keyText = String(decoding: text, as: UTF8.self)
@@ -91,10 +89,10 @@ struct YAMLTreeBuilder {
         _ text: UnsafeBufferPointer<UInt8>, plain: Bool, tag: UnsafeMutablePointer<yaml_char_t>?,
         anchor: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
     ) throws(YAMLError) {
-        let fingerprint = YAMLKeyPrint.of(text)
+        let fingerprint = YAMLFingerprint.of(text)
         let name = keyCache.string(text, print: fingerprint)
         if tag != nil || anchor != nil {
-            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location, cache: &valueCache)
+            let value = try YAMLScalarResolver.resolve(text, plain: plain, tag: tag, at: location)
             if let anchor {
                 let node = JSONNode(value, at: location)
                 anchors[String(cString: anchor)] = .closed(YAMLAnchoredNode(node: node, count: 1, height: 0, keyText: name))
@@ -107,6 +105,7 @@ struct YAMLTreeBuilder {
             current.mergeIndex = current.members.count
             current.pendingIsMerge = true
             current.pendingKey = name
+            current.hasPendingKey = true
             current.pendingKeyLocation = location
             return
         }
@@ -120,6 +119,7 @@ struct YAMLTreeBuilder {
             throw YAMLError("duplicate key '\(name)' (first defined at \(firstLocation.lineAndColumn))", at: location)
         }
         current.pendingKey = name
+        current.hasPendingKey = true
         current.pendingKeyPrint = print
         current.pendingKeyLocation = location
     }
@@ -142,7 +142,7 @@ struct YAMLTreeBuilder {
         _ kind: YAMLFrame.Kind, at location: SourceLocation,
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?
     ) throws(YAMLError) {
-        if current.kind == .mapping && current.pendingKey == nil {
+        if current.kind == .mapping && !current.hasPendingKey {
             throw YAMLError("a mapping key must be a scalar, not a \(kind == .mapping ? "mapping" : "sequence")", at: location)
         }
         if parked.count + 1 > limits.maxDepth {
@@ -152,9 +152,10 @@ struct YAMLTreeBuilder {
         ownNodes += 1
         let name = anchor.map { String(cString: $0) }
         if let name { anchors[name] = .open }
-        parked.append(current)
-        current = YAMLFrame(kind: kind, location: location, anchor: name)
-        current.printsStart = keyPrints.count
+        var opened = YAMLFrame(kind: kind, location: location, anchor: name)
+        opened.printsStart = keyPrints.count
+        swap(&opened, &current)
+        parked.append(consume opened)
         let depth = parked.count
         if depth < capacityHints.count {
             let last = capacityHints[depth]
@@ -173,9 +174,11 @@ struct YAMLTreeBuilder {
         capacityHints[depth] = min(done.kind == .mapping ? done.members.count : done.items.count, 4096)
         let node: JSONNode
         if done.kind == .sequence {
-            node = JSONNode(.array(done.items), at: done.location)
+            var items: [JSONNode] = []
+            swap(&items, &done.items)
+            node = JSONNode(.array(items), at: done.location)
         } else {
-            node = JSONNode(.object(done.finishedObject()), at: done.location)
+            node = JSONNode(.object(done.takeObject()), at: done.location)
         }
         if let anchor = done.anchor {
             anchors[anchor] = .closed(YAMLAnchoredNode(node: node, count: done.nodeCount, height: done.height))
@@ -184,17 +187,16 @@ struct YAMLTreeBuilder {
     }
 
     /// Adds a finished node to the innermost open frame.
-    mutating func attach(_ node: JSONNode, count: Int, height: Int) throws(YAMLError) {
+    mutating func attach(_ node: consuming JSONNode, count: Int, height: Int) throws(YAMLError) {
         if current.kind == .mapping {
             if current.pendingIsMerge {
                 try addMergeSource(node)
                 current.pendingIsMerge = false
             } else {
-                let key = current.pendingKey.take() ?? ""
-                current.append(JSONObject.Member(key: key, keyLocation: current.pendingKeyLocation, value: node))
+                current.append(JSONObject.Member(key: current.pendingKey, keyLocation: current.pendingKeyLocation, value: node))
                 keyPrints.append(current.pendingKeyPrint)
             }
-            current.pendingKey = nil
+            current.hasPendingKey = false
         } else {
             current.items.append(node)
         }

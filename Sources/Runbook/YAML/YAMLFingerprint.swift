@@ -1,6 +1,6 @@
 /// A cheap 64-bit fingerprint of a mapping key's UTF-8 bytes (FNV-1a), so that the duplicate-key
 /// check compares integers and only compares strings when two fingerprints are equal.
-enum YAMLKeyPrint {
+enum YAMLFingerprint {
     /// The fingerprint of `bytes`.
     @inline(__always)
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
