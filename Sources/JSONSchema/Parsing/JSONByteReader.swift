@@ -16,10 +16,15 @@ struct JSONByteReader {
         self.maxDepth = maxDepth
     }
 
-    /// An open array or object while its elements are being read.
-    private enum Frame {
-        case array(elements: [JSONNode], location: SourceLocation)
-        case object(members: [JSONObject.Member], location: SourceLocation, key: String, keyLocation: SourceLocation, index: [String: Int]?)
+    /// An open array or object while its elements are being read (mutated in place on the stack).
+    private struct Frame {
+        var isObject: Bool
+        var location: SourceLocation
+        var elements: [JSONNode] = []
+        var members: [JSONObject.Member] = []
+        var key = ""
+        var keyLocation = SourceLocation.unknown
+        var index: [String: Int]?
     }
 
     /// The location of `position` (columns count Unicode scalars).
@@ -83,7 +88,6 @@ struct JSONByteReader {
     private mutating func parseValueTree() throws(JSONSyntaxError) -> JSONNode {
         var stack: [Frame] = []
         while true {
-            // Read a value start.
             skipWhitespace()
             var value: JSONNode
             let start = currentLocation()
@@ -96,58 +100,53 @@ struct JSONByteReader {
                 }
                 position += 1
                 skipWhitespace()
-                if isObject {
-                    if position < buffer.count && buffer[position] == UInt8(ascii: "}") {
-                        position += 1
-                        value = JSONNode(.object(JSONObject()), at: start)
-                    } else {
-                        let (key, keyLocation) = try readKey(opener: start)
-                        stack.append(.object(members: [], location: start, key: key, keyLocation: keyLocation, index: nil))
-                        continue
-                    }
+                let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if position < buffer.count && buffer[position] == closer {
+                    position += 1
+                    value = JSONNode(isObject ? .object(JSONObject()) : .array([]), at: start)
                 } else {
-                    if position < buffer.count && buffer[position] == UInt8(ascii: "]") {
-                        position += 1
-                        value = JSONNode(.array([]), at: start)
-                    } else {
-                        stack.append(.array(elements: [], location: start))
-                        continue
-                    }
+                    var frame = Frame(isObject: isObject, location: start)
+                    if isObject { (frame.key, frame.keyLocation) = try readKey(opener: start) }
+                    stack.append(frame)
+                    continue
                 }
             default:
                 value = try parseScalar(start: start)
             }
             // Attach the value to open containers, closing as many as end here.
             while true {
-                guard let top = stack.popLast() else { return value }
+                let top = stack.count - 1
+                guard top >= 0 else { return value }
                 skipWhitespace()
-                switch top {
-                case .array(var elements, let location):
-                    elements.append(value)
-                    if position < buffer.count && buffer[position] == UInt8(ascii: ",") {
-                        position += 1
-                        stack.append(.array(elements: elements, location: location))
-                    } else if position < buffer.count && buffer[position] == UInt8(ascii: "]") {
-                        position += 1
-                        value = JSONNode(.array(elements), at: location)
-                        continue
-                    } else {
-                        throw unterminated("array", opener: location, expected: "',' or ']'")
-                    }
-                case .object(var members, let location, let key, let keyLocation, var index):
-                    members.append(JSONObject.Member(key: key, keyLocation: keyLocation, value: value))
-                    if position < buffer.count && buffer[position] == UInt8(ascii: ",") {
+                let next: UInt8 = position < buffer.count ? buffer[position] : 0
+                if stack[top].isObject {
+                    stack[top].members.append(JSONObject.Member(key: stack[top].key, keyLocation: stack[top].keyLocation, value: value))
+                    if next == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
-                        let (nextKey, nextLocation) = try readKey(opener: location)
-                        try checkDuplicate(nextKey, at: nextLocation, members: members, index: &index)
-                        stack.append(.object(members: members, location: location, key: nextKey, keyLocation: nextLocation, index: index))
-                    } else if position < buffer.count && buffer[position] == UInt8(ascii: "}") {
+                        let (nextKey, nextLocation) = try readKey(opener: stack[top].location)
+                        try checkDuplicate(nextKey, at: nextLocation, members: stack[top].members, index: &stack[top].index)
+                        stack[top].key = nextKey
+                        stack[top].keyLocation = nextLocation
+                    } else if next == UInt8(ascii: "}") {
                         position += 1
-                        value = JSONNode(.object(JSONObject(members)), at: location)
+                        let frame = stack.removeLast()
+                        value = JSONNode(.object(JSONObject(frame.members)), at: frame.location)
                         continue
                     } else {
-                        throw unterminated("object", opener: location, expected: "',' or '}'")
+                        throw unterminated("object", opener: stack[top].location, expected: "',' or '}'")
+                    }
+                } else {
+                    stack[top].elements.append(value)
+                    if next == UInt8(ascii: ",") {
+                        position += 1
+                    } else if next == UInt8(ascii: "]") {
+                        position += 1
+                        let frame = stack.removeLast()
+                        value = JSONNode(.array(frame.elements), at: frame.location)
+                        continue
+                    } else {
+                        throw unterminated("array", opener: stack[top].location, expected: "',' or ']'")
                     }
                 }
                 break
