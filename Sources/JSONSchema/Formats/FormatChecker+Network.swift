@@ -64,9 +64,8 @@ extension FormatChecker {
             }
             if escaped { return false }
         } else {
-            let allowed = Set("!#$%&'*+-/=?^_`{|}~.".unicodeScalars)
             for scalar in local.unicodeScalars {
-                let ok = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || allowed.contains(scalar)
+                let ok = ASCIIClass.isAlphanumeric(scalar) || ASCIIClass.isOneOf(scalar, "!#$%&'*+-/=?^_`{|}~.")
                     || (international && scalar.value >= 0x80)
                 if !ok { return false }
             }

@@ -19,18 +19,18 @@ struct URIGrammar {
     }
 
     private func isScheme(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = part.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return part.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
+        guard let first = part.first, ASCIIClass.isLetter(first) else { return false }
+        return part.allSatisfy { ASCIIClass.isAlphanumeric($0) || ASCIIClass.isOneOf($0, "+-.") }
     }
 
     private func isUnreserved(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)
+            return ASCIIClass.isAlphanumeric(scalar) || ASCIIClass.isOneOf(scalar, "-._~")
         }
         return international && scalar.value >= 0xA0 && !(0xFFF0...0xFFFF).contains(scalar.value) && !(0xD800...0xDFFF).contains(scalar.value)
     }
 
-    private func isSubDelim(_ scalar: Unicode.Scalar) -> Bool { "!$&'()*+,;=".unicodeScalars.contains(scalar) }
+    private func isSubDelim(_ scalar: Unicode.Scalar) -> Bool { ASCIIClass.isOneOf(scalar, "!$&'()*+,;=") }
 
     /// Whether every character of `part` is allowed (`extra` adds characters); percent escapes checked.
     private func allowed(_ part: ArraySlice<Unicode.Scalar>, _ extra: String) -> Bool {
@@ -39,11 +39,11 @@ struct URIGrammar {
             let scalar = part[index]
             if scalar == "%" {
                 guard index + 2 < part.endIndex,
-                      part[index + 1].properties.isASCIIHexDigit, part[index + 2].properties.isASCIIHexDigit else { return false }
+                      ASCIIClass.isHex(part[index + 1]), ASCIIClass.isHex(part[index + 2]) else { return false }
                 index += 3
                 continue
             }
-            guard isUnreserved(scalar) || isSubDelim(scalar) || extra.unicodeScalars.contains(scalar) else { return false }
+            guard isUnreserved(scalar) || isSubDelim(scalar) || (scalar.isASCII && extra.utf8.contains(UInt8(scalar.value))) else { return false }
             index += 1
         }
         return true

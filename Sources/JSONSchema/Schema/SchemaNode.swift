@@ -65,14 +65,20 @@ struct PropertyTable: Sendable {
     init(_ entries: [(String, Int)]) {
         names = entries.map(\.0)
         nodes = entries.map(\.1)
-        index = entries.count > 8 ? Dictionary(entries.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { a, _ in a }) : nil
+        index = entries.count > 16 ? Dictionary(entries.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { a, _ in a }) : nil
     }
 
     /// The subschema for a key, or nil.
     @inline(__always)
     func node(for key: String) -> Int? {
-        if let index { return index[key].map { nodes[$0] } }
-        for offset in names.indices where names[offset] == key { return nodes[offset] }
+        slot(for: key).map { nodes[$0] }
+    }
+
+    /// The position of a key in the table, or nil.
+    @inline(__always)
+    func slot(for key: String) -> Int? {
+        if let index { return index[key] }
+        for offset in names.indices where names[offset] == key { return offset }
         return nil
     }
 }
@@ -110,5 +116,19 @@ enum Keyword: Sendable {
     /// `$dynamicRef`: the static target, and the anchor name to look up in the dynamic scope (nil: static).
     case dynamicRef(Int, anchor: String?)
     case unevaluatedProperties(Int)
+    /// `properties` (≤ 64), `patternProperties`, `additionalProperties` and `required` in one pass.
+    case objectShape(ObjectShape)
     case unevaluatedItems(Int)
+}
+
+/// The object keywords of one schema combined, so that an instance object is walked once.
+struct ObjectShape: Sendable {
+    let table: PropertyTable
+    let patterns: [(ECMARegex, Int)]
+    let additional: Int?
+    /// Required names with their slot in `table` (-1 when not a declared property).
+    let required: [(String, Int)]
+    /// Bits of the required slots.
+    let requiredMask: UInt64
+    let hasUnslottedRequired: Bool
 }
