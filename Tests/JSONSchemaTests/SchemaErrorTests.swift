@@ -81,3 +81,12 @@ struct SchemaErrorTests {
         #expect(!result.isValid)
     }
 }
+
+extension SchemaErrorTests {
+    @Test func absurdlyDeepSchemaIsRejectedWithAnError() throws {
+        let depth = 1200
+        let text = String(repeating: #"{"not": "#, count: depth) + "true" + String(repeating: "}", count: depth)
+        let node = try JSONParser.parse(text, maxDepth: 5000)
+        #expect(throws: SchemaError.self) { try CompiledSchema(node) }
+    }
+}

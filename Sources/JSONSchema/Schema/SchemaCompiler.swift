@@ -14,6 +14,9 @@ final class SchemaCompiler {
     var dynamicAnchors: [String: [String: RawSchema]] = [:]
     var scannedDocuments: Set<String> = []
 
+    /// How deeply subschemas may nest (in JSON pointer tokens).
+    static let maxSchemaDepth = 1000
+
     /// The base URI of a root schema without `$id`.
     static let defaultBase = "urn:runbook:schema"
 

@@ -19,10 +19,15 @@ struct SchemaNode: Sendable {
     var defaultValue: JSONNode?
 }
 
-/// A keyword with the name it had in the schema.
-struct CompiledKeyword: Sendable {
+/// A keyword with the name it had in the schema (a class: passing one around is a single retain).
+final class CompiledKeyword: Sendable {
     let name: String
     let kind: Keyword
+
+    init(name: String, kind: Keyword) {
+        self.name = name
+        self.kind = kind
+    }
 }
 
 /// The JSON types as bits, for the `type` keyword.
@@ -122,7 +127,7 @@ enum Keyword: Sendable {
 }
 
 /// The object keywords of one schema combined, so that an instance object is walked once.
-struct ObjectShape: Sendable {
+final class ObjectShape: Sendable {
     let table: PropertyTable
     let patterns: [(ECMARegex, Int)]
     let additional: Int?
@@ -131,4 +136,14 @@ struct ObjectShape: Sendable {
     /// Bits of the required slots.
     let requiredMask: UInt64
     let hasUnslottedRequired: Bool
+
+    init(table: PropertyTable, patterns: [(ECMARegex, Int)], additional: Int?, required: [(String, Int)],
+         requiredMask: UInt64, hasUnslottedRequired: Bool) {
+        self.table = table
+        self.patterns = patterns
+        self.additional = additional
+        self.required = required
+        self.requiredMask = requiredMask
+        self.hasUnslottedRequired = hasUnslottedRequired
+    }
 }

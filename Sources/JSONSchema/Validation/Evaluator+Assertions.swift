@@ -31,6 +31,7 @@ extension Evaluator {
             return false
         case .minLength(let limit):
             guard case .string(let text) = value else { return true }
+            if text.utf8.count / 4 >= limit { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             report(index, "minLength", "must be at least \(Self.plural(limit, "character")) long, found \(length)", instance.location)
