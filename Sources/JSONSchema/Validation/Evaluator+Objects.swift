@@ -5,7 +5,32 @@ extension Evaluator {
         guard case .object(let object) = instance.value else { return true }
         var seen: UInt64 = 0
         var valid = true
-        for member in object.members {
+        let complete = object.members.withUnsafeBufferPointer { members in
+            for offset in members.indices where !checkMember(members[offset], shape, index, &seen, &valid, &annotations) {
+                return false
+            }
+            return true
+        }
+        if !complete { return false }
+        if shape.requiredMask & ~seen != 0 || shape.hasUnslottedRequired {
+            for (name, slot) in shape.required {
+                let present = slot >= 0 ? seen & (1 << UInt64(slot)) != 0 : object.index(of: name) != nil
+                if present { continue }
+                valid = false
+                if !reporting { return false }
+                report(index, "required", "missing required key '\(name)'", instance.location)
+            }
+        }
+        return valid
+    }
+
+    /// One member against the shape; false means "stop now" (invalid and not reporting).
+    @inline(__always)
+    private mutating func checkMember(
+        _ member: JSONObject.Member, _ shape: ObjectShape, _ index: Int, _ seen: inout UInt64, _ valid: inout Bool,
+        _ annotations: inout Annotations?
+    ) -> Bool {
+        do {
             var matched = false
             if let slot = shape.table.slot(for: member.key) {
                 matched = true
@@ -35,15 +60,6 @@ extension Evaluator {
             }
             if matched { annotations?.properties.insert(member.key) }
         }
-        if shape.requiredMask & ~seen != 0 || shape.hasUnslottedRequired {
-            for (name, slot) in shape.required {
-                let present = slot >= 0 ? seen & (1 << UInt64(slot)) != 0 : object.index(of: name) != nil
-                if present { continue }
-                valid = false
-                if !reporting { return false }
-                report(index, "required", "missing required key '\(name)'", instance.location)
-            }
-        }
-        return valid
+        return true
     }
 }
