@@ -9,6 +9,20 @@ final class CompiledKeyword: Sendable {
     }
 }
 
+extension Keyword {
+    /// Whether the keyword checks the value itself without applying subschemas.
+    var isAssertion: Bool {
+        switch self {
+        case .type, .const, .enumeration, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf,
+             .minLength, .maxLength, .pattern, .format, .content, .minItems, .maxItems, .uniqueItems,
+             .minProperties, .maxProperties, .required, .dependentRequired:
+            true
+        default:
+            false
+        }
+    }
+}
+
 /// What a keyword checks or applies.
 enum Keyword: Sendable {
     case type(TypeMask)

@@ -119,6 +119,7 @@ extension Evaluator {
     }
 
     private mutating func follow(_ index: Int, _ keyword: String, _ target: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        if annotations == nil, passesQuickly(target, instance) { return true }
         frames.append(ReferenceFrame(referringNode: index, keyword: keyword, target: target))
         defer { frames.removeLast() }
         return inPlace(target, instance, &annotations)

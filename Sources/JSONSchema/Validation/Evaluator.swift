@@ -53,8 +53,22 @@ struct Evaluator {
         return validate(index, instance, &annotations)
     }
 
+    /// Checks an assertion-only node quietly; true when it passes (then nothing needs reporting).
+    @inline(__always)
+    mutating func passesQuickly(_ index: Int, _ instance: JSONNode) -> Bool {
+        guard schema.nodes[index].isAssertionOnly else { return false }
+        let saved = reporting
+        reporting = false
+        defer { reporting = saved }
+        var none: Annotations? = nil
+        let keywords = schema.nodes[index].keywords
+        for position in keywords.indices where !apply(keywords[position], index, instance, &none) { return false }
+        return true
+    }
+
     /// Validates a child value (array element or member) pushed on the instance path.
     mutating func validate(_ index: Int, child: JSONNode, at token: PathToken) -> Bool {
+        if passesQuickly(index, child) { return true }
         path.append(token)
         var none: Annotations? = nil
         let valid = validate(index, child, &none)
