@@ -1,5 +1,5 @@
 /// The properties a node names, for fast member lookup.
-struct PropertyTable: Sendable {
+final class PropertyTable: Sendable {
     let names: [String]
     let nodes: [Int]
     let index: [String: Int]?
