@@ -4,7 +4,7 @@ import Testing
 
 /// Runs the official JSON-Schema-Test-Suite (required, optional and optional/format tests) for
 /// draft 2020-12 and draft-07. The suite lives in `../shared/jsts` (or `JSON_SCHEMA_TEST_SUITE`).
-/// Failing cases must be listed in `Resources/known-failures.txt`; a listed case that passes fails too.
+/// Failing cases must be listed in `KnownConformanceFailures`; a listed case that passes fails too.
 struct ConformanceTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -13,14 +13,7 @@ struct ConformanceTests {
         return packageRoot.appendingPathComponent("../shared/jsts").standardizedFileURL
     }
 
-    static let knownFailures: Set<String> = {
-        let file = packageRoot.appendingPathComponent("Tests/JSONSchemaTests/Resources/known-failures.txt")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return Set(text.split(separator: "\n").compactMap { line in
-            let entry = line.split(separator: "\t", maxSplits: 1).first.map(String.init) ?? ""
-            return entry.isEmpty || entry.hasPrefix("#") ? nil : entry
-        })
-    }()
+    static let knownFailures = Set(KnownConformanceFailures.cases.keys)
 
     /// Every case of one draft directory: id → passed.
     static func run(draft: String, dialect: Dialect) throws -> [String: Bool] {
@@ -69,6 +62,6 @@ struct ConformanceTests {
             for id in failed { print("FAIL\t\(id)") }
         }
         #expect(unexpected.isEmpty, "unexpected failures:\n\(unexpected.joined(separator: "\n"))")
-        #expect(fixed.isEmpty, "listed in known-failures.txt but now passing:\n\(fixed.joined(separator: "\n"))")
+        #expect(fixed.isEmpty, "listed in KnownConformanceFailures but now passing:\n\(fixed.joined(separator: "\n"))")
     }
 }
