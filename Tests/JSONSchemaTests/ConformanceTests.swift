@@ -47,12 +47,15 @@ struct ConformanceTests {
         return outcomes
     }
 
-    @Test(arguments: [("draft2020-12", Dialect.draft2020_12), ("draft7", Dialect.draft7)])
+    static var suiteIsPresent: Bool {
+        let present = FileManager.default.fileExists(atPath: suiteDirectory.appendingPathComponent("tests").path)
+        if !present { print("JSON-Schema-Test-Suite not found at \(suiteDirectory.path) (set JSON_SCHEMA_TEST_SUITE); skipping") }
+        return present
+    }
+
+    @Test(.enabled(if: suiteIsPresent, "JSON-Schema-Test-Suite not found (../shared/jsts or JSON_SCHEMA_TEST_SUITE)"),
+          arguments: [("draft2020-12", Dialect.draft2020_12), ("draft7", Dialect.draft7)])
     func officialSuitePasses(draft: String, dialect: Dialect) throws {
-        guard FileManager.default.fileExists(atPath: Self.suiteDirectory.appendingPathComponent("tests/\(draft)").path) else {
-            print("JSON-Schema-Test-Suite not found at \(Self.suiteDirectory.path); skipping \(draft)")
-            return
-        }
         let outcomes = try Self.run(draft: draft, dialect: dialect)
         let failed = outcomes.filter { !$0.value }.map(\.key).sorted()
         let unexpected = failed.filter { !Self.knownFailures.contains($0) }
