@@ -16,12 +16,13 @@ struct JSONByteReader {
         self.maxDepth = maxDepth
     }
 
-    /// An open array or object while its elements are being read (mutated in place on the stack).
+    /// An open array or object while its elements are being read. Elements and members of all open
+    /// containers share two scratch stacks; a closed container copies its slice out at its exact size.
     private struct Frame {
         var isObject: Bool
         var location: SourceLocation
-        var elements: [JSONNode] = []
-        var members: [JSONObject.Member] = []
+        /// Where this container's elements/members start in the scratch stack.
+        var start: Int
         var key = ""
         var keyLocation = SourceLocation.unknown
         var index: [String: Int]?
@@ -87,6 +88,8 @@ struct JSONByteReader {
     /// Reads one value (of any depth) without recursion.
     private mutating func parseValueTree() throws(JSONSyntaxError) -> JSONNode {
         var stack: [Frame] = []
+        var elementScratch: [JSONNode] = []
+        var memberScratch: [JSONObject.Member] = []
         while true {
             skipWhitespace()
             var value: JSONNode
@@ -105,7 +108,7 @@ struct JSONByteReader {
                     position += 1
                     value = JSONNode(isObject ? .object(JSONObject()) : .array([]), at: start)
                 } else {
-                    var frame = Frame(isObject: isObject, location: start)
+                    var frame = Frame(isObject: isObject, location: start, start: isObject ? memberScratch.count : elementScratch.count)
                     if isObject { (frame.key, frame.keyLocation) = try readKey(opener: start) }
                     stack.append(frame)
                     continue
@@ -120,30 +123,34 @@ struct JSONByteReader {
                 skipWhitespace()
                 let next: UInt8 = position < buffer.count ? buffer[position] : 0
                 if stack[top].isObject {
-                    stack[top].members.append(JSONObject.Member(key: stack[top].key, keyLocation: stack[top].keyLocation, value: value))
+                    memberScratch.append(JSONObject.Member(key: stack[top].key, keyLocation: stack[top].keyLocation, value: value))
                     if next == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
                         let (nextKey, nextLocation) = try readKey(opener: stack[top].location)
-                        try checkDuplicate(nextKey, at: nextLocation, members: stack[top].members, index: &stack[top].index)
+                        try checkDuplicate(nextKey, at: nextLocation, members: memberScratch[stack[top].start...], index: &stack[top].index)
                         stack[top].key = nextKey
                         stack[top].keyLocation = nextLocation
                     } else if next == UInt8(ascii: "}") {
                         position += 1
                         let frame = stack.removeLast()
-                        value = JSONNode(.object(JSONObject(frame.members)), at: frame.location)
+                        let members = Array(memberScratch[frame.start...])
+                        memberScratch.removeSubrange(frame.start...)
+                        value = JSONNode(.object(JSONObject(members)), at: frame.location)
                         continue
                     } else {
                         throw unterminated("object", opener: stack[top].location, expected: "',' or '}'")
                     }
                 } else {
-                    stack[top].elements.append(value)
+                    elementScratch.append(value)
                     if next == UInt8(ascii: ",") {
                         position += 1
                     } else if next == UInt8(ascii: "]") {
                         position += 1
                         let frame = stack.removeLast()
-                        value = JSONNode(.array(frame.elements), at: frame.location)
+                        let elements = Array(elementScratch[frame.start...])
+                        elementScratch.removeSubrange(frame.start...)
+                        value = JSONNode(.array(elements), at: frame.location)
                         continue
                     } else {
                         throw unterminated("array", opener: stack[top].location, expected: "',' or ']'")
@@ -181,7 +188,7 @@ struct JSONByteReader {
     }
 
     private func checkDuplicate(
-        _ key: String, at location: SourceLocation, members: [JSONObject.Member], index: inout [String: Int]?
+        _ key: String, at location: SourceLocation, members: ArraySlice<JSONObject.Member>, index: inout [String: Int]?
     ) throws(JSONSyntaxError) {
         var firstIndex: Int?
         if members.count < 12 {
@@ -189,10 +196,10 @@ struct JSONByteReader {
         } else {
             if index == nil {
                 var built: [String: Int] = [:]
-                for (offset, member) in members.enumerated() { built[member.key] = offset }
+                for offset in members.indices { built[members[offset].key] = offset }
                 index = built
             } else {
-                index![members[members.count - 1].key] = members.count - 1
+                index![members[members.endIndex - 1].key] = members.endIndex - 1
             }
             firstIndex = index![key]
         }
