@@ -27,7 +27,8 @@ extension Keyword {
 enum Keyword: Sendable {
     case type(TypeMask)
     case const(JSONValue)
-    case enumeration([JSONValue], strings: Set<String>?)
+    /// `enum`; `strings` lists the values when all are strings (`set` too when there are many).
+    case enumeration([JSONValue], strings: [String]?, set: Set<String>?)
     case minimum(JSONValue), maximum(JSONValue), exclusiveMinimum(JSONValue), exclusiveMaximum(JSONValue)
     case multipleOf(JSONValue)
     case minLength(Int), maxLength(Int)

@@ -83,8 +83,8 @@ extension KeywordReader {
         if let node = object["enum"] {
             guard let elements = node.value.arrayValue else { throw invalid("enum", "an array") }
             let values = elements.map(\.value)
-            let strings = values.count > 12 && values.allSatisfy({ $0.stringValue != nil }) ? Set(values.compactMap(\.stringValue)) : nil
-            add("enum", .enumeration(values, strings: strings))
+            let strings = values.allSatisfy({ $0.stringValue != nil }) ? values.compactMap(\.stringValue) : nil
+            add("enum", .enumeration(values, strings: strings, set: (strings?.count ?? 0) > 12 ? Set(strings!) : nil))
         }
         for name in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
             guard let bound = try number(name) else { continue }

@@ -10,10 +10,15 @@ extension Evaluator {
             if instance.value.isJSONEqual(to: expected) { return true }
             report(index, "const", "must be \(ValueDescription.json(expected)), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
-        case .enumeration(let values, let strings):
+        case .enumeration(let values, let strings, let set):
             if let strings {
-                if let text = instance.value.stringValue, strings.contains(text),
-                   text.utf8.allSatisfy({ $0 < 0x80 }) || values.contains(where: { instance.value.isJSONEqual(to: $0) }) { return true }
+                if case .string(let text) = instance.value {
+                    if let set {
+                        if set.contains(text), strings.contains(where: { JSONValue.sameScalars($0, text) }) { return true }
+                    } else if strings.contains(where: { $0 == text && JSONValue.sameScalars($0, text) }) {
+                        return true
+                    }
+                }
             } else if values.contains(where: { instance.value.isJSONEqual(to: $0) }) {
                 return true
             }
