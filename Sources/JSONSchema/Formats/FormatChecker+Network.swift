@@ -36,15 +36,31 @@ extension FormatChecker {
 
     /// An RFC 1123 host name (ASCII; `xn--` labels must be valid IDNA A-labels).
     static func isHostname(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        isHostname(Array(text.utf8)[...])
+    }
+
+    static func isHostname(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
-        for label in bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
-            guard label.allSatisfy({ isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") }) else { return false }
-            if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"), label[label.startIndex + 3] == UInt8(ascii: "-") {
-                let prefix = String(decoding: label.prefix(2), as: UTF8.self).lowercased()
-                guard prefix == "xn", IDNHostname.isValidALabel(String(decoding: label, as: UTF8.self)) else { return false }
+        var labelStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index <= bytes.endIndex {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: ".") {
+                guard isHostLabel(bytes[labelStart..<index]) else { return false }
+                labelStart = index + 1
+            } else {
+                let byte = bytes[index]
+                guard isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") else { return false }
             }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isHostLabel(_ label: ArraySlice<UInt8>) -> Bool {
+        guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+        if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"), label[label.startIndex + 3] == UInt8(ascii: "-") {
+            guard label[label.startIndex] | 0x20 == UInt8(ascii: "x"), label[label.startIndex + 1] | 0x20 == UInt8(ascii: "n"),
+                  IDNHostname.isValidALabel(String(decoding: label, as: UTF8.self)) else { return false }
         }
         return true
     }
@@ -84,8 +100,7 @@ extension FormatChecker {
             if literal.starts(with: Array("IPv6:".utf8)) { return isIPv6(literal.dropFirst(5)) }
             return isIPv4(literal)
         }
-        let host = String(decoding: domain, as: UTF8.self)
-        return international ? IDNHostname.isValid(host) : isHostname(host)
+        return international ? IDNHostname.isValid(String(decoding: domain, as: UTF8.self)) : isHostname(domain)
     }
 
     private static let atomSymbols: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
