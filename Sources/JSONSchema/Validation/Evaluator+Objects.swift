@@ -6,7 +6,7 @@ extension Evaluator {
         var seen: UInt64 = 0
         var valid = true
         let complete = object.members.withUnsafeBufferPointer { members in
-            for offset in members.indices where !checkMember(members[offset], shape, index, &seen, &valid, &annotations) {
+            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &valid, &annotations) {
                 return false
             }
             return true
@@ -27,22 +27,23 @@ extension Evaluator {
     /// One member against the shape; false means "stop now" (invalid and not reporting).
     @inline(__always)
     private mutating func checkMember(
-        _ member: JSONObject.Member, _ shape: ObjectShape, _ index: Int, _ seen: inout UInt64, _ valid: inout Bool,
-        _ annotations: inout Annotations?
+        _ members: UnsafeBufferPointer<JSONObject.Member>, _ offset: Int, _ shape: ObjectShape, _ index: Int,
+        _ seen: inout UInt64, _ valid: inout Bool, _ annotations: inout Annotations?
     ) -> Bool {
+        let member = members.baseAddress! + offset
         do {
             var matched = false
-            if let slot = shape.table.slot(for: member.key) {
+            if let slot = shape.table.slot(for: member.pointee.key) {
                 matched = true
                 seen |= 1 << UInt64(slot)
-                if !validate(shape.table.nodes[slot], child: member.value, at: .key(member.key)) {
+                if !validate(shape.table.nodes[slot], child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
             }
-            for (regex, target) in shape.patterns where regex.matches(member.key) {
+            for (regex, target) in shape.patterns where regex.matches(member.pointee.key) {
                 matched = true
-                if !validate(target, child: member.value, at: .key(member.key)) {
+                if !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
@@ -52,13 +53,13 @@ extension Evaluator {
                 if schema.nodes[additional].boolean == false {
                     valid = false
                     if !reporting { return false }
-                    report(index, "additionalProperties", "unknown key '\(member.key)'", member.keyLocation, extra: .key(member.key))
-                } else if !validate(additional, child: member.value, at: .key(member.key)) {
+                    report(index, "additionalProperties", "unknown key '\(member.pointee.key)'", member.pointee.keyLocation, extra: .key(member.pointee.key))
+                } else if !validate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
             }
-            if matched { annotations?.properties.insert(member.key) }
+            if matched { annotations?.properties.insert(member.pointee.key) }
         }
         return true
     }
