@@ -118,7 +118,6 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
-            exclude: ["Resources"],
             swiftSettings: strictSettings
         ),
         .testTarget(

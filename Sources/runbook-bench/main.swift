@@ -2,7 +2,8 @@ import Foundation
 
 // runbook-bench: performance targets as medians. `swift run -c release runbook-bench [filter]`
 // runs every benchmark whose name contains the filter. Each area adds its benchmarks to the list.
-let allBenchmarks: [Benchmark] = runBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
+let allBenchmarks: [Benchmark] =
+    runBenchmarks + schemaBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first
 print("benchmark".padding(toLength: 40, withPad: " ", startingAt: 0) + "median ms   target        runs")

@@ -53,7 +53,7 @@ struct SchemaErrorTests {
     }
 
     @Test func deeplyNestedSchemaCompiles() throws {
-        let depth = 900
+        let depth = 500
         let text = String(repeating: #"{"items": "#, count: depth) + "true" + String(repeating: "}", count: depth)
         let schema = try CompiledSchema(try JSONParser.parse(text))
         #expect(schema.isValid(try JSONParser.parse("[[1]]")))
@@ -79,5 +79,14 @@ struct SchemaErrorTests {
         #expect(meta.isValid(try JSONParser.parse(#"{"type": "string", "minLength": 1}"#)))
         let result = meta.validate(try JSONParser.parse(#"{"type": 12}"#))
         #expect(!result.isValid)
+    }
+}
+
+extension SchemaErrorTests {
+    @Test func absurdlyDeepSchemaIsRejectedWithAnError() throws {
+        let depth = 1200
+        let text = String(repeating: #"{"not": "#, count: depth) + "true" + String(repeating: "}", count: depth)
+        let node = try JSONParser.parse(text, maxDepth: 5000)
+        #expect(throws: SchemaError.self) { try CompiledSchema(node) }
     }
 }

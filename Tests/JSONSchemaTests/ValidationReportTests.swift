@@ -91,7 +91,7 @@ struct ValidationReportTests {
         (#"{"maxProperties": 1}"#, #"{"a": 1, "b": 2}"#, "must have at most 1 key, found 2"),
         (#"{"uniqueItems": true}"#, "[1, 2, 1.0]", "must not contain duplicates: items 0 and 2 are equal"),
         (#"{"contains": {"type": "string"}}"#, "[1]", "must contain at least 1 matching item, found 0"),
-        (#"{"anyOf": [{"type": "string"}, {"minimum": 3}]}"#, "1", "must match at least one of the 2 schemas in anyOf"),
+        (#"{"anyOf": [{"type": "string"}, {"type": "boolean"}]}"#, "1", "must match at least one of the 2 schemas in anyOf"),
         (#"{"oneOf": [{"minimum": 0}, {"maximum": 9}]}"#, "5", "must match exactly one of the 2 schemas in oneOf, matched schemas 0 and 1"),
         (#"{"not": {"type": "integer"}}"#, "5", "must not match the schema in 'not'"),
         (#"{"dependentRequired": {"a": ["b"]}}"#, #"{"a": 1}"#, "missing key 'b', required when 'a' is present"),
@@ -130,5 +130,13 @@ struct ValidationReportTests {
             return results
         }
         #expect(outcomes.filter { $0 }.count == 8)
+    }
+}
+
+extension ValidationReportTests {
+    @Test func failedAlternativesExplainTheOnlyBranchOfTheRightType() throws {
+        let schema = try CompiledSchema(try JSONParser.parse(#"{"anyOf": [{"type": "null"}, {"type": "integer", "minimum": 1}]}"#))
+        #expect(schema.validate(try JSONParser.parse("0")).violations.map(\.message) == ["must be ≥ 1, found 0"])
+        #expect(schema.validate(try JSONParser.parse(#""x""#)).violations.map(\.message) == ["must match at least one of the 2 schemas in anyOf"])
     }
 }

@@ -36,48 +36,72 @@ extension FormatChecker {
 
     /// An RFC 1123 host name (ASCII; `xn--` labels must be valid IDNA A-labels).
     static func isHostname(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        isHostname(Array(text.utf8)[...])
+    }
+
+    static func isHostname(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
-        for label in bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
-            guard label.allSatisfy({ isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") }) else { return false }
-            if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"), label[label.startIndex + 3] == UInt8(ascii: "-") {
-                let prefix = String(decoding: label.prefix(2), as: UTF8.self).lowercased()
-                guard prefix == "xn", IDNHostname.isValidALabel(String(decoding: label, as: UTF8.self)) else { return false }
+        var labelStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index <= bytes.endIndex {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: ".") {
+                guard isHostLabel(bytes[labelStart..<index]) else { return false }
+                labelStart = index + 1
+            } else {
+                let byte = bytes[index]
+                guard isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-") else { return false }
             }
+            index += 1
+        }
+        return true
+    }
+
+    private static func isHostLabel(_ label: ArraySlice<UInt8>) -> Bool {
+        guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+        if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"), label[label.startIndex + 3] == UInt8(ascii: "-") {
+            guard label[label.startIndex] | 0x20 == UInt8(ascii: "x"), label[label.startIndex + 1] | 0x20 == UInt8(ascii: "n"),
+                  IDNHostname.isValidALabel(String(decoding: label, as: UTF8.self)) else { return false }
         }
         return true
     }
 
     static func isEmail(_ text: String, international: Bool) -> Bool {
-        guard let at = text.lastIndex(of: "@") else { return false }
-        let local = text[..<at]
-        let domain = text[text.index(after: at)...]
-        guard !local.isEmpty, !domain.isEmpty else { return false }
-        if local.hasPrefix("\"") {
-            guard local.count >= 2, local.hasSuffix("\"") else { return false }
+        let bytes = Array(text.utf8)
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < bytes.count else { return false }
+        let local = bytes[..<at]
+        let domain = bytes[(at + 1)...]
+        if local.first == UInt8(ascii: "\"") {
+            guard local.count >= 2, local.last == UInt8(ascii: "\"") else { return false }
             var escaped = false
-            for scalar in local.unicodeScalars.dropFirst().dropLast() {
+            for byte in local.dropFirst().dropLast() {
                 if escaped { escaped = false; continue }
-                if scalar == "\\" { escaped = true; continue }
-                if scalar == "\"" || scalar.value < 0x20 || (!international && scalar.value >= 0x7F) { return false }
+                if byte == UInt8(ascii: "\\") { escaped = true; continue }
+                if byte == UInt8(ascii: "\"") || byte < 0x20 || byte == 0x7F || (!international && byte >= 0x80) { return false }
             }
             if escaped { return false }
         } else {
-            let allowed = Set("!#$%&'*+-/=?^_`{|}~.".unicodeScalars)
-            for scalar in local.unicodeScalars {
-                let ok = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || allowed.contains(scalar)
-                    || (international && scalar.value >= 0x80)
-                if !ok { return false }
+            var previousDot = true
+            for byte in local {
+                if byte == UInt8(ascii: ".") {
+                    if previousDot { return false }
+                    previousDot = true
+                    continue
+                }
+                previousDot = false
+                let isAtom = isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (international && byte >= 0x80)
+                    || Self.atomSymbols.contains(byte)
+                if !isAtom { return false }
             }
-            if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") { return false }
+            if previousDot { return false }
         }
-        if domain.hasPrefix("[") {
-            guard domain.hasSuffix("]") else { return false }
+        if domain.first == UInt8(ascii: "[") {
+            guard domain.last == UInt8(ascii: "]") else { return false }
             let literal = domain.dropFirst().dropLast()
-            if literal.hasPrefix("IPv6:") { return isIPv6(Array(literal.dropFirst(5).utf8)[...]) }
-            return isIPv4(Array(literal.utf8)[...])
+            if literal.starts(with: Array("IPv6:".utf8)) { return isIPv6(literal.dropFirst(5)) }
+            return isIPv4(literal)
         }
-        return international ? IDNHostname.isValid(String(domain)) : isHostname(String(domain))
+        return international ? IDNHostname.isValid(String(decoding: domain, as: UTF8.self)) : isHostname(domain)
     }
+
+    private static let atomSymbols: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
 }

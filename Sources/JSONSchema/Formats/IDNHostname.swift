@@ -50,7 +50,7 @@ enum IDNHostname {
     private static func isLDH(_ label: [Unicode.Scalar]) -> Bool {
         guard label.first != "-", label.last != "-" else { return false }
         if label.count >= 4, label[2] == "-", label[3] == "-" { return false }
-        return label.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+        return label.allSatisfy { ASCIIClass.isAlphanumeric($0) || $0 == "-" }
     }
 
     static func isValidULabel(_ label: [Unicode.Scalar]) -> Bool {
@@ -90,7 +90,7 @@ enum IDNHostname {
     }
 
     private static func isPermitted(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" }
+        if scalar.isASCII { return ASCIIClass.isAlphanumeric(scalar) || scalar == "-" }
         switch scalar.properties.generalCategory {
         case .lowercaseLetter, .otherLetter, .modifierLetter, .nonspacingMark, .spacingMark, .decimalNumber: return true
         default: return false

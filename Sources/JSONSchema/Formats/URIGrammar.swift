@@ -1,99 +1,109 @@
-/// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks.
+/// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks, on UTF-8 bytes
+/// (for IRIs every non-ASCII character counts as `ucschar`).
 struct URIGrammar {
-    let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
     let international: Bool
 
     init(_ text: String, international: Bool) {
-        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
         self.international = international
     }
 
+    private static let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), at = UInt8(ascii: "@")
+
     var isURI: Bool {
-        guard let colon = scalars.firstIndex(of: ":"), isScheme(scalars[..<colon]) else { return false }
-        return isRelativePart(scalars[(colon + 1)...], allowColonInFirstSegment: true)
+        guard let colon = bytes.firstIndex(of: Self.colon), isScheme(bytes[..<colon]) else { return false }
+        return isRelativePart(bytes[(colon + 1)...], allowColonInFirstSegment: true)
     }
 
     var isReference: Bool {
         if isURI { return true }
-        return isRelativePart(scalars[...], allowColonInFirstSegment: false)
+        return isRelativePart(bytes[...], allowColonInFirstSegment: false)
     }
 
-    private func isScheme(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = part.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return part.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
+    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
+
+    private func isScheme(_ part: ArraySlice<UInt8>) -> Bool {
+        guard let first = part.first, Self.isLetter(first) else { return false }
+        return part.allSatisfy { Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
-    private func isUnreserved(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)
+    /// unreserved / sub-delims (and ucschar for IRIs).
+    @inline(__always) private func isPlain(_ b: UInt8) -> Bool {
+        if b >= 0x80 { return international }
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
         }
-        return international && scalar.value >= 0xA0 && !(0xFFF0...0xFFFF).contains(scalar.value) && !(0xD800...0xDFFF).contains(scalar.value)
     }
 
-    private func isSubDelim(_ scalar: Unicode.Scalar) -> Bool { "!$&'()*+,;=".unicodeScalars.contains(scalar) }
-
-    /// Whether every character of `part` is allowed (`extra` adds characters); percent escapes checked.
-    private func allowed(_ part: ArraySlice<Unicode.Scalar>, _ extra: String) -> Bool {
+    /// Whether every character of `part` is allowed (`extra` adds ASCII characters); percent escapes checked.
+    private func allowed(_ part: ArraySlice<UInt8>, _ extra: StaticString) -> Bool {
+        let extras = UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount)
         var index = part.startIndex
         while index < part.endIndex {
-            let scalar = part[index]
-            if scalar == "%" {
-                guard index + 2 < part.endIndex,
-                      part[index + 1].properties.isASCIIHexDigit, part[index + 2].properties.isASCIIHexDigit else { return false }
+            let byte = part[index]
+            if byte == UInt8(ascii: "%") {
+                guard index + 2 < part.endIndex, Self.isHex(part[index + 1]), Self.isHex(part[index + 2]) else { return false }
                 index += 3
                 continue
             }
-            guard isUnreserved(scalar) || isSubDelim(scalar) || extra.unicodeScalars.contains(scalar) else { return false }
+            guard isPlain(byte) || extras.contains(byte) else { return false }
             index += 1
         }
         return true
     }
 
     /// hier-part / relative-part, then query and fragment.
-    private func isRelativePart(_ part: ArraySlice<Unicode.Scalar>, allowColonInFirstSegment: Bool) -> Bool {
+    private func isRelativePart(_ part: ArraySlice<UInt8>, allowColonInFirstSegment: Bool) -> Bool {
         var rest = part
-        if let hash = rest.firstIndex(of: "#") {
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
             guard allowed(rest[(hash + 1)...], ":@/?") else { return false }
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") {
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
             guard allowed(rest[(question + 1)...], ":@/?") else { return false }
             rest = rest[..<question]
         }
-        if rest.starts(with: ["/", "/"]) {
+        if rest.starts(with: [Self.slash, Self.slash]) {
             rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+            let end = rest.firstIndex(of: Self.slash) ?? rest.endIndex
             guard isAuthority(rest[..<end]) else { return false }
             rest = rest[end...]
         } else if !allowColonInFirstSegment {
-            let firstSegment = rest.prefix { $0 != "/" }
-            if firstSegment.contains(":") { return false }
+            if rest.prefix(while: { $0 != Self.slash }).contains(Self.colon) { return false }
         }
         return allowed(rest, ":@/")
     }
 
-    private func isAuthority(_ part: ArraySlice<Unicode.Scalar>) -> Bool {
+    private func isAuthority(_ part: ArraySlice<UInt8>) -> Bool {
         var hostPart = part
-        if let at = part.lastIndex(of: "@") {
+        if let at = part.lastIndex(of: Self.at) {
             guard allowed(part[..<at], ":") else { return false }
             hostPart = part[(at + 1)...]
         }
-        if hostPart.first == "[" {
-            guard let close = hostPart.firstIndex(of: "]") else { return false }
+        if hostPart.first == UInt8(ascii: "[") {
+            guard let close = hostPart.firstIndex(of: UInt8(ascii: "]")) else { return false }
             let literal = hostPart[(hostPart.startIndex + 1)..<close]
             let port = hostPart[(close + 1)...]
-            guard port.isEmpty || (port.first == ":" && port.dropFirst().allSatisfy { ("0"..."9").contains($0) }) else { return false }
-            if let v = literal.first, v == "v" || v == "V" {
-                guard let dot = literal.firstIndex(of: "."), dot > literal.startIndex + 1,
-                      literal[(literal.startIndex + 1)..<dot].allSatisfy(\.properties.isASCIIHexDigit),
-                      dot + 1 < literal.endIndex else { return false }
+            guard port.isEmpty || (port.first == Self.colon && port.dropFirst().allSatisfy(Self.isDigit)) else { return false }
+            if let v = literal.first, v | 0x20 == UInt8(ascii: "v") {
+                guard let dot = literal.firstIndex(of: UInt8(ascii: ".")), dot > literal.startIndex + 1,
+                      literal[(literal.startIndex + 1)..<dot].allSatisfy(Self.isHex), dot + 1 < literal.endIndex else { return false }
                 return allowed(literal[(dot + 1)...], ":")
             }
-            return FormatChecker.isIPv6(Array(String(String.UnicodeScalarView(literal)).utf8)[...])
+            return FormatChecker.isIPv6(literal)
         }
         var host = hostPart
-        if let colon = hostPart.lastIndex(of: ":") {
-            guard hostPart[(colon + 1)...].allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+        if let colon = hostPart.lastIndex(of: Self.colon) {
+            guard hostPart[(colon + 1)...].allSatisfy(Self.isDigit) else { return false }
             host = hostPart[..<colon]
         }
         return allowed(host, "")

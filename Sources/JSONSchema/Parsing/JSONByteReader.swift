@@ -16,10 +16,16 @@ struct JSONByteReader {
         self.maxDepth = maxDepth
     }
 
-    /// An open array or object while its elements are being read.
-    private enum Frame {
-        case array(elements: [JSONNode], location: SourceLocation)
-        case object(members: [JSONObject.Member], location: SourceLocation, key: String, keyLocation: SourceLocation, index: [String: Int]?)
+    /// An open array or object while its elements are being read. Elements and members of all open
+    /// containers share two scratch stacks; a closed container copies its slice out at its exact size.
+    private struct Frame {
+        var isObject: Bool
+        var location: SourceLocation
+        /// Where this container's elements/members start in the scratch stack.
+        var start: Int
+        var key = ""
+        var keyLocation = SourceLocation.unknown
+        var index: [String: Int]?
     }
 
     /// The location of `position` (columns count Unicode scalars).
@@ -82,8 +88,9 @@ struct JSONByteReader {
     /// Reads one value (of any depth) without recursion.
     private mutating func parseValueTree() throws(JSONSyntaxError) -> JSONNode {
         var stack: [Frame] = []
+        var elementScratch: [JSONNode] = []
+        var memberScratch: [JSONObject.Member] = []
         while true {
-            // Read a value start.
             skipWhitespace()
             var value: JSONNode
             let start = currentLocation()
@@ -96,58 +103,57 @@ struct JSONByteReader {
                 }
                 position += 1
                 skipWhitespace()
-                if isObject {
-                    if position < buffer.count && buffer[position] == UInt8(ascii: "}") {
-                        position += 1
-                        value = JSONNode(.object(JSONObject()), at: start)
-                    } else {
-                        let (key, keyLocation) = try readKey(opener: start)
-                        stack.append(.object(members: [], location: start, key: key, keyLocation: keyLocation, index: nil))
-                        continue
-                    }
+                let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if position < buffer.count && buffer[position] == closer {
+                    position += 1
+                    value = JSONNode(isObject ? .object(JSONObject()) : .array([]), at: start)
                 } else {
-                    if position < buffer.count && buffer[position] == UInt8(ascii: "]") {
-                        position += 1
-                        value = JSONNode(.array([]), at: start)
-                    } else {
-                        stack.append(.array(elements: [], location: start))
-                        continue
-                    }
+                    var frame = Frame(isObject: isObject, location: start, start: isObject ? memberScratch.count : elementScratch.count)
+                    if isObject { (frame.key, frame.keyLocation) = try readKey(opener: start) }
+                    stack.append(frame)
+                    continue
                 }
             default:
                 value = try parseScalar(start: start)
             }
             // Attach the value to open containers, closing as many as end here.
             while true {
-                guard let top = stack.popLast() else { return value }
+                let top = stack.count - 1
+                guard top >= 0 else { return value }
                 skipWhitespace()
-                switch top {
-                case .array(var elements, let location):
-                    elements.append(value)
-                    if position < buffer.count && buffer[position] == UInt8(ascii: ",") {
-                        position += 1
-                        stack.append(.array(elements: elements, location: location))
-                    } else if position < buffer.count && buffer[position] == UInt8(ascii: "]") {
-                        position += 1
-                        value = JSONNode(.array(elements), at: location)
-                        continue
-                    } else {
-                        throw unterminated("array", opener: location, expected: "',' or ']'")
-                    }
-                case .object(var members, let location, let key, let keyLocation, var index):
-                    members.append(JSONObject.Member(key: key, keyLocation: keyLocation, value: value))
-                    if position < buffer.count && buffer[position] == UInt8(ascii: ",") {
+                let next: UInt8 = position < buffer.count ? buffer[position] : 0
+                if stack[top].isObject {
+                    memberScratch.append(JSONObject.Member(key: stack[top].key, keyLocation: stack[top].keyLocation, value: value))
+                    if next == UInt8(ascii: ",") {
                         position += 1
                         skipWhitespace()
-                        let (nextKey, nextLocation) = try readKey(opener: location)
-                        try checkDuplicate(nextKey, at: nextLocation, members: members, index: &index)
-                        stack.append(.object(members: members, location: location, key: nextKey, keyLocation: nextLocation, index: index))
-                    } else if position < buffer.count && buffer[position] == UInt8(ascii: "}") {
+                        let (nextKey, nextLocation) = try readKey(opener: stack[top].location)
+                        try checkDuplicate(nextKey, at: nextLocation, members: memberScratch[stack[top].start...], index: &stack[top].index)
+                        stack[top].key = nextKey
+                        stack[top].keyLocation = nextLocation
+                    } else if next == UInt8(ascii: "}") {
                         position += 1
-                        value = JSONNode(.object(JSONObject(members)), at: location)
+                        let frame = stack.removeLast()
+                        let members = Array(memberScratch[frame.start...])
+                        memberScratch.removeSubrange(frame.start...)
+                        value = JSONNode(.object(JSONObject(members)), at: frame.location)
                         continue
                     } else {
-                        throw unterminated("object", opener: location, expected: "',' or '}'")
+                        throw unterminated("object", opener: stack[top].location, expected: "',' or '}'")
+                    }
+                } else {
+                    elementScratch.append(value)
+                    if next == UInt8(ascii: ",") {
+                        position += 1
+                    } else if next == UInt8(ascii: "]") {
+                        position += 1
+                        let frame = stack.removeLast()
+                        let elements = Array(elementScratch[frame.start...])
+                        elementScratch.removeSubrange(frame.start...)
+                        value = JSONNode(.array(elements), at: frame.location)
+                        continue
+                    } else {
+                        throw unterminated("array", opener: stack[top].location, expected: "',' or ']'")
                     }
                 }
                 break
@@ -182,7 +188,7 @@ struct JSONByteReader {
     }
 
     private func checkDuplicate(
-        _ key: String, at location: SourceLocation, members: [JSONObject.Member], index: inout [String: Int]?
+        _ key: String, at location: SourceLocation, members: ArraySlice<JSONObject.Member>, index: inout [String: Int]?
     ) throws(JSONSyntaxError) {
         var firstIndex: Int?
         if members.count < 12 {
@@ -190,10 +196,10 @@ struct JSONByteReader {
         } else {
             if index == nil {
                 var built: [String: Int] = [:]
-                for (offset, member) in members.enumerated() { built[member.key] = offset }
+                for offset in members.indices { built[members[offset].key] = offset }
                 index = built
             } else {
-                index![members[members.count - 1].key] = members.count - 1
+                index![members[members.endIndex - 1].key] = members.endIndex - 1
             }
             firstIndex = index![key]
         }

@@ -61,6 +61,10 @@ extension CompiledSchema {
         var additional: Int?
         for keyword in nodes[index].keywords {
             switch keyword.kind {
+            case .objectShape(let shape):
+                if let target = shape.table.node(for: token) { result.append(target); matched = true }
+                for (regex, target) in shape.patterns where regex.matches(token) { result.append(target); matched = true }
+                if let target = shape.additional { additional = target }
             case .properties(let table):
                 if let target = table.node(for: token) { result.append(target); matched = true }
             case .patternProperties(let entries):
@@ -86,7 +90,12 @@ extension CompiledSchema {
         case .object(var object):
             for index in schemas {
                 for keyword in nodes[index].keywords {
-                    guard case .properties(let table) = keyword.kind else { continue }
+                    let table: PropertyTable
+                    switch keyword.kind {
+                    case .properties(let plain): table = plain
+                    case .objectShape(let shape): table = shape.table
+                    default: continue
+                    }
                     for (name, target) in zip(table.names, table.nodes) where object.index(of: name) == nil {
                         guard let value = expand([target]).lazy.compactMap({ self.nodes[$0].defaultValue }).first else { continue }
                         object.members.append(JSONObject.Member(key: name, keyLocation: location, value: Self.relocated(value, location)))

@@ -26,7 +26,36 @@ extension KeywordReader {
             if let target = try schema("unevaluatedItems") { add("unevaluatedItems", .unevaluatedItems(target)) }
             if let target = try schema("unevaluatedProperties") { add("unevaluatedProperties", .unevaluatedProperties(target)) }
         }
+        combineObjectKeywords()
         return keywords
+    }
+
+    /// Replaces `properties`/`patternProperties`/`additionalProperties`/`required` by one `objectShape`.
+    private mutating func combineObjectKeywords() {
+        guard let propertiesAt = keywords.firstIndex(where: { if case .properties = $0.kind { true } else { false } }),
+              case .properties(let table) = keywords[propertiesAt].kind, table.names.count <= 64 else { return }
+        var patterns: [(ECMARegex, Int)] = []
+        var additional: Int?
+        var requiredNames: [String] = []
+        keywords.removeAll { keyword in
+            switch keyword.kind {
+            case .patternProperties(let entries): patterns = entries
+            case .additionalProperties(let target, _, _): additional = target
+            case .required(let names): requiredNames = names
+            case .properties: break
+            default: return false
+            }
+            return true
+        }
+        var mask: UInt64 = 0
+        let required = requiredNames.map { name -> (String, Int) in
+            let slot = table.slot(for: name) ?? -1
+            if slot >= 0 { mask |= 1 << UInt64(slot) }
+            return (name, slot)
+        }
+        let shape = ObjectShape(table: table, patterns: patterns, additional: additional, required: required,
+                                requiredMask: mask, hasUnslottedRequired: required.contains { $0.1 < 0 })
+        keywords.insert(CompiledKeyword(name: "properties", kind: .objectShape(shape)), at: min(propertiesAt, keywords.count))
     }
 
     /// The anchor a `$dynamicRef` looks up dynamically: its fragment, when the statically resolved
@@ -54,8 +83,8 @@ extension KeywordReader {
         if let node = object["enum"] {
             guard let elements = node.value.arrayValue else { throw invalid("enum", "an array") }
             let values = elements.map(\.value)
-            let strings = values.allSatisfy { $0.stringValue != nil } ? Set(values.compactMap(\.stringValue)) : nil
-            add("enum", .enumeration(values, strings: strings))
+            let strings = values.allSatisfy({ $0.stringValue != nil }) ? values.compactMap(\.stringValue) : nil
+            add("enum", .enumeration(values, strings: strings, set: (strings?.count ?? 0) > 12 ? Set(strings!) : nil))
         }
         for name in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
             guard let bound = try number(name) else { continue }

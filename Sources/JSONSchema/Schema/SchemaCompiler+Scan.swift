@@ -28,6 +28,10 @@ extension SchemaCompiler {
     /// The subschema at `tokens` below `parent`, with its base URI, dialect and vocabularies adjusted for
     /// `$schema` and `$id`.
     func enter(_ parent: RawSchema, _ tokens: [String], _ child: JSONNode) throws(SchemaError) -> RawSchema {
+        guard parent.documentPointer.count < Self.maxSchemaDepth else {
+            throw SchemaError(message: "schema nested deeper than \(Self.maxSchemaDepth) levels", location: child.location,
+                              schemaPointer: JSONPointer(parent.documentPointer + tokens))
+        }
         var raw = parent
         raw.node = child
         raw.documentPointer += tokens

@@ -14,6 +14,9 @@ final class SchemaCompiler {
     var dynamicAnchors: [String: [String: RawSchema]] = [:]
     var scannedDocuments: Set<String> = []
 
+    /// How deeply subschemas may nest (in JSON pointer tokens).
+    static let maxSchemaDepth = 1000
+
     /// The base URI of a root schema without `$id`.
     static let defaultBase = "urn:runbook:schema"
 
@@ -79,6 +82,7 @@ final class SchemaCompiler {
                 }
             }
             compiled.defaultValue = object["default"]
+            compiled.isAssertionOnly = compiled.keywords.allSatisfy { $0.kind.isAssertion }
         default:
             throw SchemaError(message: "a schema must be an object or a boolean, found \(raw.node.value.typeName)",
                               location: raw.node.location, schemaPointer: JSONPointer(raw.documentPointer))

@@ -2,6 +2,8 @@
 extension Evaluator {
     mutating func applyApplicator(_ keyword: CompiledKeyword, _ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         switch keyword.kind {
+        case .objectShape(let shape):
+            return applyObjectShape(shape, index, instance, &annotations)
         case .properties(let table):
             guard case .object(let object) = instance.value else { return true }
             var valid = true

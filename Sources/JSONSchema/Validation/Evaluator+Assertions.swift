@@ -1,72 +1,77 @@
 /// Keywords that check the instance itself: type, const/enum, numbers, strings, sizes, required.
 extension Evaluator {
     mutating func apply(_ keyword: CompiledKeyword, _ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        let value = instance.value
         switch keyword.kind {
         case .type(let mask):
-            if mask.admits(value) { return true }
-            report(index, "type", "must be \(Self.typeList(mask)), found \(ValueDescription.brief(value))", instance.location)
+            if mask.admits(instance.value) { return true }
+            report(index, "type", "must be \(Self.typeList(mask)), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
         case .const(let expected):
-            if value.isJSONEqual(to: expected) { return true }
-            report(index, "const", "must be \(ValueDescription.json(expected)), found \(ValueDescription.brief(value))", instance.location)
+            if instance.value.isJSONEqual(to: expected) { return true }
+            report(index, "const", "must be \(ValueDescription.json(expected)), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
-        case .enumeration(let values, let strings):
+        case .enumeration(let values, let strings, let set):
             if let strings {
-                if let text = value.stringValue, strings.contains(text),
-                   text.utf8.allSatisfy({ $0 < 0x80 }) || values.contains(where: { value.isJSONEqual(to: $0) }) { return true }
-            } else if values.contains(where: { value.isJSONEqual(to: $0) }) {
+                if case .string(let text) = instance.value {
+                    if let set {
+                        if set.contains(text), strings.contains(where: { JSONValue.sameScalars($0, text) }) { return true }
+                    } else if strings.contains(where: { $0 == text && JSONValue.sameScalars($0, text) }) {
+                        return true
+                    }
+                }
+            } else if values.contains(where: { instance.value.isJSONEqual(to: $0) }) {
                 return true
             }
-            report(index, "enum", "must be one of \(values.map(ValueDescription.json).joined(separator: ", ")), found \(ValueDescription.brief(value))", instance.location)
+            report(index, "enum", "must be one of \(values.map(ValueDescription.json).joined(separator: ", ")), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
-        case .minimum(let bound): return checkBound(index, keyword.name, value, bound, instance, "≥") { $0 >= 0 }
-        case .maximum(let bound): return checkBound(index, keyword.name, value, bound, instance, "≤") { $0 <= 0 }
-        case .exclusiveMinimum(let bound): return checkBound(index, keyword.name, value, bound, instance, ">") { $0 > 0 }
-        case .exclusiveMaximum(let bound): return checkBound(index, keyword.name, value, bound, instance, "<") { $0 < 0 }
+        case .minimum(let bound): return checkBound(index, keyword.name, instance.value, bound, instance, "≥") { $0 >= 0 }
+        case .maximum(let bound): return checkBound(index, keyword.name, instance.value, bound, instance, "≤") { $0 <= 0 }
+        case .exclusiveMinimum(let bound): return checkBound(index, keyword.name, instance.value, bound, instance, ">") { $0 > 0 }
+        case .exclusiveMaximum(let bound): return checkBound(index, keyword.name, instance.value, bound, instance, "<") { $0 < 0 }
         case .multipleOf(let divisor):
-            guard value.doubleValue != nil else { return true }
-            if Self.isMultiple(value, of: divisor) { return true }
-            report(index, "multipleOf", "must be a multiple of \(ValueDescription.brief(divisor)), found \(ValueDescription.brief(value))", instance.location)
+            guard instance.value.doubleValue != nil else { return true }
+            if Self.isMultiple(instance.value, of: divisor) { return true }
+            report(index, "multipleOf", "must be a multiple of \(ValueDescription.brief(divisor)), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
         case .minLength(let limit):
-            guard case .string(let text) = value else { return true }
+            guard case .string(let text) = instance.value else { return true }
+            if text.utf8.count / 4 >= limit { return true }
             let length = text.unicodeScalars.count
             if length >= limit { return true }
             report(index, "minLength", "must be at least \(Self.plural(limit, "character")) long, found \(length)", instance.location)
             return false
         case .maxLength(let limit):
-            guard case .string(let text) = value else { return true }
+            guard case .string(let text) = instance.value else { return true }
             if text.utf8.count <= limit { return true }
             let length = text.unicodeScalars.count
             if length <= limit { return true }
             report(index, "maxLength", "must be at most \(Self.plural(limit, "character")) long, found \(length)", instance.location)
             return false
         case .pattern(let regex, let source):
-            guard case .string(let text) = value, !regex.matches(text) else { return true }
+            guard case .string(let text) = instance.value, !regex.matches(text) else { return true }
             report(index, "pattern", "must match pattern \(source)", instance.location)
             return false
         case .format(let name):
-            guard case .string(let text) = value, !FormatChecker.isValid(text, format: name) else { return true }
-            report(index, "format", "must be a valid \(name), found \(ValueDescription.brief(value))", instance.location)
+            guard case .string(let text) = instance.value, !FormatChecker.isValid(text, format: name) else { return true }
+            report(index, "format", "must be a valid \(name), found \(ValueDescription.brief(instance.value))", instance.location)
             return false
         case .content(let encoding, let mediaType):
-            guard case .string(let text) = value else { return true }
+            guard case .string(let text) = instance.value else { return true }
             if let problem = ContentCheck.problem(text, encoding: encoding, mediaType: mediaType) {
                 report(index, keyword.name, problem, instance.location)
                 return false
             }
             return true
         case .minItems(let limit):
-            guard case .array(let elements) = value, elements.count < limit else { return true }
+            guard case .array(let elements) = instance.value, elements.count < limit else { return true }
             report(index, "minItems", "must have at least \(Self.plural(limit, "item")), found \(elements.count)", instance.location)
             return false
         case .maxItems(let limit):
-            guard case .array(let elements) = value, elements.count > limit else { return true }
+            guard case .array(let elements) = instance.value, elements.count > limit else { return true }
             report(index, "maxItems", "must have at most \(Self.plural(limit, "item")), found \(elements.count)", instance.location)
             return false
         case .uniqueItems:
-            guard case .array(let elements) = value, elements.count > 1 else { return true }
+            guard case .array(let elements) = instance.value, elements.count > 1 else { return true }
             for second in 1..<elements.count {
                 for first in 0..<second where elements[first].value.isJSONEqual(to: elements[second].value) {
                     report(index, "uniqueItems", "must not contain duplicates: items \(first) and \(second) are equal", instance.location)
@@ -75,15 +80,15 @@ extension Evaluator {
             }
             return true
         case .minProperties(let limit):
-            guard case .object(let object) = value, object.count < limit else { return true }
+            guard case .object(let object) = instance.value, object.count < limit else { return true }
             report(index, "minProperties", "must have at least \(Self.plural(limit, "key")), found \(object.count)", instance.location)
             return false
         case .maxProperties(let limit):
-            guard case .object(let object) = value, object.count > limit else { return true }
+            guard case .object(let object) = instance.value, object.count > limit else { return true }
             report(index, "maxProperties", "must have at most \(Self.plural(limit, "key")), found \(object.count)", instance.location)
             return false
         case .required(let names):
-            guard case .object(let object) = value else { return true }
+            guard case .object(let object) = instance.value else { return true }
             var valid = true
             for name in names where object.index(of: name) == nil {
                 valid = false
@@ -92,7 +97,7 @@ extension Evaluator {
             }
             return valid
         case .dependentRequired(let entries):
-            guard case .object(let object) = value else { return true }
+            guard case .object(let object) = instance.value else { return true }
             var valid = true
             for (trigger, names) in entries where object.index(of: trigger) != nil {
                 for name in names where object.index(of: name) == nil {

@@ -74,7 +74,9 @@ extension Evaluator {
                 valid = true
                 if annotations == nil { break }
             }
-            if !valid { report(index, "anyOf", "must match at least one of the \(targets.count) schemas in anyOf", instance.location) }
+            if !valid && reporting && !explainOnlyCandidate(targets, instance) {
+                report(index, "anyOf", "must match at least one of the \(targets.count) schemas in anyOf", instance.location)
+            }
             return valid
         case .oneOf(let targets):
             var matches: [Int] = []
@@ -87,6 +89,7 @@ extension Evaluator {
                 if let collected { annotations?.merge(collected) }
                 return true
             }
+            if matches.isEmpty && reporting && explainOnlyCandidate(targets, instance) { return false }
             let found = matches.isEmpty ? "none" : "schemas \(matches.map(String.init).joined(separator: " and "))"
             report(index, "oneOf", "must match exactly one of the \(targets.count) schemas in oneOf, matched \(found)", instance.location)
             return false
@@ -118,7 +121,24 @@ extension Evaluator {
         }
     }
 
+    /// When exactly one alternative accepts the value's type, reports that alternative's violations
+    /// (more useful than "must match one of"); returns whether it did.
+    private mutating func explainOnlyCandidate(_ targets: [Int], _ instance: JSONNode) -> Bool {
+        let candidates = targets.filter { target in
+            schema.nodes[target].boolean != false && schema.nodes[target].keywords.allSatisfy { keyword in
+                if case .type(let mask) = keyword.kind { return mask.admits(instance.value) }
+                return true
+            }
+        }
+        guard candidates.count == 1 else { return false }
+        var none: Annotations? = nil
+        let before = violations.count
+        _ = inPlace(candidates[0], instance, &none)
+        return violations.count > before
+    }
+
     private mutating func follow(_ index: Int, _ keyword: String, _ target: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        if annotations == nil, passesQuickly(target, instance) { return true }
         frames.append(ReferenceFrame(referringNode: index, keyword: keyword, target: target))
         defer { frames.removeLast() }
         return inPlace(target, instance, &annotations)

@@ -20,8 +20,7 @@ struct Evaluator {
 
     /// Validates `instance` against node `index`; adds what was evaluated to `annotations` when asked.
     mutating func validate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        let node = schema.nodes[index]
-        if let boolean = node.boolean {
+        if let boolean = schema.nodes[index].boolean {
             if !boolean { report(index, "false", "no value is allowed here", instance.location) }
             return boolean
         }
@@ -30,11 +29,13 @@ struct Evaluator {
             return false
         }
         depth += 1
-        let enteredResource = scope.last != node.resource
-        if enteredResource { scope.append(node.resource) }
-        var local: Annotations? = (annotations != nil || node.collectsAnnotations) ? Annotations() : nil
+        let resource = schema.nodes[index].resource
+        let enteredResource = scope.last != resource
+        if enteredResource { scope.append(resource) }
+        var local: Annotations? = (annotations != nil || schema.nodes[index].collectsAnnotations) ? Annotations() : nil
         var valid = true
-        for keyword in node.keywords where !apply(keyword, index, instance, &local) {
+        let keywords = schema.nodes[index].keywords
+        for position in keywords.indices where !apply(keywords[position], index, instance, &local) {
             valid = false
             if !reporting { break }
         }
@@ -52,8 +53,22 @@ struct Evaluator {
         return validate(index, instance, &annotations)
     }
 
+    /// Checks an assertion-only node quietly; true when it passes (then nothing needs reporting).
+    @inline(__always)
+    mutating func passesQuickly(_ index: Int, _ instance: JSONNode) -> Bool {
+        guard schema.nodes[index].isAssertionOnly else { return false }
+        let saved = reporting
+        reporting = false
+        defer { reporting = saved }
+        var none: Annotations? = nil
+        let keywords = schema.nodes[index].keywords
+        for position in keywords.indices where !apply(keywords[position], index, instance, &none) { return false }
+        return true
+    }
+
     /// Validates a child value (array element or member) pushed on the instance path.
     mutating func validate(_ index: Int, child: JSONNode, at token: PathToken) -> Bool {
+        if passesQuickly(index, child) { return true }
         path.append(token)
         var none: Annotations? = nil
         let valid = validate(index, child, &none)

@@ -9,7 +9,7 @@ extension JSONValue {
         case (.integer(let a), .integer(let b)): return a == b
         case (.integer, .number), (.number, .integer), (.number, .number):
             return NumberComparison.compare(self, other) == 0
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return Self.sameScalars(a, b)
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for index in a.indices where !a[index].value.isJSONEqual(to: b[index].value) { return false }
@@ -22,5 +22,12 @@ extension JSONValue {
             return true
         default: return false
         }
+    }
+
+    /// Code-point equality (Swift's `==` treats canonically equivalent strings as equal; JSON does not).
+    static func sameScalars(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { left in b.withUTF8 { right in left.elementsEqual(right) } }
     }
 }

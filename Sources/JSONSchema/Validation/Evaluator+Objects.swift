@@ -1,0 +1,66 @@
+/// The combined object keywords: one walk over the members for properties, patterns, additional
+/// properties and required keys.
+extension Evaluator {
+    mutating func applyObjectShape(_ shape: ObjectShape, _ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        guard case .object(let object) = instance.value else { return true }
+        var seen: UInt64 = 0
+        var valid = true
+        let complete = object.members.withUnsafeBufferPointer { members in
+            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &valid, &annotations) {
+                return false
+            }
+            return true
+        }
+        if !complete { return false }
+        if shape.requiredMask & ~seen != 0 || shape.hasUnslottedRequired {
+            for (name, slot) in shape.required {
+                let present = slot >= 0 ? seen & (1 << UInt64(slot)) != 0 : object.index(of: name) != nil
+                if present { continue }
+                valid = false
+                if !reporting { return false }
+                report(index, "required", "missing required key '\(name)'", instance.location)
+            }
+        }
+        return valid
+    }
+
+    /// One member against the shape; false means "stop now" (invalid and not reporting).
+    @inline(__always)
+    private mutating func checkMember(
+        _ members: UnsafeBufferPointer<JSONObject.Member>, _ offset: Int, _ shape: ObjectShape, _ index: Int,
+        _ seen: inout UInt64, _ valid: inout Bool, _ annotations: inout Annotations?
+    ) -> Bool {
+        let member = members.baseAddress! + offset
+        do {
+            var matched = false
+            if let slot = shape.table.slot(for: member.pointee.key) {
+                matched = true
+                seen |= 1 << UInt64(slot)
+                if !validate(shape.table.nodes[slot], child: member.pointee.value, at: .key(member.pointee.key)) {
+                    valid = false
+                    if !reporting { return false }
+                }
+            }
+            for (regex, target) in shape.patterns where regex.matches(member.pointee.key) {
+                matched = true
+                if !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
+                    valid = false
+                    if !reporting { return false }
+                }
+            }
+            if !matched, let additional = shape.additional {
+                matched = true
+                if schema.nodes[additional].boolean == false {
+                    valid = false
+                    if !reporting { return false }
+                    report(index, "additionalProperties", "unknown key '\(member.pointee.key)'", member.pointee.keyLocation, extra: .key(member.pointee.key))
+                } else if !validate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
+                    valid = false
+                    if !reporting { return false }
+                }
+            }
+            if matched { annotations?.properties.insert(member.pointee.key) }
+        }
+        return true
+    }
+}
