@@ -20,6 +20,123 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The framework, its tools and its tests.
+let coreTargets: [Target] = [
+    // libyaml from the system (Debian: libyaml-dev, Homebrew: libyaml).
+    .systemLibrary(
+        name: "CYAML",
+        pkgConfig: "yaml-0.1",
+        providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    // zlib from the system (gzip files, XLSX deflate).
+    .systemLibrary(
+        name: "CRunbookZlib",
+        pkgConfig: "zlib",
+        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+    .target(
+        name: "JSONSchema",
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "Runbook",
+        dependencies: [
+            "JSONSchema",
+            "CYAML",
+            "CRunbookZlib",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
+    .target(
+        name: "LoopbackHTTPServer",
+        swiftSettings: strictSettings
+    ),
+    // A local stand-in for an ERP's REST/OData API (customers, invoices, items, async jobs, OAuth, faults).
+    .target(
+        name: "DemoAPI",
+        dependencies: ["LoopbackHTTPServer"],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "demo-api",
+        dependencies: ["DemoAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "RunbookTesting",
+        dependencies: [
+            "JSONSchema",
+            "Runbook",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "RunbookCLI",
+        dependencies: [
+            "Runbook",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "runbook",
+        dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "runbook-bench",
+        dependencies: [
+            "Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "JSONSchemaTests",
+        dependencies: ["JSONSchema"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "RunbookTests",
+        dependencies: [
+            "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer", "DemoAPI", "CustomerSync", "InvoiceExport",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "RunbookCLITests",
+        dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
+        swiftSettings: strictSettings
+    ),
+]
+
+/// One target per script folder, each with its tests.
+let scriptTargets: [Target] = scriptFolders.flatMap { folder -> [Target] in
+    // Script targets: one per folder, each with its tests.
+    var targets: [Target] = [
+        .target(name: folder.name, dependencies: ["Runbook"], path: "\(folder.path)/Sources", swiftSettings: strictSettings)
+    ]
+    if FileManager.default.fileExists(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("\(folder.path)/Tests").path) {
+        targets.append(
+            .testTarget(
+                name: "\(folder.name)Tests", dependencies: [.target(name: folder.name), "RunbookTesting"],
+                path: "\(folder.path)/Tests", swiftSettings: strictSettings))
+    }
+    return targets
+}
+
 let package = Package(
     name: "Runbook",
     platforms: [.macOS(.v15)],
@@ -38,115 +155,5 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
-    targets: [
-        // libyaml from the system (Debian: libyaml-dev, Homebrew: libyaml).
-        .systemLibrary(
-            name: "CYAML",
-            pkgConfig: "yaml-0.1",
-            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
-        ),
-        // zlib from the system (gzip files, XLSX deflate).
-        .systemLibrary(
-            name: "CRunbookZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
-        ),
-        .target(
-            name: "JSONSchema",
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "Runbook",
-            dependencies: [
-                "JSONSchema",
-                "CYAML",
-                "CRunbookZlib",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
-        .target(
-            name: "LoopbackHTTPServer",
-            swiftSettings: strictSettings
-        ),
-        // A local stand-in for an ERP's REST/OData API (customers, invoices, items, async jobs, OAuth, faults).
-        .target(
-            name: "DemoAPI",
-            dependencies: ["LoopbackHTTPServer"],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "demo-api",
-            dependencies: ["DemoAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "RunbookTesting",
-            dependencies: [
-                "Runbook",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .target(
-            name: "RunbookCLI",
-            dependencies: [
-                "Runbook",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "runbook",
-            dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "runbook-bench",
-            dependencies: [
-                "Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer",
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "JSONSchemaTests",
-            dependencies: ["JSONSchema"],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "RunbookTests",
-            dependencies: [
-                "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer", "DemoAPI", "CustomerSync", "InvoiceExport",
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "RunbookCLITests",
-            dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
-            swiftSettings: strictSettings
-        ),
-    ] + scriptFolders.flatMap { folder -> [Target] in
-        // Script targets: one per folder, each with its tests.
-        var targets: [Target] = [
-            .target(name: folder.name, dependencies: ["Runbook"], path: "\(folder.path)/Sources", swiftSettings: strictSettings)
-        ]
-        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("\(folder.path)/Tests").path) {
-            targets.append(
-                .testTarget(
-                    name: "\(folder.name)Tests", dependencies: [.target(name: folder.name), "RunbookTesting"],
-                    path: "\(folder.path)/Tests", swiftSettings: strictSettings))
-        }
-        return targets
-    }
+    targets: coreTargets + scriptTargets
 )

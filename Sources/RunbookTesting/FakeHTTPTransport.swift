@@ -1,6 +1,7 @@
 public import Foundation
 public import HTTPTypes
 public import Runbook
+import JSONSchema
 import Synchronization
 
 /// An in-memory ``HTTPTransport`` for tests: routes by method and path (query ignored) to canned
@@ -17,7 +18,10 @@ import Synchronization
 /// #expect(transport.requests(.get, "/api/customers").count == 2)
 /// ```
 ///
-/// A request without a route gets a `404` whose OData error message names the request.
+/// Paths are `RoutePattern`s: `/api/customers/{id}`, `/api/files/**`. A literal route wins over a
+/// pattern; among equals the latest wins. A request without a route gets a `404` whose OData error
+/// message names the request and lists every route, so the script's `HelpfulError` shows what is
+/// missing; such requests are also listed in `unmatchedRequests`.
 public final class FakeHTTPTransport: HTTPTransport {
     /// A request as the transport received it.
     public struct RecordedRequest: Sendable {
@@ -51,19 +55,20 @@ public final class FakeHTTPTransport: HTTPTransport {
 
     private struct Route {
         let method: HTTPRequest.Method
-        let path: String
+        let pattern: RoutePattern
         let handler: Handler
     }
 
     private let routes = Mutex<[Route]>([])
     private let recorded = Mutex<[RecordedRequest]>([])
+    private let unmatched = Mutex<[RecordedRequest]>([])
 
     /// Creates a transport with no routes.
     public init() {}
 
     /// Routes `method path` to a closure (a later route for the same method and path wins).
     public func route(_ method: HTTPRequest.Method, _ path: String, handler: @escaping Handler) {
-        routes.withLock { $0.insert(Route(method: method, path: path, handler: handler), at: 0) }
+        routes.withLock { $0.insert(Route(method: method, pattern: RoutePattern(path), handler: handler), at: 0) }
     }
 
     /// Routes `method path` to responses returned in turn; the last one repeats.
@@ -88,22 +93,33 @@ public final class FakeHTTPTransport: HTTPTransport {
         recorded.withLock { $0 }
     }
 
-    /// The requests received for `method path`.
+    /// The requests received for `method path` (a path or a `RoutePattern`).
     public func requests(_ method: HTTPRequest.Method, _ path: String) -> [RecordedRequest] {
-        requests.filter { $0.method == method && $0.path == path }
+        let pattern = RoutePattern(path)
+        return requests.filter { $0.method == method && pattern.matches($0.path) }
     }
 
     /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         let record = RecordedRequest(head: request, body: body, timeout: timeout)
         recorded.withLock { $0.append(record) }
-        let handler = routes.withLock { routes in
-            routes.first { $0.method == record.method && $0.path == record.path }?.handler
+        let (handler, known) = routes.withLock { routes in
+            let candidates = routes.filter { $0.method == record.method && $0.pattern.matches(record.path) }
+            let chosen = candidates.first { $0.pattern.isLiteral } ?? candidates.first
+            return (chosen?.handler, routes.reversed().map { "\($0.method.rawValue) \($0.pattern)" })
         }
         guard let handler else {
-            return .json(404, #"{"error":{"message":"FakeHTTPTransport has no route for \#(record.method.rawValue) \#(record.path)"}}"#)
+            unmatched.withLock { $0.append(record) }
+            let listing = known.isEmpty ? "none" : known.joined(separator: ", ")
+            let message = "FakeHTTPTransport has no route for \(record.method.rawValue) \(record.path); routes: \(listing)"
+            return .json(404, #"{"error":{"message":\#(JSONStringLiteral.quoted(message))}}"#)
         }
         return try await handler(record)
+    }
+
+    /// The requests that matched no route (each got a 404 naming the routes).
+    public var unmatchedRequests: [RecordedRequest] {
+        unmatched.withLock { $0 }
     }
 }
 

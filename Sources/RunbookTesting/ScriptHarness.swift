@@ -103,6 +103,6 @@ public struct ScriptHarness<S: Script>: Sendable {
         let outcome = await runner.run(request)
         return ScriptTestResult(
             outcome: outcome, workspace: workspace, logLines: captured.lines, requests: http.requests,
-            sleeps: clock.sleeps)
+            unmatchedRequests: http.unmatchedRequests, sleeps: clock.sleeps)
     }
 }

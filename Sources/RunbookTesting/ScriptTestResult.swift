@@ -15,6 +15,8 @@ public struct ScriptTestResult: Sendable {
     public let summary: String?
     /// Every HTTP request sent to the fake transport, in order.
     public let requests: [FakeHTTPTransport.RecordedRequest]
+    /// The requests that matched no fake route (each got a 404 listing the routes).
+    public let unmatchedRequests: [FakeHTTPTransport.RecordedRequest]
     /// Files the run wrote (relative path → content), outside `config/`, `schemas/` and `logs/`,
     /// excluding the input files the test supplied.
     public let files: [String: Data]
@@ -25,7 +27,8 @@ public struct ScriptTestResult: Sendable {
 
     init(
         outcome: RunOutcome, workspace: HarnessWorkspace?, logLines: [String] = [],
-        requests: [FakeHTTPTransport.RecordedRequest] = [], sleeps: [Duration] = []
+        requests: [FakeHTTPTransport.RecordedRequest] = [], unmatchedRequests: [FakeHTTPTransport.RecordedRequest] = [],
+        sleeps: [Duration] = []
     ) {
         exitCode = outcome.exitCode
         error = outcome.error
@@ -33,6 +36,7 @@ public struct ScriptTestResult: Sendable {
         results = outcome.report
         summary = outcome.summary
         self.requests = requests
+        self.unmatchedRequests = unmatchedRequests
         files = workspace?.writtenFiles() ?? [:]
         self.logLines = logLines
         self.sleeps = sleeps
