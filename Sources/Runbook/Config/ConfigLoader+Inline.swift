@@ -20,8 +20,8 @@ extension ConfigLoader {
         } else {
             let defaults = SourceLocation(source: sources.add(.schemaDefault), line: 0, column: 0)
             let overridden = try EnvironmentOverrides().apply(
-                to: node, environment: environment, schema: schemas.mainWalker, sources: &sources)
-            (root, filled) = schemas.mainWalker.applyingDefaults(to: overridden, location: defaults)
+                to: node, environment: environment, schema: schemas.main, sources: &sources)
+            (root, filled) = schemas.main.applyingDefaults(to: overridden, location: defaults)
         }
         let store = try SecretsLoader().load(
             file: JSONNode(.object(JSONObject(secrets.sorted { $0.key < $1.key }.map {

@@ -71,14 +71,14 @@ public struct ConfigLoader: Sendable {
             )
         }
         let overridden = try EnvironmentOverrides().apply(
-            to: document, environment: environment, schema: schemas.mainWalker, sources: &sources)
+            to: document, environment: environment, schema: schemas.main, sources: &sources)
         let defaultsLocation = SourceLocation(source: sources.add(.schemaDefault), line: 0, column: 0)
-        var (root, filled) = schemas.mainWalker.applyingDefaults(to: overridden, location: defaultsLocation)
+        var (root, filled) = schemas.main.applyingDefaults(to: overridden, location: defaultsLocation)
         var violations = schemas.main.validate(root).violations
         if let script = schemas.script {
             let prefix = ["scripts", script.name]
             let section = root.node(at: prefix) ?? JSONNode(.object(JSONObject()), at: defaultsLocation)
-            let (filledSection, sectionFilled) = script.walker.applyingDefaults(to: section, location: defaultsLocation)
+            let (filledSection, sectionFilled) = script.schema.applyingDefaults(to: section, location: defaultsLocation)
             root = Self.replacing(at: prefix[...], in: root, with: filledSection, location: defaultsLocation)
             filled += sectionFilled.map { JSONPointer(prefix + $0.tokens) }
             violations += script.schema.validate(filledSection).violations.map { violation in

@@ -9,10 +9,8 @@ public struct ConfigSchemaSet: Sendable {
 
     /// The main schema.
     public let main: CompiledSchema
-    /// The main schema's structure (defaults, declared types).
-    public let mainWalker: SchemaWalker
-    /// The script's fragment, its walker and its script name, if any.
-    public let script: (name: String, schema: CompiledSchema, walker: SchemaWalker)?
+    /// The script's fragment and its script name, if any.
+    public let script: (name: String, schema: CompiledSchema)?
 
     /// Compiles the main schema from `projectRoot` and the optional script fragment (JSON text).
     public init(projectRoot: URL, scriptName: String? = nil, scriptFragment: String? = nil) throws(HelpfulError) {
@@ -30,11 +28,10 @@ public struct ConfigSchemaSet: Sendable {
         }
         let node = try ConfigDocumentReader().read(url, displayPath: path, source: 0)
         self.main = try Self.compile(node, displayPath: path)
-        self.mainWalker = SchemaWalker(root: node)
         if let scriptName, let scriptFragment {
             let display = "schema fragment of script \(scriptName)"
             let fragment = try ConfigDocumentReader().parse(Array(scriptFragment.utf8), displayPath: "\(display).json", source: 0)
-            self.script = (scriptName, try Self.compile(fragment, displayPath: display), SchemaWalker(root: fragment))
+            self.script = (scriptName, try Self.compile(fragment, displayPath: display))
         } else {
             self.script = nil
         }
@@ -43,10 +40,8 @@ public struct ConfigSchemaSet: Sendable {
     /// Creates a set from schema documents (compiled here).
     public init(mainSchema: JSONNode, script: (name: String, schema: JSONNode)? = nil) throws(HelpfulError) {
         self.main = try Self.compile(mainSchema, displayPath: "main schema")
-        self.mainWalker = SchemaWalker(root: mainSchema)
         if let script {
-            self.script = (script.name, try Self.compile(script.schema, displayPath: "schema fragment of \(script.name)"),
-                           SchemaWalker(root: script.schema))
+            self.script = (script.name, try Self.compile(script.schema, displayPath: "schema fragment of \(script.name)"))
         } else {
             self.script = nil
         }

@@ -17,7 +17,7 @@ public struct EnvironmentOverrides: Sendable {
 
     /// The tree with every override applied, in variable-name order.
     public func apply(
-        to root: JSONNode, environment: [String: String], schema: SchemaWalker, sources: inout ConfigSources
+        to root: JSONNode, environment: [String: String], schema: CompiledSchema, sources: inout ConfigSources
     ) throws(HelpfulError) -> JSONNode {
         var result = root
         for variable in environment.keys.sorted() where variable.hasPrefix(Self.prefix) {

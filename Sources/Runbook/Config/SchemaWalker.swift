@@ -1,8 +1,8 @@
 public import JSONSchema
 
 /// Walks a configuration schema's structure (`properties`, `additionalProperties`, `items`, local
-/// `$ref`, `allOf`) to find the subschema for an instance path. Used to fill defaults, to type
-/// environment overrides, and to document keys. Validation itself is `CompiledSchema`'s job.
+/// `$ref`, `allOf`) to find the subschemas for an instance path, to document keys (`runbook config
+/// --explain`, `runbook docs`). Validation, defaults and declared types are `CompiledSchema`'s job.
 public struct SchemaWalker: Sendable {
     /// The schema document.
     public let root: JSONNode
@@ -22,21 +22,8 @@ public struct SchemaWalker: Sendable {
         return current
     }
 
-    /// The JSON types declared for the value at an instance path (empty when not declared).
-    public func declaredTypes(at path: [String]) -> Set<String> {
-        var types = Set<String>()
-        for schema in schemas(at: path) {
-            switch schema.value.objectValue?["type"]?.value {
-            case .string(let type)?: types.insert(type)
-            case .array(let list)?: types.formUnion(list.compactMap { $0.value.stringValue })
-            default: break
-            }
-        }
-        return types
-    }
-
     /// The schema for one key or index below `schema` (before expansion).
-    func child(_ schema: JSONNode, _ token: String) -> JSONNode? {
+    private func child(_ schema: JSONNode, _ token: String) -> JSONNode? {
         guard let object = schema.value.objectValue else { return nil }
         if let property = object["properties"]?.value.objectValue?[token] { return property }
         if let items = object["items"], case .object = items.value, Int(token) != nil { return items }
@@ -45,7 +32,7 @@ public struct SchemaWalker: Sendable {
     }
 
     /// `schema` plus every schema it pulls in through `$ref` and `allOf` (local references only).
-    func expand(_ schema: JSONNode) -> [JSONNode] {
+    private func expand(_ schema: JSONNode) -> [JSONNode] {
         var result: [JSONNode] = []
         var pending = [schema]
         var hops = 0
