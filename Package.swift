@@ -4,7 +4,9 @@ import PackageDescription
 
 /// Script targets are discovered, not listed: every folder `examples/<Name>` and `scripts/<Name>`
 /// with a `Sources/` folder is a script target `<Name>` (and `Tests/` its test target `<Name>Tests`).
-/// `runbook new <script-name>` creates such a folder and regenerates Sources/runbook/ScriptList.swift.
+/// `runbook new <script-name>` creates such a folder, regenerates Sources/runbook/ScriptList.swift and
+/// updates the line below, so that SwiftPM (which caches this manifest by its text) sees the new folder.
+// runbook-script-folders: examples/BulkUpdate examples/CustomerSync examples/HelloWorld examples/InvoiceExport
 let scriptFolders: [(name: String, path: String)] = ["examples", "scripts"].flatMap { parent -> [(name: String, path: String)] in
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(parent)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []

@@ -57,6 +57,24 @@ struct ScriptScaffold {
         text += names.map { "    \($0).self,\n" }.joined()
         text += "]\n"
         try write(Self.scriptListPath, text)
+        try updateManifestMarker()
+    }
+
+    /// The line of Package.swift that lists the script folders (SwiftPM caches the manifest by its
+    /// text, so a changed line is what makes it look for folders again).
+    static let manifestMarker = "// runbook-script-folders:"
+
+    private func updateManifestMarker() throws(HelpfulError) {
+        let url = root.appendingPathComponent("Package.swift")
+        guard let manifest = try? String(contentsOf: url, encoding: .utf8) else { return }
+        let marker = Self.manifestMarker + " " + scriptFolders().map(\.path).joined(separator: " ")
+        var lines = manifest.components(separatedBy: "\n")
+        if let index = lines.firstIndex(where: { $0.hasPrefix(Self.manifestMarker) }) {
+            lines[index] = marker
+        } else {
+            lines.append(marker)
+        }
+        try write("Package.swift", lines.joined(separator: "\n"))
     }
 
     /// The script folders Package.swift turns into targets (examples/ and scripts/ with a Sources/ folder).

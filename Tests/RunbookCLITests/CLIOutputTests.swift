@@ -161,6 +161,8 @@ import Testing
             ]
 
             """))
+        let manifest = try String(contentsOf: project.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest == "// swift-tools-version: 6.1\n\n// runbook-script-folders: examples/HelloWorld scripts/InvoiceReminder")
         let again = await project.run(["new", "invoice-reminder"])
         #expect(again.exitCode == 64)
         #expect(again.stderr.hasPrefix("❌ Problem: A script target named InvoiceReminder already exists"))
