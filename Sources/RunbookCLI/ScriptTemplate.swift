@@ -2,7 +2,7 @@
 enum ScriptTemplate {
     static func source(scriptName: String, type: String) -> String {
         """
-        import Runbook
+        public import Runbook
 
         /// <#One sentence: what this script does, for whom, and what it changes.#>
         ///

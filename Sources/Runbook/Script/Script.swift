@@ -8,7 +8,7 @@ public import ArgumentParser
 /// logger, HTTP clients, output files, results — comes from the context.
 ///
 /// ```swift
-/// import Runbook
+/// public import Runbook
 ///
 /// public struct CustomerSync: Script {
 ///     public static let name = "customer-sync"
