@@ -2,7 +2,9 @@
 struct AssertionPlans: Sendable {
     let plans: FrozenBuffer<AssertionPlan>
     let bounds: FrozenBuffer<NumericBound>
-    let regexes: FrozenBuffer<ECMARegex>
+    let regexes: FrozenBuffer<RegexEntry>
+    /// Owns the memory `regexes` points into.
+    let regexPrograms: [FrozenRegexProgram]
     let choices: FrozenBuffer<ChoiceRange>
     let choiceBytes: FrozenBuffer<UInt8>
 
@@ -27,7 +29,8 @@ struct AssertionPlans: Sendable {
         }
         self.plans = FrozenBuffer(plans)
         bounds = FrozenBuffer(builder.bounds)
-        regexes = FrozenBuffer(builder.regexes)
+        regexPrograms = builder.regexes.map { FrozenRegexProgram($0.program) }
+        regexes = FrozenBuffer(regexPrograms.map(\.entry))
         choices = FrozenBuffer(builder.choices)
         choiceBytes = FrozenBuffer(builder.choiceBytes)
     }

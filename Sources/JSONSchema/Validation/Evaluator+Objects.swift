@@ -5,8 +5,9 @@ extension Evaluator {
         guard case .object(let object) = instance.value else { return true }
         var seen: UInt64 = 0
         var valid = true
+        var nextSlot = 0
         let complete = object.members.withUnsafeBufferPointer { members in
-            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &valid, &annotations) {
+            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &nextSlot, &valid, &annotations) {
                 return false
             }
             return true
@@ -28,14 +29,15 @@ extension Evaluator {
     @inline(__always)
     private mutating func checkMember(
         _ members: UnsafeBufferPointer<JSONObject.Member>, _ offset: Int, _ shape: ObjectShape, _ index: Int,
-        _ seen: inout UInt64, _ valid: inout Bool, _ annotations: inout Annotations?
+        _ seen: inout UInt64, _ nextSlot: inout Int, _ valid: inout Bool, _ annotations: inout Annotations?
     ) -> Bool {
         let member = members.baseAddress! + offset
         let value = Self.valuePointer(member)
         do {
             var matched = false
-            if let slot = shape.table.slot(for: member.pointee.key) {
+            if let slot = shape.table.slot(for: member.pointee.key, hint: nextSlot) {
                 matched = true
+                nextSlot = slot + 1
                 seen |= 1 << UInt64(slot)
                 let target = shape.table.nodes[slot]
                 if !passesPlan(target, value), !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {

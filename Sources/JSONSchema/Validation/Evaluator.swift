@@ -7,7 +7,7 @@ struct Evaluator {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let plans: UnsafeBufferPointer<AssertionPlan>
     let bounds: UnsafeBufferPointer<NumericBound>
-    let regexes: UnsafeBufferPointer<ECMARegex>
+    let regexes: UnsafeBufferPointer<RegexEntry>
     let choices: UnsafeBufferPointer<ChoiceRange>
     let choiceBytes: UnsafeBufferPointer<UInt8>
     var reporting: Bool
