@@ -2,27 +2,31 @@
 /// format-assertion vocabulary asks for them). Unknown formats are accepted.
 enum FormatChecker {
     static func isValid(_ text: String, format: String) -> Bool {
-        switch format {
-        case "date-time": return isDateTime(Array(text.utf8))
-        case "date": return isDate(Array(text.utf8)[...])
-        case "time": return isTime(Array(text.utf8)[...])
-        case "duration": return isDuration(Array(text.utf8))
-        case "email": return isEmail(text, international: false)
-        case "idn-email": return isEmail(text, international: true)
-        case "hostname": return isHostname(text)
-        case "idn-hostname": return IDNHostname.isValid(text)
-        case "ipv4": return isIPv4(Array(text.utf8)[...])
-        case "ipv6": return isIPv6(Array(text.utf8)[...])
-        case "uri": return URIGrammar(text, international: false).isURI
-        case "uri-reference": return URIGrammar(text, international: false).isReference
-        case "iri": return URIGrammar(text, international: true).isURI
-        case "iri-reference": return URIGrammar(text, international: true).isReference
-        case "uri-template": return isURITemplate(text)
-        case "uuid": return isUUID(Array(text.utf8))
-        case "json-pointer": return isJSONPointer(Array(text.utf8)[...])
-        case "relative-json-pointer": return isRelativeJSONPointer(Array(text.utf8))
-        case "regex": return (try? ECMARegex(text)) != nil
-        default: return true
+        isValid(text, kind: FormatKind(name: format))
+    }
+
+    static func isValid(_ text: String, kind: FormatKind) -> Bool {
+        switch kind {
+        case .dateTime: return isDateTime(Array(text.utf8))
+        case .date: return isDate(Array(text.utf8)[...])
+        case .time: return isTime(Array(text.utf8)[...])
+        case .duration: return isDuration(Array(text.utf8))
+        case .email: return isEmail(text, international: false)
+        case .idnEmail: return isEmail(text, international: true)
+        case .hostname: return isHostname(text)
+        case .idnHostname: return IDNHostname.isValid(text)
+        case .ipv4: return isIPv4(Array(text.utf8)[...])
+        case .ipv6: return isIPv6(Array(text.utf8)[...])
+        case .uri: return URIGrammar(text, international: false).isURI
+        case .uriReference: return URIGrammar(text, international: false).isReference
+        case .iri: return URIGrammar(text, international: true).isURI
+        case .iriReference: return URIGrammar(text, international: true).isReference
+        case .uriTemplate: return isURITemplate(text)
+        case .uuid: return isUUID(Array(text.utf8))
+        case .jsonPointer: return isJSONPointer(Array(text.utf8)[...])
+        case .relativeJSONPointer: return isRelativeJSONPointer(Array(text.utf8))
+        case .regex: return (try? ECMARegex(text)) != nil
+        case .unknown: return true
         }
     }
 

@@ -29,7 +29,7 @@ public struct ECMARegex: Sendable {
 
     /// The pattern as written.
     public let pattern: String
-    private let program: RegexProgram
+    let program: RegexProgram
 
     /// Compiles `pattern`.
     ///

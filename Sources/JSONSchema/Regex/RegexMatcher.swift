@@ -73,7 +73,7 @@ struct RegexMatcher {
         }
     }
 
-    private mutating func search(anchored: Bool, first: CharacterTest?) -> Outcome {
+    mutating func search(anchored: Bool, first: CharacterTest?) -> Outcome {
         var start = 0
         while start <= input.count {
             if let first, !anchored {

@@ -13,6 +13,10 @@ public final class CompiledSchema: Sendable {
     let root: Int
     let resourceURIs: [String]
     let dynamicAnchorNodes: [[String: Int]]
+    /// `nodes` in memory the evaluator reads in place.
+    let nodeBuffer: FrozenBuffer<SchemaNode>
+    /// Quick checks for assertion-only (and `$ref`-only) nodes.
+    let plans: AssertionPlans
 
     /// Compiles a schema.
     /// - Parameters:
@@ -27,6 +31,8 @@ public final class CompiledSchema: Sendable {
         nodes = compiler.nodes
         resourceURIs = compiler.resourceURIs
         dynamicAnchorNodes = compiler.dynamicAnchorNodes
+        nodeBuffer = FrozenBuffer(nodes)
+        plans = AssertionPlans(nodes)
     }
 
     /// Validates an instance and reports every violation, sorted by source location.

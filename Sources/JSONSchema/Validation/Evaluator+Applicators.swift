@@ -32,7 +32,7 @@ extension Evaluator {
         case .additionalProperties(let target, let names, let patterns):
             guard case .object(let object) = instance.value else { return true }
             var valid = true
-            let isFalse = schema.nodes[target].boolean == false
+            let isFalse = nodes[target].boolean == false
             for member in object.members where names.node(for: member.key) == nil {
                 if !patterns.isEmpty && patterns.contains(where: { $0.matches(member.key) }) { continue }
                 annotations?.properties.insert(member.key)
@@ -70,7 +70,7 @@ extension Evaluator {
         case .unevaluatedProperties(let target):
             guard case .object(let object) = instance.value else { return true }
             var valid = true
-            let isFalse = schema.nodes[target].boolean == false
+            let isFalse = nodes[target].boolean == false
             for member in object.members where !(annotations?.evaluated(property: member.key) ?? false) {
                 if isFalse {
                     valid = false

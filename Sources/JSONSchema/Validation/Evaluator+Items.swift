@@ -15,24 +15,28 @@ extension Evaluator {
         case .items(let target, let from):
             guard case .array(let elements) = instance.value, elements.count > from else { return true }
             var valid = true
-            let isFalse = schema.nodes[target].boolean == false
-            for offset in from..<elements.count {
-                if isFalse {
-                    report(index, keyword.name, "must have at most \(Self.plural(from, "item")), found \(elements.count)", instance.location)
-                    return false
-                }
-                if !validate(target, child: elements[offset], at: .index(offset)) {
-                    valid = false
-                    if !reporting { return false }
-                }
+            let isFalse = nodes[target].boolean == false
+            if isFalse {
+                report(index, keyword.name, "must have at most \(Self.plural(from, "item")), found \(elements.count)", instance.location)
+                return false
             }
+            let complete = elements.withUnsafeBufferPointer { buffer in
+                for offset in from..<buffer.count where !passesPlan(target, buffer.baseAddress! + offset) {
+                    if !validate(target, child: buffer[offset], at: .index(offset)) {
+                        valid = false
+                        if !reporting { return false }
+                    }
+                }
+                return true
+            }
+            if !complete { return false }
             annotations?.allItems = true
             return valid
         case .unevaluatedItems(let target):
             guard case .array(let elements) = instance.value else { return true }
             var valid = true
             for offset in elements.indices where !(annotations?.evaluated(item: offset) ?? false) {
-                if schema.nodes[target].boolean == false {
+                if nodes[target].boolean == false {
                     report(index, "unevaluatedItems", "unexpected item at index \(offset)", elements[offset].location, extra: .index(offset))
                     valid = false
                 } else if !validate(target, child: elements[offset], at: .index(offset)) {
@@ -125,7 +129,7 @@ extension Evaluator {
     /// (more useful than "must match one of"); returns whether it did.
     private mutating func explainOnlyCandidate(_ targets: [Int], _ instance: JSONNode) -> Bool {
         let candidates = targets.filter { target in
-            schema.nodes[target].boolean != false && schema.nodes[target].keywords.allSatisfy { keyword in
+            nodes[target].boolean != false && nodes[target].keywords.allSatisfy { keyword in
                 if case .type(let mask) = keyword.kind { return mask.admits(instance.value) }
                 return true
             }

@@ -5,8 +5,9 @@ extension Evaluator {
         guard case .object(let object) = instance.value else { return true }
         var seen: UInt64 = 0
         var valid = true
+        var nextSlot = 0
         let complete = object.members.withUnsafeBufferPointer { members in
-            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &valid, &annotations) {
+            for offset in members.indices where !checkMember(members, offset, shape, index, &seen, &nextSlot, &valid, &annotations) {
                 return false
             }
             return true
@@ -28,33 +29,36 @@ extension Evaluator {
     @inline(__always)
     private mutating func checkMember(
         _ members: UnsafeBufferPointer<JSONObject.Member>, _ offset: Int, _ shape: ObjectShape, _ index: Int,
-        _ seen: inout UInt64, _ valid: inout Bool, _ annotations: inout Annotations?
+        _ seen: inout UInt64, _ nextSlot: inout Int, _ valid: inout Bool, _ annotations: inout Annotations?
     ) -> Bool {
         let member = members.baseAddress! + offset
+        let value = Self.valuePointer(member)
         do {
             var matched = false
-            if let slot = shape.table.slot(for: member.pointee.key) {
+            if let slot = shape.table.slot(for: member.pointee.key, hint: nextSlot) {
                 matched = true
+                nextSlot = slot + 1
                 seen |= 1 << UInt64(slot)
-                if !validate(shape.table.nodes[slot], child: member.pointee.value, at: .key(member.pointee.key)) {
+                let target = shape.table.nodes[slot]
+                if !passesPlan(target, value), !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
             }
             for (regex, target) in shape.patterns where regex.matches(member.pointee.key) {
                 matched = true
-                if !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
+                if !passesPlan(target, value), !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
             }
             if !matched, let additional = shape.additional {
                 matched = true
-                if schema.nodes[additional].boolean == false {
+                if nodes[additional].boolean == false {
                     valid = false
                     if !reporting { return false }
                     report(index, "additionalProperties", "unknown key '\(member.pointee.key)'", member.pointee.keyLocation, extra: .key(member.pointee.key))
-                } else if !validate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
+                } else if !passesPlan(additional, value), !validate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
@@ -62,5 +66,12 @@ extension Evaluator {
             if matched { annotations?.properties.insert(member.pointee.key) }
         }
         return true
+    }
+
+    /// The address of a member's value (read in place, not copied).
+    @inline(__always)
+    static func valuePointer(_ member: UnsafePointer<JSONObject.Member>) -> UnsafePointer<JSONNode> {
+        (UnsafeRawPointer(member) + MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.value)!)
+            .assumingMemoryBound(to: JSONNode.self)
     }
 }

@@ -3,6 +3,13 @@
 /// pointers only when a violation is recorded.
 struct Evaluator {
     let schema: CompiledSchema
+    /// The schema's nodes and plan tables, read in place (the schema keeps them alive).
+    let nodes: UnsafeBufferPointer<SchemaNode>
+    let plans: UnsafeBufferPointer<AssertionPlan>
+    let bounds: UnsafeBufferPointer<NumericBound>
+    let regexes: UnsafeBufferPointer<RegexEntry>
+    let choices: UnsafeBufferPointer<ChoiceRange>
+    let choiceBytes: UnsafeBufferPointer<UInt8>
     var reporting: Bool
     var violations: [Violation] = []
     var path: [PathToken] = []
@@ -15,12 +22,18 @@ struct Evaluator {
 
     init(schema: CompiledSchema, reporting: Bool) {
         self.schema = schema
+        nodes = schema.nodeBuffer.buffer
+        plans = schema.plans.plans.buffer
+        bounds = schema.plans.bounds.buffer
+        regexes = schema.plans.regexes.buffer
+        choices = schema.plans.choices.buffer
+        choiceBytes = schema.plans.choiceBytes.buffer
         self.reporting = reporting
     }
 
     /// Validates `instance` against node `index`; adds what was evaluated to `annotations` when asked.
     mutating func validate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        if let boolean = schema.nodes[index].boolean {
+        if let boolean = nodes[index].boolean {
             if !boolean { report(index, "false", "no value is allowed here", instance.location) }
             return boolean
         }
@@ -29,12 +42,12 @@ struct Evaluator {
             return false
         }
         depth += 1
-        let resource = schema.nodes[index].resource
+        let resource = nodes[index].resource
         let enteredResource = scope.last != resource
         if enteredResource { scope.append(resource) }
-        var local: Annotations? = (annotations != nil || schema.nodes[index].collectsAnnotations) ? Annotations() : nil
+        var local: Annotations? = (annotations != nil || nodes[index].collectsAnnotations) ? Annotations() : nil
         var valid = true
-        let keywords = schema.nodes[index].keywords
+        let keywords = nodes[index].keywords
         for position in keywords.indices where !apply(keywords[position], index, instance, &local) {
             valid = false
             if !reporting { break }
@@ -56,12 +69,12 @@ struct Evaluator {
     /// Checks an assertion-only node quietly; true when it passes (then nothing needs reporting).
     @inline(__always)
     mutating func passesQuickly(_ index: Int, _ instance: JSONNode) -> Bool {
-        guard schema.nodes[index].isAssertionOnly else { return false }
+        guard nodes[index].isAssertionOnly else { return false }
         let saved = reporting
         reporting = false
         defer { reporting = saved }
         var none: Annotations? = nil
-        let keywords = schema.nodes[index].keywords
+        let keywords = nodes[index].keywords
         for position in keywords.indices where !apply(keywords[position], index, instance, &none) { return false }
         return true
     }
@@ -93,22 +106,22 @@ struct Evaluator {
         var tokens: [String] = []
         var entry = schema.root
         for frame in frames {
-            tokens += relative(schema.nodes[frame.referringNode].documentPointer, to: entry)
+            tokens += relative(nodes[frame.referringNode].documentPointer, to: entry)
             tokens.append(frame.keyword)
             entry = frame.target
         }
-        tokens += relative(schema.nodes[index].documentPointer, to: entry)
+        tokens += relative(nodes[index].documentPointer, to: entry)
         tokens.append(keyword)
         return JSONPointer(tokens)
     }
 
     private func relative(_ pointer: [String], to entry: Int) -> ArraySlice<String> {
-        let base = schema.nodes[entry].documentPointer
+        let base = nodes[entry].documentPointer
         return pointer.starts(with: base) ? pointer.dropFirst(base.count) : pointer[...]
     }
 
     private func absoluteLocation(_ index: Int, _ keyword: String) -> String? {
-        let node = schema.nodes[index]
+        let node = nodes[index]
         let uri = schema.resourceURIs[Int(node.resource)]
         guard uri != SchemaCompiler.defaultBase else { return nil }
         return uri + "#" + JSONPointer(node.resourcePointer + [keyword]).description

@@ -1,0 +1,44 @@
+/// A ``RegexProgram`` copied into memory that never moves, so that a match needs no retain/release
+/// (the hot path of `pattern` checks). Keep the object alive while its ``entry`` is used.
+final class FrozenRegexProgram: Sendable {
+    private let instructions: FrozenBuffer<RegexInstruction>
+    private let sets: FrozenBuffer<ScalarSet>
+    /// Everything a search needs, as plain data pointing into this object.
+    let entry: RegexEntry
+
+    init(_ program: RegexProgram) {
+        instructions = FrozenBuffer(program.instructions)
+        sets = FrozenBuffer(program.sets)
+        entry = RegexEntry(code: instructions.buffer, sets: sets.buffer, slotCount: program.slotCount,
+                           anchoredAtStart: program.anchoredAtStart, firstScalars: program.firstScalars,
+                           canMemoize: program.canMemoize)
+    }
+}
+
+/// A frozen program as plain data (valid while its ``FrozenRegexProgram`` lives).
+struct RegexEntry: @unchecked Sendable {
+    let code: UnsafeBufferPointer<RegexInstruction>
+    let sets: UnsafeBufferPointer<ScalarSet>
+    let slotCount: Int
+    let anchoredAtStart: Bool
+    let firstScalars: CharacterTest?
+    let canMemoize: Bool
+
+    /// Whether the pattern matches anywhere in `text` (false when the step budget runs out), like
+    /// ``ECMARegex/matches(_:)``.
+    func matches(_ text: String) -> Bool {
+        if let outcome = text.utf8.withContiguousStorageIfAvailable({ search($0) }) { return outcome }
+        var copy = text
+        return copy.withUTF8 { search($0) }
+    }
+
+    private func search(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slots in
+            var matcher = RegexMatcher(
+                code: code, sets: sets, input: input, slots: slots,
+                budget: RegexMatcher.budget(forLength: input.count), canMemoize: canMemoize)
+            if case .match = matcher.search(anchored: anchoredAtStart, first: firstScalars) { return true }
+            return false
+        }
+    }
+}
