@@ -17,20 +17,7 @@ enum ValueDescription {
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 { result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16) }
-                else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
+        JSONStringLiteral.quoted(text)
     }
 
     /// A value as compact JSON (for `const`/`enum` messages), shortened when long.
