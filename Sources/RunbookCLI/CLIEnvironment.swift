@@ -68,9 +68,7 @@ public struct CLIEnvironment: Sendable {
     func errorRenderer(json: Bool, registry: SecretRegistry? = nil) -> HelpfulErrorRenderer {
         let style = HelpfulErrorRenderer.style(json: json, isTerminal: stderrIsTerminal, environment: variables)
         guard let registry else { return HelpfulErrorRenderer(style: style) }
-        return HelpfulErrorRenderer(style: style) { text in
-            registry.values.reduce(text) { $0.replacingOccurrences(of: $1, with: "[REDACTED]") }
-        }
+        return HelpfulErrorRenderer(style: style, redact: Redactor(secrets: registry).redactSecrets)
     }
 }
 

@@ -5,7 +5,7 @@ enum BrokenConfigCorpus {
     static let file = "config/demo-test-config.yaml"
     static let jsonFile = "config/demo-test-config.json"
 
-    static let cases: [BrokenConfigCase] = malformedYAML + malformedJSON + schemaViolations + filesAndNames
+    static let cases: [BrokenConfigCase] = malformedYAML + malformedJSON + schemaViolations + filesAndNames + [secretInConfig]
 
     static let malformedYAML: [BrokenConfigCase] = [
         .init(name: "yaml unclosed flow sequence", files: .yaml("global: [1, 2\nscript-behavior: {}\n"), location: "\(file):"),
@@ -106,4 +106,12 @@ extension Dictionary where Key == String, Value == Data {
     static func yamlReplacing(line: Int, with text: String) -> [String: Data] {
         BrokenConfigCase.yamlReplacing(line: line, with: text)
     }
+}
+
+extension BrokenConfigCorpus {
+    /// A secret pasted into the main file by mistake is still never shown (it is also in the secrets file).
+    static let secretInConfig = BrokenConfigCase(
+        name: "secret pasted into the config",
+        files: BrokenConfigCase.yamlReplacing(line: 2, with: "  api-base-url: \(BrokenConfigCase.plantedSecret)"),
+        location: "config/demo-test-config.yaml:2:17")
 }

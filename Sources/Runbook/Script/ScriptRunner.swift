@@ -48,7 +48,8 @@ public struct ScriptRunner: Sendable {
         do {
             prepared = try prepare(request, registry: registry)
         } catch {
-            return RunOutcome(exitCode: error.exitCode, error: error)
+            // Secrets are known by now: a value that leaked into a message is removed.
+            return RunOutcome(exitCode: error.exitCode, error: error.redacted(Redactor(secrets: registry).redactSecrets))
         }
         let context = prepared.context
         context.logger.info(
