@@ -1,23 +1,23 @@
 import Foundation
-import Synchronization
 
 /// Dedicated threads for blocking socket calls, so they never hold one of Swift concurrency's
 /// cooperative threads (2 on a 2-core machine) and never depend on Dispatch's pool, which on
 /// Linux does not grow past the core count for blocked work: 16 slow requests would run two
 /// at a time. Threads are started on demand up to `maximumThreads`, then reused, and end after
 /// 10 s without work; beyond `maximumThreads` jobs wait in order.
-final class BlockingIOThreads: Sendable {
-    private struct State {
-        var jobs: [@Sendable () -> Void] = []
-        var head = 0
-        var threads = 0
-        var idle = 0
-    }
-
-    private static let idleLifetime = DispatchTimeInterval.seconds(10)
+///
+/// One lock and one condition guard the queue and the counts: a job is queued, and a thread is
+/// started only when no thread is waiting for work, so a queued job always has a thread that will
+/// take it (a waiting one, a running one when it finishes, or a new one).
+final class BlockingIOThreads: @unchecked Sendable {
+    private static let idleLifetime: TimeInterval = 10
     private let maximumThreads: Int
-    private let state = Mutex(State())
-    private let wakeups = DispatchSemaphore(value: 0)
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var jobs: [@Sendable () -> Void] = []
+    private var head = 0
+    private var threads = 0
+    private var waiting = 0
 
     init(maximumThreads: Int) {
         self.maximumThreads = max(1, maximumThreads)
@@ -31,50 +31,43 @@ final class BlockingIOThreads: Sendable {
     }
 
     private func submit(_ job: @escaping @Sendable () -> Void) {
-        let startThread = state.withLock { state -> Bool in
-            state.jobs.append(job)
-            if state.idle > 0 {
-                state.idle -= 1
-                return false
-            }
-            guard state.threads < maximumThreads else { return false }
-            state.threads += 1
-            return true
-        }
+        condition.lock()
+        jobs.append(job)
+        let queued = jobs.count - head
+        let startThread = queued > waiting && threads < maximumThreads
+        if startThread { threads += 1 }
+        condition.signal()
+        condition.unlock()
         if startThread {
             let thread = Thread { [self] in work() }
             thread.name = "runbook.http.socket-io"
             thread.stackSize = 256 * 1024
             thread.start()
         }
-        wakeups.signal()
     }
 
     private func work() {
+        condition.lock()
         while true {
-            if wakeups.wait(timeout: .now() + Self.idleLifetime) == .timedOut {
-                // Leave only if an unreserved idle slot exists: a reserved one has a job coming.
-                let leaves = state.withLock { state -> Bool in
-                    guard state.idle > 0 else { return false }
-                    state.idle -= 1
-                    state.threads -= 1
-                    return true
+            while head == jobs.count {
+                waiting += 1
+                let woken = condition.wait(until: Date(timeIntervalSinceNow: Self.idleLifetime))
+                waiting -= 1
+                if !woken && head == jobs.count {
+                    threads -= 1
+                    condition.unlock()
+                    return
                 }
-                if leaves { return }
-                continue
             }
-            let job = state.withLock { state -> (@Sendable () -> Void)? in
-                guard state.head < state.jobs.count else { return nil }
-                let job = state.jobs[state.head]
-                state.head += 1
-                if state.head == state.jobs.count {
-                    state.jobs.removeAll(keepingCapacity: true)
-                    state.head = 0
-                }
-                return job
+            let job = jobs[head]
+            head += 1
+            if head == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                head = 0
             }
-            job?()
-            state.withLock { $0.idle += 1 }
+            condition.unlock()
+            job()
+            condition.lock()
         }
     }
 }
