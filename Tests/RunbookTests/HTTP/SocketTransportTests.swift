@@ -31,7 +31,7 @@ struct HTTPSocketTransportTests {
         var head = request(server, "/echo", .post)
         head.headerFields[HTTPField.Name("X-Test")!] = "yes"
         for _ in 0..<3 {
-            let response = try await transport.send(head, body: Data("[1,2]".utf8), timeout: .seconds(5))
+            let response = try await transport.send(head, body: Data("[1,2]".utf8), timeout: .seconds(60))
             #expect(String(decoding: response.body, as: UTF8.self) == #"{"host":"127.0.0.1:\#(server.port)","x":"yes","body":[1,2]}"#)
         }
         #expect(server.count("POST", "/echo") == 3)
@@ -50,14 +50,14 @@ struct HTTPSocketTransportTests {
         server.route("GET", "/long") { _ in .json(200, String(repeating: "x", count: 3000)) }
         let transport = SocketHTTPTransport()
         for _ in 0..<3 {
-            let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(5))
+            let chunked = try await transport.send(request(server, "/chunked"), body: nil, timeout: .seconds(60))
             #expect(String(decoding: chunked.body, as: UTF8.self) == text)
             #expect(chunked.head.headerFields[.contentType] == "application/json")
-            let long = try await transport.send(request(server, "/long"), body: nil, timeout: .seconds(5))
+            let long = try await transport.send(request(server, "/long"), body: nil, timeout: .seconds(60))
             #expect(long.body.count == 3000)
         }
         for _ in 0..<2 {
-            let closed = try await transport.send(request(server, "/close"), body: nil, timeout: .seconds(5))
+            let closed = try await transport.send(request(server, "/close"), body: nil, timeout: .seconds(60))
             #expect(String(decoding: closed.body, as: UTF8.self) == "bye")
         }
     }
@@ -67,9 +67,9 @@ struct HTTPSocketTransportTests {
         let server = try start { server in server.route("GET", "/x") { _ in .json(200, "{}") } }
         defer { server.stop() }
         let transport = SocketHTTPTransport()
-        _ = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(5))
+        _ = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(60))
         server.dropConnections()
-        let response = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(5))
+        let response = try await transport.send(request(server, "/x"), body: nil, timeout: .seconds(60))
         #expect(response.status.code == 200)
         #expect(server.count("GET", "/x") == 2)
     }
@@ -104,7 +104,7 @@ struct HTTPSocketTransportTests {
         let transport = SocketHTTPTransport()
         let head = request(server, "/slow")
         try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(10)).status.code } }
+            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(60)).status.code } }
             for try await code in group { #expect(code == 200) }
         }
         #expect(server.count("GET", "/slow") == 16)
