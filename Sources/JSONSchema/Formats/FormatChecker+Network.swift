@@ -89,7 +89,7 @@ extension FormatChecker {
                 }
                 previousDot = false
                 let isAtom = isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (international && byte >= 0x80)
-                    || Self.atomSymbols.contains(byte)
+                    || Self.isAtomSymbol(byte)
                 if !isAtom { return false }
             }
             if previousDot { return false }
@@ -103,5 +103,10 @@ extension FormatChecker {
         return international ? IDNHostname.isValid(String(decoding: domain, as: UTF8.self)) : isHostname(domain)
     }
 
-    private static let atomSymbols: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+    /// Whether the byte is one of ``!#$%&'*+-/=?^_`{|}~`` (bitmaps of the ASCII codes 0-63 and 64-127).
+    @inline(__always)
+    private static func isAtomSymbol(_ byte: UInt8) -> Bool {
+        byte < 64 ? (0xA0_00_AC_FA_00_00_00_00 as UInt64) >> UInt64(byte) & 1 != 0
+            : byte < 128 && (0x78_00_00_01_C0_00_00_00 as UInt64) >> UInt64(byte - 64) & 1 != 0
+    }
 }

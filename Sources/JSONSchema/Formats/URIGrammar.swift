@@ -30,23 +30,23 @@ struct URIGrammar {
         return part.allSatisfy { Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
-    /// unreserved / sub-delims (and ucschar for IRIs).
-    @inline(__always) private func isPlain(_ b: UInt8) -> Bool {
-        if b >= 0x80 { return international }
-        switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),
-             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
-            return true
-        default:
-            return false
-        }
+    /// unreserved / sub-delims as a 128-bit ASCII bitmap (low: 0-63, high: 64-127).
+    private static let plainMask: (low: UInt64, high: UInt64) = mask("-._~!$&'()*+,;=", letters: true)
+
+    /// The bitmap of `characters` (plus ASCII letters and digits when `letters`).
+    private static func mask(_ characters: String, letters: Bool) -> (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var all = Array(characters.utf8)
+        if letters { all += Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z")) + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) }
+        for byte in all { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
+        return (low, high)
     }
 
     /// Whether every character of `part` is allowed (`extra` adds ASCII characters); percent escapes checked.
     private func allowed(_ part: ArraySlice<UInt8>, _ extra: StaticString) -> Bool {
+        var (low, high) = Self.plainMask
         let extras = UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount)
+        for byte in extras { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
         var index = part.startIndex
         while index < part.endIndex {
             let byte = part[index]
@@ -55,7 +55,13 @@ struct URIGrammar {
                 index += 3
                 continue
             }
-            guard isPlain(byte) || extras.contains(byte) else { return false }
+            if byte >= 0x80 {
+                guard international else { return false }
+            } else if byte < 64 {
+                guard low & (1 << UInt64(byte)) != 0 else { return false }
+            } else {
+                guard high & (1 << UInt64(byte - 64)) != 0 else { return false }
+            }
             index += 1
         }
         return true
@@ -72,7 +78,7 @@ struct URIGrammar {
             guard allowed(rest[(question + 1)...], ":@/?") else { return false }
             rest = rest[..<question]
         }
-        if rest.starts(with: [Self.slash, Self.slash]) {
+        if rest.count >= 2, rest[rest.startIndex] == Self.slash, rest[rest.startIndex + 1] == Self.slash {
             rest = rest.dropFirst(2)
             let end = rest.firstIndex(of: Self.slash) ?? rest.endIndex
             guard isAuthority(rest[..<end]) else { return false }

@@ -11,7 +11,7 @@ final class FrozenRegexProgram: Sendable {
         sets = FrozenBuffer(program.sets)
         entry = RegexEntry(code: instructions.buffer, sets: sets.buffer, slotCount: program.slotCount,
                            anchoredAtStart: program.anchoredAtStart, firstScalars: program.firstScalars,
-                           canMemoize: program.canMemoize)
+                           canMemoize: program.canMemoize, isLinear: RegexMatcher.isLinear(program))
     }
 }
 
@@ -23,20 +23,29 @@ struct RegexEntry: @unchecked Sendable {
     let anchoredAtStart: Bool
     let firstScalars: CharacterTest?
     let canMemoize: Bool
+    /// Whether the program never backtracks (``RegexMatcher/isLinear(_:)``).
+    let isLinear: Bool
 
     /// Whether the pattern matches anywhere in `text` (false when the step budget runs out), like
-    /// ``ECMARegex/matches(_:)``.
-    func matches(_ text: String) -> Bool {
-        if let outcome = text.utf8.withContiguousStorageIfAvailable({ search($0) }) { return outcome }
+    /// ``ECMARegex/matches(_:)``. `scratch` is a backtracking stack reused across calls.
+    func matches(_ text: String, scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
+        if let outcome = text.utf8.withContiguousStorageIfAvailable({ search($0, &scratch) }) { return outcome }
         var copy = text
-        return copy.withUTF8 { search($0) }
+        return copy.withUTF8 { search($0, &scratch) }
     }
 
-    private func search(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slots in
+    private func search(_ input: UnsafeBufferPointer<UInt8>, _ scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
+        if isLinear {
+            let matcher = RegexMatcher(code: code, sets: sets, input: input, slots: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                       budget: 0, canMemoize: false)
+            return matcher.runLinear()
+        }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slots in
             var matcher = RegexMatcher(
                 code: code, sets: sets, input: input, slots: slots,
                 budget: RegexMatcher.budget(forLength: input.count), canMemoize: canMemoize)
+            swap(&matcher.stack, &scratch)
+            defer { swap(&matcher.stack, &scratch) }
             if case .match = matcher.search(anchored: anchoredAtStart, first: firstScalars) { return true }
             return false
         }

@@ -2,7 +2,7 @@
 /// True means the node certainly passes (nothing to report); false means "let the full evaluator decide".
 extension Evaluator {
     @inline(__always)
-    func passesPlan(_ index: Int, _ node: UnsafePointer<JSONNode>) -> Bool {
+    mutating func passesPlan(_ index: Int, _ node: UnsafePointer<JSONNode>) -> Bool {
         let plan = plans[index]
         guard plan.usable else { return false }
         switch node.pointee.value {
@@ -59,14 +59,14 @@ extension Evaluator {
         bound.isLower ? (bound.isExclusive ? order > 0 : order >= 0) : (bound.isExclusive ? order < 0 : order <= 0)
     }
 
-    private func stringPasses(_ plan: AssertionPlan, _ text: String) -> Bool {
+    private mutating func stringPasses(_ plan: AssertionPlan, _ text: String) -> Bool {
         let byteCount = text.utf8.count
         if plan.hasChoices && !isChoice(plan, text) { return false }
         if plan.minLength > 0 && byteCount / 4 < plan.minLength {
             if byteCount < plan.minLength || text.unicodeScalars.count < plan.minLength { return false }
         }
         if byteCount > plan.maxLength && text.unicodeScalars.count > plan.maxLength { return false }
-        if plan.regex >= 0 && !regexes[Int(plan.regex)].matches(text) { return false }
+        if plan.regex >= 0 && !regexes[Int(plan.regex)].matches(text, scratch: &regexScratch) { return false }
         if plan.format != .unknown && !FormatChecker.isValid(text, kind: plan.format) { return false }
         return true
     }

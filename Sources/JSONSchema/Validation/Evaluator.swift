@@ -16,6 +16,8 @@ struct Evaluator {
     var frames: [ReferenceFrame] = []
     var scope: [Int32] = []
     var depth = 0
+    /// The backtracking stack regex searches reuse.
+    var regexScratch: [RegexMatcher.BacktrackEntry] = []
 
     /// How many nested schema applications are allowed (reference loops, absurdly deep instances).
     static let maxDepth = 400
