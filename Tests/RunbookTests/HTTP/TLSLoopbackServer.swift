@@ -61,6 +61,13 @@ final class TLSLoopbackServer: Sendable {
         }
     }
 
+    /// Ends every open connection but keeps listening (a server dropping idle keep-alive connections).
+    func dropConnections() {
+        state.withLock { state in
+            for fd in state.connections { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
     private func acceptLoop() {
         defer { _ = close(listener) }
         while true {

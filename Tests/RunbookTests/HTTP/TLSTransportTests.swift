@@ -49,6 +49,18 @@ struct TLSTransportTests {
         #expect(server.handshakes == 1)
     }
 
+    @Test("a pooled TLS connection the server dropped is replaced transparently")
+    func staleConnection() async throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        let transport = SocketHTTPTransport(trustedCAFile: certificates.caFile)
+        _ = try await transport.send(request(server.port, "/first"), body: nil, timeout: .seconds(5))
+        server.dropConnections()
+        let response = try await transport.send(request(server.port, "/second"), body: nil, timeout: .seconds(5))
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"request":"GET /second","body":"","tls":"TLSv1.3"}"#)
+        #expect(server.handshakes == 2)
+    }
+
     @Test("without the test CA: the handshake fails with a verification error, and no request is sent")
     func untrusted() async throws {
         let server = try echoServer()

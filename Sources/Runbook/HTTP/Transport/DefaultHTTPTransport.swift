@@ -9,9 +9,9 @@ public import HTTPTypes
 /// several runs): the socket transport did 23,000–54,000 sequential GET/s and 25,000–51,000/s
 /// with 8 in flight (most runs above 35,000), RSS flat over 100,000 requests; URLSession
 /// (libcurl underneath on Linux) 2,900–6,000/s sequential and 3,600–4,400/s with 8 in flight,
-/// 5–10 times slower. Not linking URLSession (FoundationNetworking, libcurl and its ~30 shared
-/// libraries) also saves about 10 ms and 13 MiB at every process start. Whoever wants URLSession
-/// registers `URLSessionTransport` from the optional `RunbookURLSession` library instead.
+/// 5–10 times slower. Not linking URLSession (Foundation's networking module, libcurl and its
+/// ~30 shared libraries) also saves about 10 ms and 13 MiB at every process start. Whoever wants
+/// URLSession registers `URLSessionTransport` from the optional `RunbookURLSession` library.
 ///
 /// ```swift
 /// container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
