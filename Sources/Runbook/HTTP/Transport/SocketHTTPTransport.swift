@@ -11,8 +11,8 @@ import Synchronization
 ///   (plus `trustedCAFile`) and checked for the URL's host (SNI sent); a failed handshake or a
 ///   rejected certificate throws ``HTTPTransportError/Kind/tlsFailed``, e.g.
 ///   `certificate verify failed for api.example.com: certificate has expired`.
-/// - `timeout` bounds connect + send + receive of one exchange (`SO_RCVTIMEO`/`SO_SNDTIMEO`,
-///   non-blocking connect with `poll`).
+/// - `timeout` bounds connect + TLS handshake + send + receive of one exchange (non-blocking
+///   connect with `poll`; then `SO_RCVTIMEO`/`SO_SNDTIMEO` on plain sockets, `poll` under TLS).
 /// - Task cancellation shuts the socket down, which ends a blocked read at once.
 /// - A pooled connection the server closed meanwhile is detected (no byte of response) and the
 ///   request is sent once more on a fresh connection.
@@ -28,7 +28,7 @@ import Synchronization
 /// let response = try await transport.send(HTTPRequest(method: .get, url: url), body: nil, timeout: .seconds(5))
 /// ```
 public final class SocketHTTPTransport: HTTPTransport {
-    /// Idle connections and resolved addresses, by `scheme://host:port`.
+    /// Idle connections and resolved addresses, by `host:port` (http) or `https://host:port`.
     private let idle = Mutex<[String: [SocketConnection]]>([:])
     private let addresses = Mutex<[String: SocketAddress]>([:])
     /// The TLS context, made on the first `https://` request.
@@ -83,9 +83,8 @@ public final class SocketHTTPTransport: HTTPTransport {
             }
         }
         // Name resolution and connecting may block (DNS, an unreachable host): an I/O thread does them.
-        // So does the TLS handshake.
-        let context = isTLS ? try tlsContext() : nil
-        let fresh = try await connect(key: key, authority: authority, isTLS: isTLS, context: context, deadline: deadline)
+        // So do reading the CA store (first https:// request) and the TLS handshake.
+        let fresh = try await connect(key: key, authority: authority, isTLS: isTLS, deadline: deadline)
         do {
             return try await exchange(fresh, message: message, deadline: deadline, isHead: isHead, key: key)
         } catch is SocketConnection.StaleConnection {
@@ -140,13 +139,14 @@ public final class SocketHTTPTransport: HTTPTransport {
         if !kept { connection.close() }
     }
 
-    /// Resolves, connects and (with a context) performs the TLS handshake on an I/O thread, all
-    /// within the deadline.
+    /// On an I/O thread: makes the TLS context (first `https://` request), resolves, connects and
+    /// performs the TLS handshake; connecting and the handshake end at the deadline.
     private func connect(
-        key: String, authority: String, isTLS: Bool, context: TLSClientContext?, deadline: ContinuousClock.Instant
+        key: String, authority: String, isTLS: Bool, deadline: ContinuousClock.Instant
     ) async throws -> SocketConnection {
         try await ioThreads.run { [self] in
             Result {
+                let context = isTLS ? try tlsContext() : nil
                 let address = try resolve(key: key, authority: authority, defaultPort: isTLS ? "443" : "80")
                 return try SocketConnection.connect(to: address, deadline: deadline, tls: context)
             }
