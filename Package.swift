@@ -36,6 +36,12 @@ let coreTargets: [Target] = [
         pkgConfig: "zlib",
         providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // OpenSSL from the system (Debian: libssl-dev, Homebrew: openssl): TLS for the socket HTTP transport.
+    .systemLibrary(
+        name: "COpenSSL",
+        pkgConfig: "openssl",
+        providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+    ),
     .target(
         name: "JSONSchema",
         swiftSettings: strictSettings
@@ -46,11 +52,18 @@ let coreTargets: [Target] = [
             "JSONSchema",
             "CYAML",
             "CRunbookZlib",
+            "COpenSSL",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ],
+        swiftSettings: strictSettings
+    ),
+    // Optional: the URLSession transport (links FoundationNetworking and libcurl, so it is not in Runbook).
+    .target(
+        name: "RunbookURLSession",
+        dependencies: ["Runbook", .product(name: "HTTPTypes", package: "swift-http-types")],
         swiftSettings: strictSettings
     ),
     // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
@@ -96,7 +109,7 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
-            "Runbook", "RunbookCLI", "JSONSchema", "LoopbackHTTPServer",
+            "Runbook", "RunbookCLI", "RunbookURLSession", "JSONSchema", "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
@@ -109,7 +122,8 @@ let coreTargets: [Target] = [
     .testTarget(
         name: "RunbookTests",
         dependencies: [
-            "Runbook", "RunbookTesting", "RunbookCLI", "LoopbackHTTPServer", "DemoAPI", "CustomerSync", "InvoiceExport",
+            "Runbook", "RunbookTesting", "RunbookCLI", "RunbookURLSession", "COpenSSL", "LoopbackHTTPServer", "DemoAPI",
+            "CustomerSync", "InvoiceExport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -147,6 +161,7 @@ let package = Package(
         .library(name: "Runbook", targets: ["Runbook"]),
         .library(name: "RunbookTesting", targets: ["RunbookTesting"]),
         .library(name: "RunbookCLI", targets: ["RunbookCLI"]),
+        .library(name: "RunbookURLSession", targets: ["RunbookURLSession"]),
         .executable(name: "runbook", targets: ["runbook"]),
         .executable(name: "runbook-bench", targets: ["runbook-bench"]),
         .executable(name: "demo-api", targets: ["demo-api"]),

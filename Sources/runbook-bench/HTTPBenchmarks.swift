@@ -2,6 +2,7 @@ import Foundation
 import LoopbackHTTPServer
 import Logging
 import Runbook
+import RunbookURLSession
 
 /// The full client (retry + circuit breaker on, rate limiting off) against the loopback server
 /// returning a small JSON document. Targets: ≥ 12,000 sequential GET/s and ≥ 35,000/s with 8 in

@@ -3,6 +3,7 @@ import HTTPTypes
 import LoopbackHTTPServer
 import Logging
 import Runbook
+import RunbookURLSession
 import RunbookTesting
 import Synchronization
 import Testing

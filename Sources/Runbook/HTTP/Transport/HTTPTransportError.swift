@@ -1,4 +1,4 @@
-/// A failure below HTTP: no connection, a timeout, a broken response.
+/// A failure below HTTP: no connection, a timeout, a broken response, a rejected certificate.
 public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure.
     public enum Kind: Sendable, Equatable {
@@ -10,6 +10,9 @@ public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConver
         case invalidResponse
         /// The URL cannot be sent by this transport (scheme, host).
         case unsupportedURL
+        /// The TLS handshake failed or the server's certificate was not accepted (expired, from an
+        /// untrusted CA, issued for another host). Sending again does not help.
+        case tlsFailed
     }
 
     /// What kind of failure.

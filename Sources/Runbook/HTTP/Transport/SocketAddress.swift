@@ -8,14 +8,16 @@ import Darwin
 /// A resolved TCP address for a `host:port` authority.
 struct SocketAddress: Sendable {
     let authority: String
+    /// The host name or IP address (IPv6 without brackets).
+    let host: String
     let family: Int32
     let socketType: Int32
     private let storage: [UInt8]
 
-    /// Resolves `host[:port]` (IPv6 literals in brackets) with `getaddrinfo`; port 80 by default.
-    static func resolve(authority: String) throws -> SocketAddress {
+    /// Resolves `host[:port]` (IPv6 literals in brackets) with `getaddrinfo`; `defaultPort` when it has none.
+    static func resolve(authority: String, defaultPort: String = "80") throws -> SocketAddress {
         var host = authority
-        var port = "80"
+        var port = defaultPort
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             host = String(authority[authority.index(after: authority.startIndex)..<close])
             let rest = authority[authority.index(after: close)...]
@@ -38,12 +40,13 @@ struct SocketAddress: Sendable {
             throw HTTPTransportError(.connectionFailed, "cannot resolve host \(host)")
         }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: address, count: Int(first.pointee.ai_addrlen)))
-        return SocketAddress(authority: authority, family: first.pointee.ai_family,
+        return SocketAddress(authority: authority, host: host, family: first.pointee.ai_family,
                              socketType: first.pointee.ai_socktype, storage: bytes)
     }
 
-    private init(authority: String, family: Int32, socketType: Int32, storage: [UInt8]) {
+    private init(authority: String, host: String, family: Int32, socketType: Int32, storage: [UInt8]) {
         self.authority = authority
+        self.host = host
         self.family = family
         self.socketType = socketType
         self.storage = storage

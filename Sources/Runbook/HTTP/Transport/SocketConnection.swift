@@ -7,9 +7,13 @@ import Glibc
 import Darwin
 #endif
 
-/// One TCP connection speaking HTTP/1.1. Used by one request at a time (the pool hands it out
-/// exclusively), which is what makes the unchecked `Sendable` sound; ``interrupt()`` and
-/// ``close()`` may come from another thread and only touch the descriptor atomically.
+/// One TCP connection speaking HTTP/1.1, in plain text or through a ``TLSSession``. Used by one
+/// request at a time (the pool hands it out exclusively), which is what makes the unchecked
+/// `Sendable` sound; ``interrupt()`` and ``close()`` may come from another thread and only touch
+/// the descriptor atomically.
+///
+/// A plain connection blocks in `recv`/`send` with `SO_RCVTIMEO`/`SO_SNDTIMEO`; a TLS connection
+/// keeps its socket non-blocking and waits with `poll` (OpenSSL needs to be retried, not blocked).
 final class SocketConnection: @unchecked Sendable {
     /// The pooled connection was closed by the server before any response byte arrived.
     struct StaleConnection: Error {}
@@ -25,6 +29,8 @@ final class SocketConnection: @unchecked Sendable {
     private var socketTimeout: Duration = .zero
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     private var nonBlockingReads = false
+    /// Set once, right after the handshake, before the connection is handed out.
+    private var tls: TLSSession?
 
     private init(fd: Int32) {
         self.fd = fd
@@ -34,8 +40,11 @@ final class SocketConnection: @unchecked Sendable {
         close()
     }
 
-    /// Connects (non-blocking connect, `poll` until the deadline), with `TCP_NODELAY`.
-    static func connect(to address: SocketAddress, deadline: ContinuousClock.Instant) throws -> SocketConnection {
+    /// Connects (non-blocking connect, `poll` until the deadline), with `TCP_NODELAY`; with a
+    /// `tls` context, performs the TLS handshake for `address.host` as well.
+    static func connect(
+        to address: SocketAddress, deadline: ContinuousClock.Instant, tls: TLSClientContext? = nil
+    ) throws -> SocketConnection {
         let fd = socket(address.family, address.socketType, 0)
         guard fd >= 0 else { throw HTTPTransportError(.connectionFailed, "socket() failed (errno \(errno))") }
         let connection = SocketConnection(fd: fd)
@@ -60,7 +69,11 @@ final class SocketConnection: @unchecked Sendable {
                 throw HTTPTransportError(.connectionFailed, "connection to \(address.authority) failed (errno \(error))")
             }
         }
-        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+        if let tls {
+            connection.tls = try TLSSession.connect(fd: fd, host: address.host, context: tls, deadline: deadline)
+        } else {
+            _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
+        }
         return connection
     }
 
@@ -91,8 +104,12 @@ final class SocketConnection: @unchecked Sendable {
             if buffer.capacity > 1 << 20 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
             readIndex = 0
         }
-        try applyTimeout(deadline)
-        try write(message)
+        if let tls {
+            try tls.write(message, deadline: deadline)
+        } else {
+            try applyTimeout(deadline)
+            try write(message)
+        }
     }
 
     /// Reads the response if it arrives within about a millisecond and can be read without
@@ -115,6 +132,7 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Whether response bytes are waiting (or the peer closed), after waiting up to `milliseconds`.
     func isReadable(waitingMilliseconds milliseconds: Int32) -> Bool {
+        if tls?.hasBufferedBytes == true { return true }
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, milliseconds) == 1
     }
@@ -174,6 +192,7 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Reads more bytes into the buffer; false at end of stream.
     private func fill(deadline: ContinuousClock.Instant, receivedAny: Bool) throws -> Bool {
+        if let tls { return try fill(from: tls, deadline: deadline, receivedAny: receivedAny) }
         while true {
             let flags = nonBlockingReads ? Int32(MSG_DONTWAIT) : 0
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, flags) }
@@ -196,6 +215,24 @@ final class SocketConnection: @unchecked Sendable {
             if code == ECONNRESET && !receivedAny { throw StaleConnection() }
             throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(code))")
         }
+    }
+
+    /// ``fill(deadline:receivedAny:)`` through TLS.
+    private func fill(from tls: TLSSession, deadline: ContinuousClock.Instant, receivedAny: Bool) throws -> Bool {
+        let count: Int
+        do {
+            count = try chunk.withUnsafeMutableBytes { try tls.read(into: $0, deadline: deadline, nonBlocking: nonBlockingReads) }
+        } catch let reset as TLSSession.Reset {
+            if !receivedAny { throw StaleConnection() }
+            throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(reset.code))")
+        }
+        guard count > 0 else {
+            if !receivedAny { throw StaleConnection() }
+            return false
+        }
+        buffer.append(contentsOf: chunk[0..<count])
+        if ContinuousClock.now > deadline { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
+        return true
     }
 
     private func readHead(deadline: ContinuousClock.Instant) throws -> HTTP1Message.Head {

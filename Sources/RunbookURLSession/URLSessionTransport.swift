@@ -1,19 +1,23 @@
 public import Foundation
 public import HTTPTypes
+public import Runbook
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// The portable transport: Foundation's `URLSession` (FoundationNetworking on Linux), one
-/// session per transport so connections are reused, redirects not followed (``RestClient``
+/// A transport on Foundation's `URLSession` (FoundationNetworking, libcurl underneath, on Linux):
+/// one session per transport so connections are reused, redirects not followed (`RestClient`
 /// handles `303` itself), per-request timeouts and task cancellation.
 ///
-/// It serves `https://` (the only TLS Runbook has) and every other URL. For `http://` the
-/// default transport is ``SocketHTTPTransport`` because it measured several times faster on
-/// loopback (see ``DefaultHTTPTransport``).
+/// Runbook's default is `SocketHTTPTransport` (several times faster, and it keeps
+/// FoundationNetworking out of every process); this optional library is for whoever needs
+/// URLSession all the same. Register it in the run's
+/// container, e.g. from a script's setup or a custom executable:
 ///
 /// ```swift
-/// let transport = URLSessionTransport()
+/// import RunbookURLSession
+///
+/// container.register((any HTTPTransport).self) { _ in URLSessionTransport() }
 /// ```
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession

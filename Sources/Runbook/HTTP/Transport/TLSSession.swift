@@ -1,0 +1,120 @@
+import COpenSSL
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The client side of one TLS connection (OpenSSL `SSL`) on a connected, non-blocking socket.
+/// Every call waits with `poll` until its deadline, so timeouts are exact and a `shutdown` of the
+/// socket (task cancellation) ends a wait at once. Used by one request at a time, like its
+/// ``SocketConnection``, which makes the unchecked `Sendable` sound.
+final class TLSSession: @unchecked Sendable {
+    /// The peer reset the connection (`ECONNRESET`, `EPIPE`); `code` is the errno.
+    struct Reset: Error {
+        let code: Int32
+    }
+
+    /// The OpenSSL connection (freed with the session).
+    let ssl: OpaquePointer
+    /// The socket (owned by the ``SocketConnection``).
+    let fd: Int32
+    /// The server's name (or IP address) the certificate was checked against.
+    let host: String
+
+    private init(ssl: OpaquePointer, fd: Int32, host: String) {
+        self.ssl = ssl
+        self.fd = fd
+        self.host = host
+    }
+
+    deinit {
+        SSL_free(ssl)
+    }
+
+    /// Performs the handshake on `fd`: SNI and hostname checking for `host` (IP addresses are
+    /// checked against the certificate's IP addresses), certificate verification on.
+    static func connect(
+        fd: Int32, host: String, context: TLSClientContext, deadline: ContinuousClock.Instant
+    ) throws -> TLSSession {
+        ERR_clear_error()
+        guard let ssl = SSL_new(context.context) else {
+            throw HTTPTransportError(.tlsFailed, "cannot start TLS with \(host): \(TLSErrorQueue.drain())")
+        }
+        let session = TLSSession(ssl: ssl, fd: fd, host: host)
+        guard let bio = TLSSocketBIO.make(fd: fd) else {
+            throw HTTPTransportError(.tlsFailed, "cannot start TLS with \(host): out of memory")
+        }
+        SSL_set_bio(ssl, bio, bio)
+        guard session.expectServerName() else {
+            throw HTTPTransportError(.tlsFailed, "cannot check the certificate of \(host): \(TLSErrorQueue.drain())")
+        }
+        let outcome = try session.perform(deadline: deadline, timeout: "no TLS handshake with \(host) within the timeout") {
+            SSL_connect($0)
+        }
+        switch outcome {
+        case .done:
+            return session
+        case .closed:
+            throw HTTPTransportError(.tlsFailed, "TLS handshake with \(host) failed: the server closed the connection")
+        case .reset(let code):
+            throw HTTPTransportError(.tlsFailed, "TLS handshake with \(host) failed: connection reset (errno \(code))")
+        case .failed(let reason):
+            let verification = SSL_get_verify_result(ssl)
+            if verification != X509_V_OK, let text = X509_verify_cert_error_string(verification) {
+                throw HTTPTransportError(.tlsFailed, "certificate verify failed for \(host): \(String(cString: text))")
+            }
+            throw HTTPTransportError(.tlsFailed, "TLS handshake with \(host) failed: \(reason)")
+        }
+    }
+
+    /// Reads decrypted bytes into `buffer`; 0 at the end of the stream. Throws
+    /// ``SocketConnection/WouldBlock`` when `nonBlocking` and nothing can be read yet, ``Reset``
+    /// when the peer reset the connection.
+    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant, nonBlocking: Bool) throws -> Int {
+        let outcome = try perform(deadline: deadline, nonBlocking: nonBlocking, timeout: "no response within the timeout") {
+            SSL_read($0, buffer.baseAddress, Int32(clamping: buffer.count))
+        }
+        switch outcome {
+        case .done(let count): return count
+        case .closed: return 0
+        case .reset(let code): throw Reset(code: code)
+        case .failed(let reason): throw HTTPTransportError(.connectionFailed, "TLS error from \(host): \(reason)")
+        }
+    }
+
+    /// Writes all of `bytes`; a closed or reset connection throws ``SocketConnection/StaleConnection``.
+    func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws {
+        try bytes.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let outcome = try perform(deadline: deadline, timeout: "sending timed out") {
+                    SSL_write($0, raw.baseAddress! + sent, Int32(clamping: raw.count - sent))
+                }
+                switch outcome {
+                case .done(let count): sent += count
+                case .closed, .reset: throw SocketConnection.StaleConnection()
+                case .failed(let reason): throw HTTPTransportError(.connectionFailed, "TLS error from \(host): \(reason)")
+                }
+            }
+        }
+    }
+
+    /// Whether decrypted or received-but-undecrypted bytes wait inside OpenSSL (`poll` cannot see them).
+    var hasBufferedBytes: Bool {
+        SSL_pending(ssl) > 0 || SSL_has_pending(ssl) == 1
+    }
+
+    private func expectServerName() -> Bool {
+        if Self.isIPAddress(host) {
+            return X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host) == 1
+        }
+        SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+        return runbook_SSL_set_tlsext_host_name(ssl, host) == 1 && SSL_set1_host(ssl, host) == 1
+    }
+
+    private static func isIPAddress(_ host: String) -> Bool {
+        var address = in6_addr()
+        return inet_pton(AF_INET, host, &address) == 1 || inet_pton(AF_INET6, host, &address) == 1
+    }
+}
