@@ -125,14 +125,17 @@ struct TLSTransportTests {
         await #expect(throws: CancellationError.self) { _ = try await task.value }
     }
 
-    @Test("through RestClient: a rejected certificate is a transport error naming the reason")
+    @Test("through RestClient: a rejected certificate is a transport error naming the reason, never retried")
     func restClientError() async throws {
         let server = try echoServer()
         defer { server.stop() }
+        let clock = ManualClock()
         let client = RestClient(baseURL: URL(string: "https://127.0.0.1:\(server.port)/api/"), transport: SocketHTTPTransport(),
-                                behavior: .retries(0), clock: ManualClock())
+                                behavior: .retries(3), clock: clock)
         let error = await httpError { _ = try await client.get("x") }
         #expect(error?.kind == .transport)
         #expect(error?.detail == "certificate verify failed for 127.0.0.1: unable to get local issuer certificate")
+        #expect(error?.attempts == 1)
+        #expect(clock.sleeps.isEmpty)
     }
 }

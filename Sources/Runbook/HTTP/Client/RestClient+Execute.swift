@@ -56,7 +56,9 @@ extension RestClient {
             case .failure(let error):
                 if let permit { breaker?.record(.failure, for: permit) }
                 logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(error.message) after \(milliseconds(since: started)) ms")
-                if !mayRetry || attempt > retryPolicy.maxRetries {
+                // A refused certificate or an unusable URL fails the same way every time: no retry.
+                let permanent = error.kind == .tlsFailed || error.kind == .unsupportedURL
+                if permanent || !mayRetry || attempt > retryPolicy.maxRetries {
                     throw transportError(error, method: method, url: url, attempts: attempt)
                 }
             }
