@@ -104,7 +104,18 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook",
         dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
-        swiftSettings: strictSettings
+        swiftSettings: strictSettings,
+        // The Swift runtime and Foundation linked statically: no dynamic symbol binding at start-up,
+        // which is most of a short run's time (docs/performance.md).
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+            // Foundation's own static parts, which -static-stdlib alone does not name.
+            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+            .linkedLibrary("stdc++", .when(platforms: [.linux])),
+        ]
     ),
     .executableTarget(
         name: "runbook-bench",

@@ -46,7 +46,23 @@ public struct RedactionPattern: Sendable {
         self.minimumDigits = minimumDigits
         self.minimumRun = minimumRun
         self.expression = CompiledExpression(
-            try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+            compiled: try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), pattern: pattern)
+    }
+
+    /// A rule whose pattern is known to compile (the built-in set, covered by tests): it is compiled
+    /// the first time a text passes its pre-filter, so a run whose lines never need it never pays
+    /// for it (compiling ~40 ICU expressions is a large part of a short run's start-up).
+    init(trusted name: String, pattern: String, replacement: String, check: Check?, triggers: [String],
+         minimumDigits: Int, minimumRun: Int) {
+        self.name = name
+        self.pattern = pattern
+        self.replacement = replacement
+        self.check = check
+        self.triggers = triggers.map { $0.lowercased() }
+        self.triggerBytes = self.triggers.map { Array($0.utf8) }
+        self.minimumDigits = minimumDigits
+        self.minimumRun = minimumRun
+        self.expression = CompiledExpression(compiled: nil, pattern: pattern)
     }
 
     /// Applies the rule to `text`, returning the text with every (checked) match replaced.
@@ -109,7 +125,25 @@ extension RedactionPattern.Check {
 }
 
 /// An `NSRegularExpression`, which is immutable and documented as safe to use from any thread.
-struct CompiledExpression: @unchecked Sendable {
-    let regex: NSRegularExpression
-    init(_ regex: NSRegularExpression) { self.regex = regex }
+/// An `NSRegularExpression`, compiled now or on first use.
+final class CompiledExpression: @unchecked Sendable {
+    private let pattern: String
+    private let lock = NSLock()
+    private var compiled: NSRegularExpression?
+
+    init(compiled: NSRegularExpression?, pattern: String) {
+        self.compiled = compiled
+        self.pattern = pattern
+    }
+
+    var regex: NSRegularExpression {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        // Only trusted (built-in, tested) patterns are compiled lazily.
+        // swiftlint:disable:next force_try
+        let made = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        compiled = made
+        return made
+    }
 }

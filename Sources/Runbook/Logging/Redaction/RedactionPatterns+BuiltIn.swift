@@ -20,7 +20,7 @@ extension RedactionPatterns {
     static let valueEnd = #"&\s;,"'}<>)\]"#
 
     /// The rules used when `config/log-redaction-patterns.yaml` is absent, in the order they run.
-    /// `config/log-redaction-patterns.yaml` in the repository holds the same rules, documented.
+    /// `config/log-redaction-patterns_example.yaml` holds the same rules, documented, to copy and customise.
     static let builtInRules: [(name: String, pattern: String, replacement: String, check: RedactionPattern.Check?, triggers: [String], minimumDigits: Int, minimumRun: Int)] = [
         ("private-key-block",
          #"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----"#,
@@ -61,11 +61,11 @@ extension RedactionPatterns {
     /// authorization headers, URL credentials, well-known token formats, card numbers (Luhn
     /// checked), US SSNs and long mixed-case tokens (a lowercase 40-hex git commit id is kept).
     public static let builtIn: RedactionPatterns = {
-        // The built-in expressions are constants covered by tests; compiling them cannot fail.
+        // The built-in expressions are constants covered by tests (every one is compiled there);
+        // at run time each is compiled when a line first passes its pre-filter.
         let rules = builtInRules.map { rule in
-            // swiftlint:disable:next force_try
-            try! RedactionPattern(name: rule.name, pattern: rule.pattern, replacement: rule.replacement, check: rule.check,
-                                  triggers: rule.triggers, minimumDigits: rule.minimumDigits, minimumRun: rule.minimumRun)
+            RedactionPattern(trusted: rule.name, pattern: rule.pattern, replacement: rule.replacement, check: rule.check,
+                             triggers: rule.triggers, minimumDigits: rule.minimumDigits, minimumRun: rule.minimumRun)
         }
         return RedactionPatterns(rules)
     }()
