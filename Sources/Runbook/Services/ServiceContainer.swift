@@ -28,11 +28,24 @@ public final class ServiceContainer: Sendable {
 
     struct Key: Hashable, Sendable, CustomStringConvertible {
         let type: ObjectIdentifier
-        let typeName: String
+        let metatype: any Any.Type
         let name: String?
+
+        /// The type's name, made only for messages (`String(describing:)` on a type looks up
+        /// protocol conformances, which is slow enough to matter at start-up).
+        var typeName: String { String(describing: metatype) }
 
         var description: String {
             name.map { "\(typeName) named '\($0)'" } ?? typeName
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.type == rhs.type && lhs.name == rhs.name
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(type)
+            hasher.combine(name)
         }
     }
 
@@ -119,7 +132,7 @@ public final class ServiceContainer: Sendable {
     }
 
     static func key<Service>(_ type: Service.Type, name: String?) -> Key {
-        Key(type: ObjectIdentifier(type), typeName: String(describing: type), name: name)
+        Key(type: ObjectIdentifier(type), metatype: type, name: name)
     }
 }
 
