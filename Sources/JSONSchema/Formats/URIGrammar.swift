@@ -1,11 +1,12 @@
 /// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks, on UTF-8 bytes
-/// (for IRIs every non-ASCII character counts as `ucschar`).
+/// (for IRIs every non-ASCII character counts as `ucschar`). The bytes are borrowed, never copied.
 struct URIGrammar {
-    let bytes: [UInt8]
+    typealias UTF8Bytes = FormatChecker.UTF8Bytes
+    let bytes: UnsafeBufferPointer<UInt8>
     let international: Bool
 
-    init(_ text: String, international: Bool) {
-        bytes = Array(text.utf8)
+    init(_ bytes: UnsafeBufferPointer<UInt8>, international: Bool) {
+        self.bytes = bytes
         self.international = international
     }
 
@@ -25,28 +26,25 @@ struct URIGrammar {
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
 
-    private func isScheme(_ part: ArraySlice<UInt8>) -> Bool {
+    private func isScheme(_ part: UTF8Bytes) -> Bool {
         guard let first = part.first, Self.isLetter(first) else { return false }
         return part.allSatisfy { Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
-    /// unreserved / sub-delims as a 128-bit ASCII bitmap (low: 0-63, high: 64-127).
-    private static let plainMask: (low: UInt64, high: UInt64) = mask("-._~!$&'()*+,;=", letters: true)
+    /// Allowed ASCII characters as a 128-bit bitmap (low: codes 0-63, high: 64-127): unreserved and
+    /// sub-delims (`-._~!$&'()*+,;=`, letters, digits) plus the characters named after `mask`.
+    private typealias Mask = (low: UInt64, high: UInt64)
+    private static let hostMask: Mask = (0x2BFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    /// plus `:`
+    private static let userMask: Mask = (0x2FFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    /// plus `:@/`
+    private static let pathMask: Mask = (0x2FFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    /// plus `:@/?`
+    private static let queryMask: Mask = (0xAFFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
 
-    /// The bitmap of `characters` (plus ASCII letters and digits when `letters`).
-    private static func mask(_ characters: String, letters: Bool) -> (low: UInt64, high: UInt64) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        var all = Array(characters.utf8)
-        if letters { all += Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z")) + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) }
-        for byte in all { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
-        return (low, high)
-    }
-
-    /// Whether every character of `part` is allowed (`extra` adds ASCII characters); percent escapes checked.
-    private func allowed(_ part: ArraySlice<UInt8>, _ extra: StaticString) -> Bool {
-        var (low, high) = Self.plainMask
-        let extras = UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount)
-        for byte in extras { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
+    /// Whether every character of `part` is in `mask` (or non-ASCII in an IRI); percent escapes checked.
+    private func allowed(_ part: UTF8Bytes, _ mask: Mask) -> Bool {
+        let (low, high) = mask
         var index = part.startIndex
         while index < part.endIndex {
             let byte = part[index]
@@ -68,14 +66,14 @@ struct URIGrammar {
     }
 
     /// hier-part / relative-part, then query and fragment.
-    private func isRelativePart(_ part: ArraySlice<UInt8>, allowColonInFirstSegment: Bool) -> Bool {
+    private func isRelativePart(_ part: UTF8Bytes, allowColonInFirstSegment: Bool) -> Bool {
         var rest = part
         if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
-            guard allowed(rest[(hash + 1)...], ":@/?") else { return false }
+            guard allowed(rest[(hash + 1)...], Self.queryMask) else { return false }
             rest = rest[..<hash]
         }
         if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
-            guard allowed(rest[(question + 1)...], ":@/?") else { return false }
+            guard allowed(rest[(question + 1)...], Self.queryMask) else { return false }
             rest = rest[..<question]
         }
         if rest.count >= 2, rest[rest.startIndex] == Self.slash, rest[rest.startIndex + 1] == Self.slash {
@@ -86,13 +84,13 @@ struct URIGrammar {
         } else if !allowColonInFirstSegment {
             if rest.prefix(while: { $0 != Self.slash }).contains(Self.colon) { return false }
         }
-        return allowed(rest, ":@/")
+        return allowed(rest, Self.pathMask)
     }
 
-    private func isAuthority(_ part: ArraySlice<UInt8>) -> Bool {
+    private func isAuthority(_ part: UTF8Bytes) -> Bool {
         var hostPart = part
         if let at = part.lastIndex(of: Self.at) {
-            guard allowed(part[..<at], ":") else { return false }
+            guard allowed(part[..<at], Self.userMask) else { return false }
             hostPart = part[(at + 1)...]
         }
         if hostPart.first == UInt8(ascii: "[") {
@@ -103,7 +101,7 @@ struct URIGrammar {
             if let v = literal.first, v | 0x20 == UInt8(ascii: "v") {
                 guard let dot = literal.firstIndex(of: UInt8(ascii: ".")), dot > literal.startIndex + 1,
                       literal[(literal.startIndex + 1)..<dot].allSatisfy(Self.isHex), dot + 1 < literal.endIndex else { return false }
-                return allowed(literal[(dot + 1)...], ":")
+                return allowed(literal[(dot + 1)...], Self.userMask)
             }
             return FormatChecker.isIPv6(literal)
         }
@@ -112,6 +110,6 @@ struct URIGrammar {
             guard hostPart[(colon + 1)...].allSatisfy(Self.isDigit) else { return false }
             host = hostPart[..<colon]
         }
-        return allowed(host, "")
+        return allowed(host, Self.hostMask)
     }
 }
