@@ -1,6 +1,6 @@
 /// Host names, IP addresses and e-mail addresses.
 extension FormatChecker {
-    static func isIPv4(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isIPv4(_ bytes: UTF8Bytes) -> Bool {
         let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 4 else { return false }
         for part in parts {
@@ -11,12 +11,12 @@ extension FormatChecker {
         return true
     }
 
-    static func isIPv6(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isIPv6(_ bytes: UTF8Bytes) -> Bool {
         guard bytes.allSatisfy({ isHex($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else { return false }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.contains(".") {
             guard let lastColon = text.lastIndex(of: ":"),
-                  isIPv4(Array(text[text.index(after: lastColon)...].utf8)[...]) else { return false }
+                  withBytes(String(text[text.index(after: lastColon)...]), { isIPv4($0[...]) }) else { return false }
             text = String(text[...lastColon]) + "0:0"
         }
         func groupsValid(_ part: Substring) -> [Substring]? {
@@ -36,10 +36,10 @@ extension FormatChecker {
 
     /// An RFC 1123 host name (ASCII; `xn--` labels must be valid IDNA A-labels).
     static func isHostname(_ text: String) -> Bool {
-        isHostname(Array(text.utf8)[...])
+        withBytes(text) { isHostname($0[...]) }
     }
 
-    static func isHostname(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isHostname(_ bytes: UTF8Bytes) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 253 else { return false }
         var labelStart = bytes.startIndex
         var index = bytes.startIndex
@@ -56,7 +56,7 @@ extension FormatChecker {
         return true
     }
 
-    private static func isHostLabel(_ label: ArraySlice<UInt8>) -> Bool {
+    private static func isHostLabel(_ label: UTF8Bytes) -> Bool {
         guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
         if label.count >= 4, label[label.startIndex + 2] == UInt8(ascii: "-"), label[label.startIndex + 3] == UInt8(ascii: "-") {
             guard label[label.startIndex] | 0x20 == UInt8(ascii: "x"), label[label.startIndex + 1] | 0x20 == UInt8(ascii: "n"),
@@ -65,8 +65,7 @@ extension FormatChecker {
         return true
     }
 
-    static func isEmail(_ text: String, international: Bool) -> Bool {
-        let bytes = Array(text.utf8)
+    static func isEmail(_ bytes: UnsafeBufferPointer<UInt8>, international: Bool) -> Bool {
         guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < bytes.count else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
@@ -97,7 +96,7 @@ extension FormatChecker {
         if domain.first == UInt8(ascii: "[") {
             guard domain.last == UInt8(ascii: "]") else { return false }
             let literal = domain.dropFirst().dropLast()
-            if literal.starts(with: Array("IPv6:".utf8)) { return isIPv6(literal.dropFirst(5)) }
+            if literal.starts(with: "IPv6:".utf8) { return isIPv6(literal.dropFirst(5)) }
             return isIPv4(literal)
         }
         return international ? IDNHostname.isValid(String(decoding: domain, as: UTF8.self)) : isHostname(domain)

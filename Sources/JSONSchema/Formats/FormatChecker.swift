@@ -1,32 +1,51 @@
 /// The `format` checks (asserted only when `ValidationOptions.assertFormats` or the
 /// format-assertion vocabulary asks for them). Unknown formats are accepted.
 enum FormatChecker {
+    /// A range of a string's UTF-8 bytes, borrowed for the duration of one check.
+    typealias UTF8Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     static func isValid(_ text: String, format: String) -> Bool {
         isValid(text, kind: FormatKind(name: format))
     }
 
     static func isValid(_ text: String, kind: FormatKind) -> Bool {
         switch kind {
-        case .dateTime: return isDateTime(Array(text.utf8))
-        case .date: return isDate(Array(text.utf8)[...])
-        case .time: return isTime(Array(text.utf8)[...])
-        case .duration: return isDuration(Array(text.utf8))
-        case .email: return isEmail(text, international: false)
-        case .idnEmail: return isEmail(text, international: true)
-        case .hostname: return isHostname(text)
         case .idnHostname: return IDNHostname.isValid(text)
-        case .ipv4: return isIPv4(Array(text.utf8)[...])
-        case .ipv6: return isIPv6(Array(text.utf8)[...])
-        case .uri: return URIGrammar(text, international: false).isURI
-        case .uriReference: return URIGrammar(text, international: false).isReference
-        case .iri: return URIGrammar(text, international: true).isURI
-        case .iriReference: return URIGrammar(text, international: true).isReference
         case .uriTemplate: return isURITemplate(text)
-        case .uuid: return isUUID(Array(text.utf8))
-        case .jsonPointer: return isJSONPointer(Array(text.utf8)[...])
-        case .relativeJSONPointer: return isRelativeJSONPointer(Array(text.utf8))
         case .regex: return (try? ECMARegex(text)) != nil
         case .unknown: return true
+        default: return withBytes(text) { isValid(bytes: $0, kind: kind) }
+        }
+    }
+
+    /// Runs `body` on the UTF-8 bytes of `text` in place (a copy only for a non-contiguous bridged string).
+    @inline(__always)
+    static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// The byte-level checks: every format whose grammar is defined on UTF-8 bytes.
+    private static func isValid(bytes: UnsafeBufferPointer<UInt8>, kind: FormatKind) -> Bool {
+        switch kind {
+        case .dateTime: return isDateTime(bytes)
+        case .date: return isDate(bytes[...])
+        case .time: return isTime(bytes[...])
+        case .duration: return isDuration(bytes)
+        case .email: return isEmail(bytes, international: false)
+        case .idnEmail: return isEmail(bytes, international: true)
+        case .hostname: return isHostname(bytes[...])
+        case .ipv4: return isIPv4(bytes[...])
+        case .ipv6: return isIPv6(bytes[...])
+        case .uri: return URIGrammar(bytes, international: false).isURI
+        case .uriReference: return URIGrammar(bytes, international: false).isReference
+        case .iri: return URIGrammar(bytes, international: true).isURI
+        case .iriReference: return URIGrammar(bytes, international: true).isReference
+        case .uuid: return isUUID(bytes)
+        case .jsonPointer: return isJSONPointer(bytes[...])
+        case .relativeJSONPointer: return isRelativeJSONPointer(bytes)
+        case .idnHostname, .uriTemplate, .regex, .unknown: return true
         }
     }
 
@@ -34,7 +53,7 @@ enum FormatChecker {
     static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66) }
 
     /// The number in `count` ASCII digits at `start`, or nil.
-    static func number(_ bytes: ArraySlice<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    static func number(_ bytes: UTF8Bytes, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.endIndex else { return nil }
         var value = 0
         for index in start..<(start + count) {
@@ -44,7 +63,7 @@ enum FormatChecker {
         return value
     }
 
-    static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isDate(_ bytes: UTF8Bytes) -> Bool {
         let s = bytes.startIndex
         guard bytes.count == 10, bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
               let year = number(bytes, s, 4), let month = number(bytes, s + 5, 2), let day = number(bytes, s + 8, 2),
@@ -57,7 +76,7 @@ enum FormatChecker {
         }
     }
 
-    static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isTime(_ bytes: UTF8Bytes) -> Bool {
         let s = bytes.startIndex
         guard bytes.count >= 9, bytes[s + 2] == UInt8(ascii: ":"), bytes[s + 5] == UInt8(ascii: ":"),
               let hour = number(bytes, s, 2), let minute = number(bytes, s + 3, 2), let second = number(bytes, s + 6, 2),
@@ -86,12 +105,12 @@ enum FormatChecker {
         return true
     }
 
-    static func isDateTime(_ bytes: [UInt8]) -> Bool {
+    static func isDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count > 11, bytes[10] | 0x20 == UInt8(ascii: "t") else { return false }
         return isDate(bytes[0..<10]) && isTime(bytes[11...])
     }
 
-    static func isDuration(_ bytes: [UInt8]) -> Bool {
+    static func isDuration(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.first == UInt8(ascii: "P"), bytes.count > 1 else { return false }
         var index = 1
         var inTime = false
@@ -131,7 +150,7 @@ enum FormatChecker {
         return true
     }
 
-    static func isUUID(_ bytes: [UInt8]) -> Bool {
+    static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {
             if [8, 13, 18, 23].contains(index) { if byte != UInt8(ascii: "-") { return false } }
@@ -140,7 +159,7 @@ enum FormatChecker {
         return true
     }
 
-    static func isJSONPointer(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isJSONPointer(_ bytes: UTF8Bytes) -> Bool {
         if bytes.isEmpty { return true }
         guard bytes.first == UInt8(ascii: "/") else { return false }
         var index = bytes.startIndex
@@ -153,7 +172,7 @@ enum FormatChecker {
         return true
     }
 
-    static func isRelativeJSONPointer(_ bytes: [UInt8]) -> Bool {
+    static func isRelativeJSONPointer(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         guard index > 0, !(bytes[0] == UInt8(ascii: "0") && index > 1) else { return false }

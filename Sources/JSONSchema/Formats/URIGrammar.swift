@@ -1,117 +1,154 @@
 /// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks, on UTF-8 bytes
-/// (for IRIs every non-ASCII character counts as `ucschar`).
+/// (for IRIs every non-ASCII character counts as `ucschar`). The bytes are borrowed, never copied, and
+/// every part is an index range of them checked in one forward pass against a 128-bit ASCII bitmap.
 struct URIGrammar {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let international: Bool
 
-    init(_ text: String, international: Bool) {
-        bytes = Array(text.utf8)
+    init(_ bytes: UnsafeBufferPointer<UInt8>, international: Bool) {
+        self.bytes = bytes
         self.international = international
     }
 
     private static let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), at = UInt8(ascii: "@")
+    private static let question = UInt8(ascii: "?"), hash = UInt8(ascii: "#"), percent = UInt8(ascii: "%")
 
     var isURI: Bool {
-        guard let colon = bytes.firstIndex(of: Self.colon), isScheme(bytes[..<colon]) else { return false }
-        return isRelativePart(bytes[(colon + 1)...], allowColonInFirstSegment: true)
+        let count = bytes.count
+        guard count > 0, Self.isLetter(bytes[0]) else { return false }
+        var index = 1
+        while index < count {
+            let byte = bytes[index]
+            if byte == Self.colon { return isRelativePart(index + 1, count, allowColonInFirstSegment: true) }
+            guard Self.isIn(byte, Self.schemeMask) else { return false }
+            index += 1
+        }
+        return false
     }
 
     var isReference: Bool {
         if isURI { return true }
-        return isRelativePart(bytes[...], allowColonInFirstSegment: false)
+        return isRelativePart(0, bytes.count, allowColonInFirstSegment: false)
     }
 
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
 
-    private func isScheme(_ part: ArraySlice<UInt8>) -> Bool {
-        guard let first = part.first, Self.isLetter(first) else { return false }
-        return part.allSatisfy { Self.isLetter($0) || Self.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+    /// ASCII characters as a 128-bit bitmap (low: codes 0-63, high: 64-127).
+    private typealias Mask = (low: UInt64, high: UInt64)
+    /// unreserved and sub-delims (`-._~!$&'()*+,;=`, letters, digits): a reg-name.
+    private static let hostMask: Mask = (0x2BFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    /// host characters plus `:` (userinfo, IPvFuture).
+    private static let userMask: Mask = (0x2FFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    /// host characters plus `:@/` (pchar and `/`).
+    private static let pathMask: Mask = (0x2FFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    /// host characters plus `:@/?` (query, fragment).
+    private static let queryMask: Mask = (0xAFFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    /// letters, digits, `+-.` (scheme after its first letter).
+    private static let schemeMask: Mask = (0x03FF_6800_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+
+    @inline(__always) private static func isIn(_ byte: UInt8, _ mask: Mask) -> Bool {
+        byte < 64 ? mask.low >> UInt64(byte) & 1 != 0 : byte < 128 && mask.high >> UInt64(byte &- 64) & 1 != 0
     }
 
-    /// unreserved / sub-delims as a 128-bit ASCII bitmap (low: 0-63, high: 64-127).
-    private static let plainMask: (low: UInt64, high: UInt64) = mask("-._~!$&'()*+,;=", letters: true)
-
-    /// The bitmap of `characters` (plus ASCII letters and digits when `letters`).
-    private static func mask(_ characters: String, letters: Bool) -> (low: UInt64, high: UInt64) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        var all = Array(characters.utf8)
-        if letters { all += Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z")) + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) }
-        for byte in all { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
-        return (low, high)
+    /// The first index of `byte` in `start..<end`, or `end`.
+    @inline(__always) private func first(_ byte: UInt8, _ start: Int, _ end: Int) -> Int {
+        var index = start
+        while index < end && bytes[index] != byte { index += 1 }
+        return index
     }
 
-    /// Whether every character of `part` is allowed (`extra` adds ASCII characters); percent escapes checked.
-    private func allowed(_ part: ArraySlice<UInt8>, _ extra: StaticString) -> Bool {
-        var (low, high) = Self.plainMask
-        let extras = UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount)
-        for byte in extras { if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) } }
-        var index = part.startIndex
-        while index < part.endIndex {
-            let byte = part[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < part.endIndex, Self.isHex(part[index + 1]), Self.isHex(part[index + 2]) else { return false }
+    /// The last index of `byte` in `start..<end`, or nil.
+    @inline(__always) private func last(_ byte: UInt8, _ start: Int, _ end: Int) -> Int? {
+        var index = end
+        while index > start {
+            index -= 1
+            if bytes[index] == byte { return index }
+        }
+        return nil
+    }
+
+    /// Whether every character of `start..<end` is in `mask` (or non-ASCII in an IRI); percent escapes
+    /// checked. With `fragmentOnce`, one `#` is accepted (the query/fragment separator).
+    private func allowed(_ start: Int, _ end: Int, _ mask: Mask, fragmentOnce: Bool = false) -> Bool {
+        var hashAllowed = fragmentOnce
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80, Self.isIn(byte, mask) {
+                index += 1
+            } else if byte == Self.percent {
+                guard index + 2 < end, Self.isHex(bytes[index + 1]), Self.isHex(bytes[index + 2]) else { return false }
                 index += 3
-                continue
-            }
-            if byte >= 0x80 {
+            } else if byte >= 0x80 {
                 guard international else { return false }
-            } else if byte < 64 {
-                guard low & (1 << UInt64(byte)) != 0 else { return false }
+                index += 1
+            } else if byte == Self.hash && hashAllowed {
+                hashAllowed = false
+                index += 1
             } else {
-                guard high & (1 << UInt64(byte - 64)) != 0 else { return false }
+                return false
             }
-            index += 1
         }
         return true
     }
 
     /// hier-part / relative-part, then query and fragment.
-    private func isRelativePart(_ part: ArraySlice<UInt8>, allowColonInFirstSegment: Bool) -> Bool {
-        var rest = part
-        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
-            guard allowed(rest[(hash + 1)...], ":@/?") else { return false }
-            rest = rest[..<hash]
+    private func isRelativePart(_ start: Int, _ end: Int, allowColonInFirstSegment: Bool) -> Bool {
+        var pathEnd = start
+        while pathEnd < end {
+            let byte = bytes[pathEnd]
+            if byte == Self.question || byte == Self.hash { break }
+            pathEnd += 1
         }
-        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
-            guard allowed(rest[(question + 1)...], ":@/?") else { return false }
-            rest = rest[..<question]
+        if pathEnd < end {
+            let fragmentOnce = bytes[pathEnd] == Self.question
+            guard allowed(pathEnd + 1, end, Self.queryMask, fragmentOnce: fragmentOnce) else { return false }
         }
-        if rest.count >= 2, rest[rest.startIndex] == Self.slash, rest[rest.startIndex + 1] == Self.slash {
-            rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: Self.slash) ?? rest.endIndex
-            guard isAuthority(rest[..<end]) else { return false }
-            rest = rest[end...]
+        var pathStart = start
+        if pathEnd - start >= 2, bytes[start] == Self.slash, bytes[start + 1] == Self.slash {
+            let authorityEnd = first(Self.slash, start + 2, pathEnd)
+            guard isAuthority(start + 2, authorityEnd) else { return false }
+            pathStart = authorityEnd
         } else if !allowColonInFirstSegment {
-            if rest.prefix(while: { $0 != Self.slash }).contains(Self.colon) { return false }
+            let segmentEnd = first(Self.slash, start, pathEnd)
+            if first(Self.colon, start, segmentEnd) < segmentEnd { return false }
         }
-        return allowed(rest, ":@/")
+        return allowed(pathStart, pathEnd, Self.pathMask)
     }
 
-    private func isAuthority(_ part: ArraySlice<UInt8>) -> Bool {
-        var hostPart = part
-        if let at = part.lastIndex(of: Self.at) {
-            guard allowed(part[..<at], ":") else { return false }
-            hostPart = part[(at + 1)...]
+    private func isAuthority(_ start: Int, _ end: Int) -> Bool {
+        var hostStart = start
+        if let at = last(Self.at, start, end) {
+            guard allowed(start, at, Self.userMask) else { return false }
+            hostStart = at + 1
         }
-        if hostPart.first == UInt8(ascii: "[") {
-            guard let close = hostPart.firstIndex(of: UInt8(ascii: "]")) else { return false }
-            let literal = hostPart[(hostPart.startIndex + 1)..<close]
-            let port = hostPart[(close + 1)...]
-            guard port.isEmpty || (port.first == Self.colon && port.dropFirst().allSatisfy(Self.isDigit)) else { return false }
-            if let v = literal.first, v | 0x20 == UInt8(ascii: "v") {
-                guard let dot = literal.firstIndex(of: UInt8(ascii: ".")), dot > literal.startIndex + 1,
-                      literal[(literal.startIndex + 1)..<dot].allSatisfy(Self.isHex), dot + 1 < literal.endIndex else { return false }
-                return allowed(literal[(dot + 1)...], ":")
+        if hostStart < end && bytes[hostStart] == UInt8(ascii: "[") {
+            let close = first(UInt8(ascii: "]"), hostStart, end)
+            guard close < end else { return false }
+            if close + 1 < end {
+                guard bytes[close + 1] == Self.colon, isDigits(close + 2, end) else { return false }
             }
-            return FormatChecker.isIPv6(literal)
+            let literalStart = hostStart + 1
+            if literalStart < close, bytes[literalStart] | 0x20 == UInt8(ascii: "v") {
+                let dot = first(UInt8(ascii: "."), literalStart, close)
+                guard dot < close, dot > literalStart + 1, dot + 1 < close else { return false }
+                for index in (literalStart + 1)..<dot where !Self.isHex(bytes[index]) { return false }
+                return allowed(dot + 1, close, Self.userMask)
+            }
+            return FormatChecker.isIPv6(bytes[literalStart..<close])
         }
-        var host = hostPart
-        if let colon = hostPart.lastIndex(of: Self.colon) {
-            guard hostPart[(colon + 1)...].allSatisfy(Self.isDigit) else { return false }
-            host = hostPart[..<colon]
+        var hostEnd = end
+        if let colon = last(Self.colon, hostStart, end) {
+            guard isDigits(colon + 1, end) else { return false }
+            hostEnd = colon
         }
-        return allowed(host, "")
+        return allowed(hostStart, hostEnd, Self.hostMask)
+    }
+
+    private func isDigits(_ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where !Self.isDigit(bytes[index]) { return false }
+        return true
     }
 }
