@@ -14,7 +14,7 @@ final class FrozenRegexProgram: Sendable {
         sets = FrozenBuffer(program.sets)
         // Straight-line programs already run in one pass; the automaton is for those that backtrack.
         let isLinear = RegexMatcher.isLinear(program)
-        let dfa = RegexDFA(program)
+        let dfa = isLinear ? nil : RegexDFA(program)
         let classes = FrozenBuffer(dfa?.classOf ?? []), transitions = FrozenBuffer(dfa?.transitions ?? [])
         let flags = FrozenBuffer(dfa?.flags ?? [])
         (dfaClasses, dfaTransitions, dfaFlags) = (classes, transitions, flags)
