@@ -11,8 +11,6 @@ public struct ConfigSources: Sendable {
         case environment(String)
         /// Values filled in from schema defaults.
         case schemaDefault
-        /// Values given in code.
-        case inline(String)
     }
 
     private var kinds: [Kind] = []
@@ -39,7 +37,6 @@ public struct ConfigSources: Sendable {
         case .file(let path)?: .file(path: path, line: Int(location.line), column: Int(location.column))
         case .environment(let variable)?: .environment(variable: variable)
         case .schemaDefault?: .schemaDefault
-        case .inline(let name)?: .inline(name: name)
         case nil: .unknown
         }
     }

@@ -6,8 +6,6 @@ public enum ConfigValueOrigin: Sendable, Equatable, CustomStringConvertible {
     case environment(variable: String)
     /// The schema's `default` for the key.
     case schemaDefault
-    /// Given in code (a test's inline configuration).
-    case inline(name: String)
     /// Unknown.
     case unknown
 
@@ -16,7 +14,6 @@ public enum ConfigValueOrigin: Sendable, Equatable, CustomStringConvertible {
         case .file(let path, let line, let column): line > 0 ? "\(path):\(line):\(column)" : path
         case .environment(let variable): "environment variable \(variable)"
         case .schemaDefault: "schema default"
-        case .inline(let name): name
         case .unknown: "unknown origin"
         }
     }

@@ -7,7 +7,7 @@ public struct ScriptCatalog: Sendable {
     /// The scripts, sorted by name.
     public let scripts: [any Script.Type]
 
-    /// Creates a catalog. Two scripts with one name is a programming error caught at start-up.
+    /// Creates a catalog. Names should be unique; when two scripts share one, the first in name order wins.
     public init(_ scripts: [any Script.Type]) {
         self.scripts = scripts.sorted { $0.name < $1.name }
     }
