@@ -1,12 +1,29 @@
-/// Every node's `AssertionPlan` and the tables the plans point into, built once per `CompiledSchema`.
+/// Every node's `AssertionPlan` and `QuickNode`, and the tables they point into, built once per
+/// `CompiledSchema`.
 struct AssertionPlans: Sendable {
+    /// Per node: its plannable assertions (meaningful where `quick[index].supported`).
     let plans: FrozenBuffer<AssertionPlan>
+    /// Per node: its structural keywords for the quick check.
+    let quick: FrozenBuffer<QuickNode>
     let bounds: FrozenBuffer<NumericBound>
+    /// The bounds as written, for exact comparisons of values equal to a bound's `Double`.
+    let boundValues: FrozenBuffer<JSONValue>
     let regexes: FrozenBuffer<RegexEntry>
     /// Owns the memory `regexes` points into.
     let regexPrograms: [FrozenRegexProgram]
     let choices: FrozenBuffer<ChoiceRange>
     let choiceBytes: FrozenBuffer<UInt8>
+    /// Per choice: the words of the string (`UTF8Bytes.words`), for a comparison without a byte loop.
+    let choiceWords: FrozenBuffer<StringWords>
+    private let choiceStrings: [String]
+    let shapes: FrozenBuffer<QuickShape>
+    let names: FrozenBuffer<String>
+    let nameInfo: FrozenBuffer<QuickName>
+    /// Per declared name of a shape: the node its value must pass.
+    let nameTargets: FrozenBuffer<Int32>
+    let patterns: FrozenBuffer<QuickPattern>
+    /// Node indices that `prefixItems`, `allOf` and `anyOf` ranges point into.
+    let targets: FrozenBuffer<Int32>
 
     /// The most strings an `enum` may list and still be checked by a plan (a linear scan).
     static let maxChoices = 64
@@ -16,23 +33,43 @@ struct AssertionPlans: Sendable {
 
     init(_ nodes: [SchemaNode]) {
         var builder = Builder()
-        var plans = nodes.map { builder.plan(for: $0) }
+        var plans: [AssertionPlan] = []
+        var quick: [QuickNode] = []
+        plans.reserveCapacity(nodes.count)
+        quick.reserveCapacity(nodes.count)
+        for node in nodes {
+            let (plan, structure) = builder.quickNode(for: node)
+            plans.append(plan)
+            quick.append(structure)
+        }
         // A node that is only a `$ref` passes exactly when its target does.
-        for index in nodes.indices where !plans[index].usable {
+        for index in nodes.indices {
             var target = index
             for _ in 0..<Self.maxReferenceChain {
                 guard let next = Self.soleReference(nodes[target]) else { break }
                 target = next
-                if plans[target].usable { break }
             }
-            if target != index, plans[target].usable { plans[index] = plans[target] }
+            if target != index, Self.soleReference(nodes[target]) == nil {
+                plans[index] = plans[target]
+                quick[index] = quick[target]
+            }
         }
         self.plans = FrozenBuffer(plans)
+        self.quick = FrozenBuffer(quick)
         bounds = FrozenBuffer(builder.bounds)
+        boundValues = FrozenBuffer(builder.boundValues)
         regexPrograms = builder.regexes.map { FrozenRegexProgram($0.program) }
         regexes = FrozenBuffer(regexPrograms.map(\.entry))
         choices = FrozenBuffer(builder.choices)
         choiceBytes = FrozenBuffer(builder.choiceBytes)
+        choiceWords = FrozenBuffer(builder.choiceWords)
+        choiceStrings = builder.choiceStrings
+        shapes = FrozenBuffer(builder.shapes)
+        names = FrozenBuffer(builder.names)
+        nameInfo = FrozenBuffer(builder.nameInfo)
+        nameTargets = FrozenBuffer(builder.nameTargets)
+        patterns = FrozenBuffer(builder.patterns)
+        targets = FrozenBuffer(builder.targets)
     }
 
     /// The target of a node whose only keyword is `$ref`.
@@ -42,29 +79,24 @@ struct AssertionPlans: Sendable {
     }
 
     /// Accumulates the tables while plans are made.
-    private struct Builder {
+    struct Builder {
         var bounds: [NumericBound] = []
+        var boundValues: [JSONValue] = []
         var regexes: [ECMARegex] = []
         var choices: [ChoiceRange] = []
         var choiceBytes: [UInt8] = []
-
-        mutating func plan(for node: SchemaNode) -> AssertionPlan {
-            var plan = AssertionPlan()
-            if let boolean = node.boolean {
-                plan.usable = boolean
-                return plan
-            }
-            plan.boundStart = Int32(bounds.count)
-            for keyword in node.keywords {
-                guard add(keyword.kind, to: &plan) else { return AssertionPlan() }
-            }
-            plan.boundCount = Int32(bounds.count) - plan.boundStart
-            plan.usable = true
-            return plan
-        }
+        var choiceWords: [StringWords] = []
+        /// Keeps the strings behind `choiceWords` alive.
+        var choiceStrings: [String] = []
+        var shapes: [QuickShape] = []
+        var names: [String] = []
+        var nameInfo: [QuickName] = []
+        var nameTargets: [Int32] = []
+        var patterns: [QuickPattern] = []
+        var targets: [Int32] = []
 
         /// Adds one keyword to the plan; false when the keyword cannot be planned.
-        private mutating func add(_ kind: Keyword, to plan: inout AssertionPlan) -> Bool {
+        mutating func add(_ kind: Keyword, to plan: inout AssertionPlan) -> Bool {
             switch kind {
             case .type(let mask): plan.types = mask.rawValue
             case .minimum(let bound): return addBound(bound, lower: true, exclusive: false)
@@ -89,9 +121,11 @@ struct AssertionPlans: Sendable {
             switch bound {
             case .integer(let integer):
                 bounds.append(NumericBound(isLower: lower, isExclusive: exclusive, isInteger: true, integer: integer, double: Double(integer)))
+                boundValues.append(bound)
             case .number(let number):
                 guard number.double.isFinite else { return false }
                 bounds.append(NumericBound(isLower: lower, isExclusive: exclusive, isInteger: false, integer: 0, double: number.double))
+                boundValues.append(bound)
             default:
                 return false
             }
@@ -106,6 +140,9 @@ struct AssertionPlans: Sendable {
             for string in strings {
                 choices.append(ChoiceRange(start: Int32(choiceBytes.count), count: Int32(string.utf8.count)))
                 choiceBytes.append(contentsOf: string.utf8)
+                let native = String(decoding: Array(string.utf8), as: UTF8.self)
+                choiceStrings.append(native)
+                choiceWords.append(UTF8Bytes.words(native))
             }
             return true
         }

@@ -1,6 +1,7 @@
 /// A ``RegexProgram`` copied into memory that never moves, so that a match needs no retain/release
 /// (the hot path of `pattern` checks). Keep the object alive while its ``entry`` is used.
 final class FrozenRegexProgram: Sendable {
+    private let program: RegexProgram
     private let instructions: FrozenBuffer<RegexInstruction>
     private let sets: FrozenBuffer<ScalarSet>
     private let dfaClasses: FrozenBuffer<UInt8>
@@ -9,12 +10,15 @@ final class FrozenRegexProgram: Sendable {
     /// Everything a search needs, as plain data pointing into this object.
     let entry: RegexEntry
 
-    init(_ program: RegexProgram) {
+    /// Freezes a program. Straight-line programs already run in one pass, so by default only those
+    /// that backtrack get the automaton (building one costs more than compiling a small schema);
+    /// `withAutomaton()` adds it later for a pattern that turns out to be used often.
+    init(_ program: RegexProgram, automaton: Bool = false) {
+        self.program = program
         instructions = FrozenBuffer(program.instructions)
         sets = FrozenBuffer(program.sets)
-        // Straight-line programs already run in one pass; the automaton is for those that backtrack.
         let isLinear = RegexMatcher.isLinear(program)
-        let dfa = isLinear ? nil : RegexDFA(program)
+        let dfa = isLinear && !automaton ? nil : RegexDFA(program)
         let classes = FrozenBuffer(dfa?.classOf ?? []), transitions = FrozenBuffer(dfa?.transitions ?? [])
         let flags = FrozenBuffer(dfa?.flags ?? [])
         (dfaClasses, dfaTransitions, dfaFlags) = (classes, transitions, flags)
@@ -24,6 +28,13 @@ final class FrozenRegexProgram: Sendable {
                            dfa: dfa.map { RegexEntry.FrozenDFA(classOf: classes.buffer, classCount: $0.classCount,
                                                                transitions: transitions.buffer, flags: flags.buffer,
                                                                start: $0.start) })
+    }
+
+    /// The same program with its ASCII automaton, or nil when it has one already or cannot have one.
+    func withAutomaton() -> FrozenRegexProgram? {
+        guard entry.dfa == nil else { return nil }
+        let upgraded = FrozenRegexProgram(program, automaton: true)
+        return upgraded.entry.dfa == nil ? nil : upgraded
     }
 }
 
@@ -48,30 +59,31 @@ struct RegexEntry: @unchecked Sendable {
         let start: UInt16
     }
 
-    /// Whether the pattern matches anywhere in `text` (false when the step budget runs out), like
-    /// ``ECMARegex/matches(_:)``. `scratch` is a backtracking stack reused across calls.
-    func matches(_ text: String, scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
-        if let outcome = text.utf8.withContiguousStorageIfAvailable({ search($0, &scratch) }) { return outcome }
-        var copy = text
-        return copy.withUTF8 { search($0, &scratch) }
+    /// Whether the pattern at `entry` matches anywhere in `text` (false when the step budget runs out),
+    /// like ``ECMARegex/matches(_:)``. `scratch` is a backtracking stack reused across calls. Static and
+    /// through a pointer, so that the entry is read in place rather than copied for the call.
+    static func matches(_ entry: UnsafePointer<RegexEntry>, _ text: String, scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
+        UTF8Bytes.with(text) { search(entry, $0, &scratch) }
     }
 
-    private func search(_ input: UnsafeBufferPointer<UInt8>, _ scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
-        if let dfa, let answer = RegexDFA.matches(
+    private static func search(_ entry: UnsafePointer<RegexEntry>, _ input: UnsafeBufferPointer<UInt8>,
+                               _ scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
+        if let dfa = entry.pointee.dfa, let answer = RegexDFA.matches(
             input, classOf: dfa.classOf.baseAddress!, classCount: dfa.classCount, transitions: dfa.transitions.baseAddress!,
             flags: dfa.flags.baseAddress!, start: dfa.start) { return answer }
-        if isLinear {
+        let code = entry.pointee.code, sets = entry.pointee.sets
+        if entry.pointee.isLinear {
             let matcher = RegexMatcher(code: code, sets: sets, input: input, slots: UnsafeMutableBufferPointer(start: nil, count: 0),
                                        budget: 0, canMemoize: false)
             return matcher.runLinear()
         }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: slotCount) { slots in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: entry.pointee.slotCount) { slots in
             var matcher = RegexMatcher(
                 code: code, sets: sets, input: input, slots: slots,
-                budget: RegexMatcher.budget(forLength: input.count), canMemoize: canMemoize)
+                budget: RegexMatcher.budget(forLength: input.count), canMemoize: entry.pointee.canMemoize)
             swap(&matcher.stack, &scratch)
             defer { swap(&matcher.stack, &scratch) }
-            if case .match = matcher.search(anchored: anchoredAtStart, first: firstScalars) { return true }
+            if case .match = matcher.search(anchored: entry.pointee.anchoredAtStart, first: entry.pointee.firstScalars) { return true }
             return false
         }
     }

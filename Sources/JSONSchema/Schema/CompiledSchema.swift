@@ -15,7 +15,7 @@ public final class CompiledSchema: Sendable {
     let dynamicAnchorNodes: [[String: Int]]
     /// `nodes` in memory the evaluator reads in place.
     let nodeBuffer: FrozenBuffer<SchemaNode>
-    /// Quick checks for assertion-only (and `$ref`-only) nodes.
+    /// The quick "certainly passes" check's plans and tables.
     let plans: AssertionPlans
 
     /// Compiles a schema.
@@ -38,6 +38,7 @@ public final class CompiledSchema: Sendable {
     /// Validates an instance and reports every violation, sorted by source location.
     public func validate(_ instance: JSONNode) -> ValidationResult {
         var evaluator = Evaluator(schema: self, reporting: true)
+        if withUnsafePointer(to: instance, { evaluator.passesQuick(root, $0) }) { return ValidationResult(isValid: true, violations: []) }
         var none: Annotations? = nil
         let valid = evaluator.validate(root, instance, &none)
         var violations = evaluator.violations
@@ -54,6 +55,7 @@ public final class CompiledSchema: Sendable {
     /// Whether an instance is valid (stops at the first violation; nothing is reported).
     public func isValid(_ instance: JSONNode) -> Bool {
         var evaluator = Evaluator(schema: self, reporting: false)
+        if withUnsafePointer(to: instance, { evaluator.passesQuick(root, $0) }) { return true }
         var none: Annotations? = nil
         return evaluator.validate(root, instance, &none)
     }

@@ -31,9 +31,23 @@ extension KeywordReader {
     }
 
     /// Replaces `properties`/`patternProperties`/`additionalProperties`/`required` by one `objectShape`.
+    /// Without `properties`, `patternProperties` and `additionalProperties` are combined over an empty table.
     private mutating func combineObjectKeywords() {
-        guard let propertiesAt = keywords.firstIndex(where: { if case .properties = $0.kind { true } else { false } }),
-              case .properties(let table) = keywords[propertiesAt].kind, table.names.count <= 64 else { return }
+        let propertiesAt: Int
+        let table: PropertyTable
+        if let found = keywords.firstIndex(where: { if case .properties = $0.kind { true } else { false } }) {
+            guard case .properties(let declared) = keywords[found].kind, declared.names.count <= 64 else { return }
+            (propertiesAt, table) = (found, declared)
+        } else {
+            let applies = keywords.firstIndex {
+                switch $0.kind {
+                case .patternProperties, .additionalProperties: true
+                default: false
+                }
+            }
+            guard let applies else { return }
+            (propertiesAt, table) = (applies, PropertyTable([]))
+        }
         var patterns: [(ECMARegex, Int)] = []
         var additional: Int?
         var requiredNames: [String] = []

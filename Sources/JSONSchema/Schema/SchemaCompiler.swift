@@ -82,7 +82,6 @@ final class SchemaCompiler {
                 }
             }
             compiled.defaultValue = object["default"]
-            compiled.isAssertionOnly = compiled.keywords.allSatisfy { $0.kind.isAssertion }
         default:
             throw SchemaError(message: "a schema must be an object or a boolean, found \(raw.node.value.typeName)",
                               location: raw.node.location, schemaPointer: JSONPointer(raw.documentPointer))

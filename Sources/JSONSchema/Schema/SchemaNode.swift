@@ -7,9 +7,6 @@ struct SchemaNode: Sendable {
     var keywords: [CompiledKeyword] = []
     /// Whether this node has `unevaluatedProperties`/`unevaluatedItems` (needs annotations).
     var collectsAnnotations = false
-    /// Whether every keyword is a plain assertion on the value itself (no subschemas, no references):
-    /// such nodes are checked without touching paths, scopes or annotations unless they fail.
-    var isAssertionOnly = false
     /// The schema resource (interned base URI) this node belongs to.
     var resource: Int32 = 0
     /// The node's pointer inside its document (for evaluation paths).

@@ -21,8 +21,8 @@ extension Evaluator {
                 return false
             }
             let complete = elements.withUnsafeBufferPointer { buffer in
-                for offset in from..<buffer.count where !passesPlan(target, buffer.baseAddress! + offset) {
-                    if !validate(target, child: buffer[offset], at: .index(offset)) {
+                for offset in from..<buffer.count where !passesQuick(target, buffer.baseAddress! + offset) {
+                    if !evaluate(target, child: buffer[offset], at: .index(offset)) {
                         valid = false
                         if !reporting { return false }
                     }
@@ -142,7 +142,7 @@ extension Evaluator {
     }
 
     private mutating func follow(_ index: Int, _ keyword: String, _ target: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        if annotations == nil, passesQuickly(target, instance) { return true }
+        if annotations == nil, withUnsafePointer(to: instance, { passesQuick(target, $0) }) { return true }
         frames.append(ReferenceFrame(referringNode: index, keyword: keyword, target: target))
         defer { frames.removeLast() }
         return inPlace(target, instance, &annotations)

@@ -40,14 +40,14 @@ extension Evaluator {
                 nextSlot = slot + 1
                 seen |= 1 << UInt64(slot)
                 let target = shape.table.nodes[slot]
-                if !passesPlan(target, value), !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
+                if !passesQuick(target, value), !evaluate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
             }
             for (regex, target) in shape.patterns where regex.matches(member.pointee.key) {
                 matched = true
-                if !passesPlan(target, value), !validate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
+                if !passesQuick(target, value), !evaluate(target, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }
@@ -58,7 +58,7 @@ extension Evaluator {
                     valid = false
                     if !reporting { return false }
                     report(index, "additionalProperties", "unknown key '\(member.pointee.key)'", member.pointee.keyLocation, extra: .key(member.pointee.key))
-                } else if !passesPlan(additional, value), !validate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
+                } else if !passesQuick(additional, value), !evaluate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
                 }

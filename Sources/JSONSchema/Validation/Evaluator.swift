@@ -7,17 +7,25 @@ struct Evaluator {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let plans: UnsafeBufferPointer<AssertionPlan>
     let bounds: UnsafeBufferPointer<NumericBound>
-    let regexes: UnsafeBufferPointer<RegexEntry>
+    let boundValues: UnsafeBufferPointer<JSONValue>
     let choices: UnsafeBufferPointer<ChoiceRange>
     let choiceBytes: UnsafeBufferPointer<UInt8>
+    let choiceWords: UnsafeBufferPointer<StringWords>
+    let quickNodes: UnsafeBufferPointer<QuickNode>
+    let shapes: UnsafeBufferPointer<QuickShape>
+    let names: UnsafeBufferPointer<String>
+    let nameInfo: UnsafeBufferPointer<QuickName>
+    let nameTargets: UnsafeBufferPointer<Int32>
+    let patterns: UnsafeBufferPointer<QuickPattern>
+    let targets: UnsafeBufferPointer<Int32>
     var reporting: Bool
     var violations: [Violation] = []
     var path: [PathToken] = []
     var frames: [ReferenceFrame] = []
     var scope: [Int32] = []
     var depth = 0
-    /// The backtracking stack regex searches reuse.
-    var regexScratch: [RegexMatcher.BacktrackEntry] = []
+    /// `pattern` and `patternProperties` searches of the quick check.
+    var patternMatcher: PatternMatcher
 
     /// How many nested schema applications are allowed (reference loops, absurdly deep instances).
     static let maxDepth = 400
@@ -27,9 +35,18 @@ struct Evaluator {
         nodes = schema.nodeBuffer.buffer
         plans = schema.plans.plans.buffer
         bounds = schema.plans.bounds.buffer
-        regexes = schema.plans.regexes.buffer
+        boundValues = schema.plans.boundValues.buffer
+        patternMatcher = PatternMatcher(schema.plans)
         choices = schema.plans.choices.buffer
         choiceBytes = schema.plans.choiceBytes.buffer
+        choiceWords = schema.plans.choiceWords.buffer
+        quickNodes = schema.plans.quick.buffer
+        shapes = schema.plans.shapes.buffer
+        names = schema.plans.names.buffer
+        nameInfo = schema.plans.nameInfo.buffer
+        nameTargets = schema.plans.nameTargets.buffer
+        patterns = schema.plans.patterns.buffer
+        targets = schema.plans.targets.buffer
         self.reporting = reporting
     }
 
@@ -68,22 +85,14 @@ struct Evaluator {
         return validate(index, instance, &annotations)
     }
 
-    /// Checks an assertion-only node quietly; true when it passes (then nothing needs reporting).
-    @inline(__always)
-    mutating func passesQuickly(_ index: Int, _ instance: JSONNode) -> Bool {
-        guard nodes[index].isAssertionOnly else { return false }
-        let saved = reporting
-        reporting = false
-        defer { reporting = saved }
-        var none: Annotations? = nil
-        let keywords = nodes[index].keywords
-        for position in keywords.indices where !apply(keywords[position], index, instance, &none) { return false }
-        return true
-    }
-
     /// Validates a child value (array element or member) pushed on the instance path.
     mutating func validate(_ index: Int, child: JSONNode, at token: PathToken) -> Bool {
-        if passesQuickly(index, child) { return true }
+        if withUnsafePointer(to: child, { passesQuick(index, $0) }) { return true }
+        return evaluate(index, child: child, at: token)
+    }
+
+    /// Like `validate(_:child:at:)` for a child whose quick check already said "not sure".
+    mutating func evaluate(_ index: Int, child: JSONNode, at token: PathToken) -> Bool {
         path.append(token)
         var none: Annotations? = nil
         let valid = validate(index, child, &none)
