@@ -21,11 +21,14 @@ final class PropertyTable: Sendable {
         slot(for: key).map { nodes[$0] }
     }
 
-    /// The position of a key in the table, or nil.
+    /// The position of a key in the table, or nil. Keys compare code point by code point.
     @inline(__always)
     func slot(for key: String) -> Int? {
-        if let index { return index[key] }
-        for offset in names.indices where names[offset] == key { return offset }
+        if let index {
+            guard let slot = index[key] else { return nil }
+            if JSONValue.sameScalars(names[slot], key) { return slot }
+        }
+        for offset in names.indices where JSONObject.sameKey(names[offset], key) { return offset }
         return nil
     }
 
@@ -34,10 +37,12 @@ final class PropertyTable: Sendable {
     func slot(for key: String, hint: Int) -> Int? {
         if index != nil { return slot(for: key) }
         let names = frozenNames.buffer
-        if hint < names.count, names[hint] == key { return hint }
+        if hint < names.count, JSONObject.sameKey(names[hint], key) { return hint }
         let length = key.utf8.count
         let lengths = nameLengths.buffer
-        for offset in 0..<names.count where offset != hint && lengths[offset] == length && names[offset] == key { return offset }
+        for offset in 0..<names.count where offset != hint && lengths[offset] == length && JSONObject.sameKey(names[offset], key) {
+            return offset
+        }
         return nil
     }
 }

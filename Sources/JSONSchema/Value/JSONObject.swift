@@ -1,7 +1,9 @@
 /// The members of a JSON object, in document order, each with the location of its key.
 ///
 /// Lookup by key is a linear scan, which is the fastest choice for the small objects that
-/// configuration documents are made of. Parsers reject duplicate keys, so keys are unique.
+/// configuration documents are made of. Keys compare code point by code point, as JSON requires
+/// (Swift's `==` alone would equate canonically equivalent keys such as "é" and "e\u{301}").
+/// Parsers reject duplicate keys, so keys are unique.
 public struct JSONObject: Sendable {
     /// One `"key": value` pair.
     public struct Member: Sendable {
@@ -39,13 +41,13 @@ public struct JSONObject: Sendable {
 
     /// The index of the member with this key.
     public func index(of key: String) -> Int? {
-        members.firstIndex { $0.key == key }
+        members.firstIndex { Self.sameKey($0.key, key) }
     }
 
     /// The value for a key, or nil. Setting replaces the value in place or appends a member.
     public subscript(key: String) -> JSONNode? {
         get {
-            for member in members where member.key == key { return member.value }
+            for member in members where Self.sameKey(member.key, key) { return member.value }
             return nil
         }
         set {
@@ -59,6 +61,12 @@ public struct JSONObject: Sendable {
 
     /// The member for a key, or nil.
     public func member(_ key: String) -> Member? {
-        members.first { $0.key == key }
+        members.first { Self.sameKey($0.key, key) }
+    }
+
+    /// Whether two keys are the same code points (`==` first: it is fast, and necessary).
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a == b && JSONValue.sameScalars(a, b)
     }
 }
