@@ -21,9 +21,7 @@ enum FormatChecker {
     /// Runs `body` on the UTF-8 bytes of `text` in place (a copy only for a non-contiguous bridged string).
     @inline(__always)
     static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
+        StringBytes.with(text, body)
     }
 
     /// The byte-level checks: every format whose grammar is defined on UTF-8 bytes.

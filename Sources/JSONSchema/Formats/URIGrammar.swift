@@ -10,10 +10,19 @@ struct URIGrammar {
         self.international = international
     }
 
-    private static let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), at = UInt8(ascii: "@")
-    private static let question = UInt8(ascii: "?"), hash = UInt8(ascii: "#"), percent = UInt8(ascii: "%")
+    static var colon: UInt8 { UInt8(ascii: ":") }
+    static var slash: UInt8 { UInt8(ascii: "/") }
+    static var at: UInt8 { UInt8(ascii: "@") }
+    static var question: UInt8 { UInt8(ascii: "?") }
+    static var hash: UInt8 { UInt8(ascii: "#") }
+    static var percent: UInt8 { UInt8(ascii: "%") }
 
     var isURI: Bool {
+        commonURI ?? isURIByGeneralGrammar
+    }
+
+    /// `isURI` without the one-pass shortcut (`commonURI`).
+    var isURIByGeneralGrammar: Bool {
         let count = bytes.count
         guard count > 0, Self.isLetter(bytes[0]) else { return false }
         var index = 1
@@ -31,24 +40,27 @@ struct URIGrammar {
         return isRelativePart(0, bytes.count, allowColonInFirstSegment: false)
     }
 
-    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    @inline(__always) private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
 
     /// ASCII characters as a 128-bit bitmap (low: codes 0-63, high: 64-127).
-    private typealias Mask = (low: UInt64, high: UInt64)
+    struct Mask: Equatable {
+        var low: UInt64
+        var high: UInt64
+    }
     /// unreserved and sub-delims (`-._~!$&'()*+,;=`, letters, digits): a reg-name.
-    private static let hostMask: Mask = (0x2BFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    static var hostMask: Mask { Mask(low: 0x2BFF_7FD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFE) }
     /// host characters plus `:` (userinfo, IPvFuture).
-    private static let userMask: Mask = (0x2FFF_7FD2_0000_0000, 0x47FF_FFFE_87FF_FFFE)
+    static var userMask: Mask { Mask(low: 0x2FFF_7FD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFE) }
     /// host characters plus `:@/` (pchar and `/`).
-    private static let pathMask: Mask = (0x2FFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    static var pathMask: Mask { Mask(low: 0x2FFF_FFD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF) }
     /// host characters plus `:@/?` (query, fragment).
-    private static let queryMask: Mask = (0xAFFF_FFD2_0000_0000, 0x47FF_FFFE_87FF_FFFF)
+    static var queryMask: Mask { Mask(low: 0xAFFF_FFD2_0000_0000, high: 0x47FF_FFFE_87FF_FFFF) }
     /// letters, digits, `+-.` (scheme after its first letter).
-    private static let schemeMask: Mask = (0x03FF_6800_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+    static var schemeMask: Mask { Mask(low: 0x03FF_6800_0000_0000, high: 0x07FF_FFFE_07FF_FFFE) }
 
-    @inline(__always) private static func isIn(_ byte: UInt8, _ mask: Mask) -> Bool {
+    @inline(__always) static func isIn(_ byte: UInt8, _ mask: Mask) -> Bool {
         byte < 64 ? mask.low >> UInt64(byte) & 1 != 0 : byte < 128 && mask.high >> UInt64(byte &- 64) & 1 != 0
     }
 

@@ -13,7 +13,7 @@ struct AssertionPlans: Sendable {
     let regexPrograms: [FrozenRegexProgram]
     let choices: FrozenBuffer<ChoiceRange>
     let choiceBytes: FrozenBuffer<UInt8>
-    /// Per choice: the words of the string (`UTF8Bytes.words`), for a comparison without a byte loop.
+    /// Per choice: the words of the string (`StringBytes.words`), for a comparison without a byte loop.
     let choiceWords: FrozenBuffer<StringWords>
     private let choiceStrings: [String]
     let shapes: FrozenBuffer<QuickShape>
@@ -142,7 +142,7 @@ struct AssertionPlans: Sendable {
                 choiceBytes.append(contentsOf: string.utf8)
                 let native = String(decoding: Array(string.utf8), as: UTF8.self)
                 choiceStrings.append(native)
-                choiceWords.append(UTF8Bytes.words(native))
+                choiceWords.append(StringBytes.words(native))
             }
             return true
         }

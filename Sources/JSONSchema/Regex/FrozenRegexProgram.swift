@@ -63,7 +63,7 @@ struct RegexEntry: @unchecked Sendable {
     /// like ``ECMARegex/matches(_:)``. `scratch` is a backtracking stack reused across calls. Static and
     /// through a pointer, so that the entry is read in place rather than copied for the call.
     static func matches(_ entry: UnsafePointer<RegexEntry>, _ text: String, scratch: inout [RegexMatcher.BacktrackEntry]) -> Bool {
-        UTF8Bytes.with(text) { search(entry, $0, &scratch) }
+        StringBytes.with(text) { search(entry, $0, &scratch) }
     }
 
     private static func search(_ entry: UnsafePointer<RegexEntry>, _ input: UnsafeBufferPointer<UInt8>,

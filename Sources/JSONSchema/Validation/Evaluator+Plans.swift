@@ -76,10 +76,10 @@ extension Evaluator {
 
     /// Whether `text` is byte-for-byte one of the plan's strings (equal words settle it for small strings).
     private mutating func isChoice(_ plan: UnsafePointer<AssertionPlan>, _ text: String) -> Bool {
-        let words = UTF8Bytes.words(text)
+        let words = StringBytes.words(text)
         let range = Int(plan.pointee.choiceStart)..<Int(plan.pointee.choiceStart + plan.pointee.choiceCount)
         for position in range where choiceWords[position] == words { return true }
-        return UTF8Bytes.with(text) { isChoice(plan, $0) }
+        return StringBytes.with(text) { isChoice(plan, $0) }
     }
 
     private mutating func isChoice(_ plan: UnsafePointer<AssertionPlan>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -26,7 +26,7 @@ extension JSONValue {
 
     /// Code-point equality (Swift's `==` treats canonically equivalent strings as equal; JSON does not).
     static func sameScalars(_ a: String, _ b: String) -> Bool {
-        if UTF8Bytes.words(a) == UTF8Bytes.words(b) { return true }
+        if StringBytes.words(a) == StringBytes.words(b) { return true }
         guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
         return a.withUTF8 { left in b.withUTF8 { right in left.elementsEqual(right) } }

@@ -1,5 +1,5 @@
 /// A string's UTF-8 bytes as a buffer: native strings in place, others (small, bridged) through a copy.
-enum UTF8Bytes {
+enum StringBytes {
     @inline(__always)
     static func with<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
@@ -16,7 +16,7 @@ enum UTF8Bytes {
     }
 }
 
-/// The raw representation of a `String` (see `UTF8Bytes.words(_:)`).
+/// The raw representation of a `String` (see `StringBytes.words(_:)`).
 struct StringWords: Equatable, Sendable {
     var first: UInt64
     var second: UInt64
