@@ -48,13 +48,18 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
 
     /// Escapes one token (`~` → `~0`, `/` → `~1`).
     public static func escape(_ token: String) -> String {
-        guard token.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// The pointer text, e.g. `/endpoints/3/url` (the empty string for the whole document).
     public var description: String {
-        tokens.map { "/" + JSONPointer.escape($0) }.joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            text += JSONPointer.escape(token)
+        }
+        return text
     }
 }
 

@@ -99,6 +99,10 @@ struct KeywordReader {
     func reference(_ name: String) throws(SchemaError) -> (Int, String)? {
         guard let node = object[name] else { return nil }
         guard let text = node.value.stringValue else { throw invalid(name, "a URI reference string") }
-        return (compiler.node(for: try compiler.resolve(text, from: raw, keyword: name)), text)
+        let cacheKey = raw.base + "\u{0}" + text
+        if let known = compiler.referenceTargets[cacheKey] { return (known, text) }
+        let target = compiler.node(for: try compiler.resolve(text, from: raw, keyword: name))
+        compiler.referenceTargets[cacheKey] = target
+        return (target, text)
     }
 }

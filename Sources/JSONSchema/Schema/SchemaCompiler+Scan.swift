@@ -126,11 +126,27 @@ extension SchemaCompiler {
         resourceRoots[uri] = resourceRoots[uri] ?? root
     }
 
+    /// A base URI parsed once per compilation (every reference of a resource resolves against it).
+    func parsedBase(_ base: String) -> (parsed: URIReference, withoutFragment: String) {
+        if let known = parsedBases[base] { return known }
+        let parsed = URIReference(base)
+        let entry = (parsed, parsed.withoutFragment)
+        parsedBases[base] = entry
+        return entry
+    }
+
     /// The subschema a `$ref`/`$dynamicRef` value names, relative to `raw`.
     func resolve(_ reference: String, from raw: RawSchema, keyword: String) throws(SchemaError) -> RawSchema {
-        let target = URIReference(raw.base).resolving(reference)
-        let uri = target.withoutFragment
-        let fragment = (target.fragment ?? "").removingPercentEncoding()
+        let uri: String
+        let rawFragment: String?
+        let base = parsedBase(raw.base)
+        if reference.hasPrefix("#") {
+            (uri, rawFragment) = (base.withoutFragment, String(reference.dropFirst()))
+        } else {
+            let target = base.parsed.resolving(reference)
+            (uri, rawFragment) = (target.withoutFragment, target.fragment)
+        }
+        let fragment = (rawFragment ?? "").removingPercentEncoding()
         try ensureScanned(uri, dialect: raw.dialect)
         let failure = SchemaError(message: "cannot resolve \(keyword) '\(reference)'",
                                   location: raw.node.value.objectValue?[keyword]?.location ?? raw.node.location,

@@ -5,6 +5,10 @@ final class SchemaCompiler {
     let options: ValidationOptions
     var nodes: [SchemaNode] = []
     var memo: [String: Int] = [:]
+    /// Resolved references by base URI and reference text (the same text from the same base always
+    /// names the same subschema).
+    var referenceTargets: [String: Int] = [:]
+    var parsedBases: [String: (parsed: URIReference, withoutFragment: String)] = [:]
     var pending: [(Int, RawSchema)] = []
     var resourceIDs: [String: Int32] = [:]
     var resourceURIs: [String] = []

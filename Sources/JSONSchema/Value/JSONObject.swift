@@ -64,9 +64,10 @@ public struct JSONObject: Sendable {
         members.first { Self.sameKey($0.key, key) }
     }
 
-    /// Whether two keys are the same code points (`==` first: it is fast, and necessary).
+    /// Whether two keys are the same code points (the UTF-8 count first: it is stored, so the cheapest
+    /// rejection; then `==`, which is necessary and fast).
     @inline(__always)
     static func sameKey(_ a: String, _ b: String) -> Bool {
-        a == b && JSONValue.sameScalars(a, b)
+        a.utf8.count == b.utf8.count && a == b && JSONValue.sameScalars(a, b)
     }
 }
