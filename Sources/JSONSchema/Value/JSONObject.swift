@@ -41,14 +41,16 @@ public struct JSONObject: Sendable {
 
     /// The index of the member with this key.
     public func index(of key: String) -> Int? {
-        members.firstIndex { Self.sameKey($0.key, key) }
+        members.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where Self.sameKey((buffer.baseAddress! + offset).pointee.key, key) { return offset }
+            return nil
+        }
     }
 
     /// The value for a key, or nil. Setting replaces the value in place or appends a member.
     public subscript(key: String) -> JSONNode? {
         get {
-            for member in members where Self.sameKey(member.key, key) { return member.value }
-            return nil
+            index(of: key).map { members[$0].value }
         }
         set {
             if let index = index(of: key) {
@@ -61,7 +63,7 @@ public struct JSONObject: Sendable {
 
     /// The member for a key, or nil.
     public func member(_ key: String) -> Member? {
-        members.first { Self.sameKey($0.key, key) }
+        index(of: key).map { members[$0] }
     }
 
     /// Whether two keys are the same code points (the UTF-8 count first: it is stored, so the cheapest
