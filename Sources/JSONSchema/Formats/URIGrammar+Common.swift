@@ -15,6 +15,10 @@ extension URIGrammar {
         var inPort = false
         while index < count {
             let byte = bytes[index]
+            if !inPort, Self.isIn(byte, Self.hostMask) {
+                index += 1
+                continue
+            }
             if byte == Self.slash || byte == Self.question || byte == Self.hash { break }
             if byte >= 0x80 || byte == Self.at || byte == UInt8(ascii: "[") { return nil }
             if byte == Self.colon {
@@ -38,11 +42,11 @@ extension URIGrammar {
         var hashAllowed = true
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x80 { return nil }
             if Self.isIn(byte, mask) {
                 index += 1
                 continue
             }
+            if byte >= 0x80 { return nil }
             if byte == Self.percent {
                 guard escapeIsValid(index, count) else { return false }
                 index += 3
