@@ -1,5 +1,5 @@
-public import ArgumentParser
-public import Foundation
+import ArgumentParser
+import Foundation
 public import Runbook
 
 /// The `runbook` command: the entry point of an executable that knows a list of scripts.

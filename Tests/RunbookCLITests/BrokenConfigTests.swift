@@ -16,7 +16,7 @@ import Testing
         for (path, data) in brokenCase.files { try project.write(path, data) }
         if let size = brokenCase.sparseConfigBytes {
             let url = project.root.appendingPathComponent("config/demo-test-config.yaml")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             let handle = try FileHandle(forWritingTo: url)
             try handle.truncate(atOffset: size)
             try handle.close()

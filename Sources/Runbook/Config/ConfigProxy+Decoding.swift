@@ -1,4 +1,4 @@
-public import JSONSchema
+import JSONSchema
 
 extension ConfigProxy {
     /// Decodes a section (or any value) as a `Decodable` type. A missing key or a wrong type is a

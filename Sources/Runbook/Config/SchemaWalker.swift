@@ -16,7 +16,7 @@ public struct SchemaWalker: Sendable {
     public func schemas(at path: [String]) -> [JSONNode] {
         var current = expand(root)
         for token in path {
-            current = current.flatMap { child($0, token) }.flatMap(expand)
+            current = current.compactMap { child($0, token) }.flatMap(expand)
             if current.isEmpty { break }
         }
         return current

@@ -1,5 +1,5 @@
-public import Foundation
-public import Logging
+import Foundation
+import Logging
 import ArgumentParser
 
 /// Runs one script end to end: parses its options, loads and validates the configuration, sets up

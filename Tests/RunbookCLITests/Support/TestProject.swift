@@ -43,7 +43,7 @@ struct TestProject {
         guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
         return enumerator.compactMap { $0 as? String }.filter {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
         }.sorted()
     }

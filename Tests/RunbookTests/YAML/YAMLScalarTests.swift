@@ -47,7 +47,7 @@ import Testing
     }
 
     static let doubles: [(yaml: String, expected: Double)] = [
-        (".inf", .infinity), ("-.inf", -.infinity), ("1e3", 1000), (".5", 0.5), ("12345678901234567890", 12345678901234567890),
+        (".inf", .infinity), ("-.inf", -.infinity), ("1e3", 1000), (".5", 0.5), ("12345678901234567890", 12345678901234567168),
     ]
 
     @Test(arguments: doubles)
