@@ -16,7 +16,7 @@ extension FormatChecker {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.contains(".") {
             guard let lastColon = text.lastIndex(of: ":"),
-                  withBytes(String(text[text.index(after: lastColon)...]), { isIPv4($0[...]) }) else { return false }
+                  StringBytes.with(String(text[text.index(after: lastColon)...]), { isIPv4($0[...]) }) else { return false }
             text = String(text[...lastColon]) + "0:0"
         }
         func groupsValid(_ part: Substring) -> [Substring]? {
@@ -36,7 +36,7 @@ extension FormatChecker {
 
     /// An RFC 1123 host name (ASCII; `xn--` labels must be valid IDNA A-labels).
     static func isHostname(_ text: String) -> Bool {
-        withBytes(text) { isHostname($0[...]) }
+        StringBytes.with(text) { isHostname($0[...]) }
     }
 
     static func isHostname(_ bytes: UTF8Bytes) -> Bool {

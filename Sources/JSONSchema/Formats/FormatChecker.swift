@@ -14,14 +14,8 @@ enum FormatChecker {
         case .uriTemplate: return isURITemplate(text)
         case .regex: return (try? ECMARegex(text)) != nil
         case .unknown: return true
-        default: return withBytes(text) { isValid(bytes: $0, kind: kind) }
+        default: return StringBytes.with(text) { isValid(bytes: $0, kind: kind) }
         }
-    }
-
-    /// Runs `body` on the UTF-8 bytes of `text` in place (a copy only for a non-contiguous bridged string).
-    @inline(__always)
-    static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        StringBytes.with(text, body)
     }
 
     /// The byte-level checks: every format whose grammar is defined on UTF-8 bytes.

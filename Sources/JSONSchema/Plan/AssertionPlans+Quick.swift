@@ -77,7 +77,6 @@ extension AssertionPlans.Builder {
 
     private mutating func addName(_ name: String, target: Int) {
         names.append(name)
-        nameInfo.append(QuickName(length: Int32(name.utf8.count), isASCII: name.utf8.allSatisfy { $0 < 0x80 }))
         nameTargets.append(Int32(target))
     }
 

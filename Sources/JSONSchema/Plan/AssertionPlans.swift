@@ -18,7 +18,6 @@ struct AssertionPlans: Sendable {
     private let choiceStrings: [String]
     let shapes: FrozenBuffer<QuickShape>
     let names: FrozenBuffer<String>
-    let nameInfo: FrozenBuffer<QuickName>
     /// Per declared name of a shape: the node its value must pass.
     let nameTargets: FrozenBuffer<Int32>
     let patterns: FrozenBuffer<QuickPattern>
@@ -66,7 +65,6 @@ struct AssertionPlans: Sendable {
         choiceStrings = builder.choiceStrings
         shapes = FrozenBuffer(builder.shapes)
         names = FrozenBuffer(builder.names)
-        nameInfo = FrozenBuffer(builder.nameInfo)
         nameTargets = FrozenBuffer(builder.nameTargets)
         patterns = FrozenBuffer(builder.patterns)
         targets = FrozenBuffer(builder.targets)
@@ -90,7 +88,6 @@ struct AssertionPlans: Sendable {
         var choiceStrings: [String] = []
         var shapes: [QuickShape] = []
         var names: [String] = []
-        var nameInfo: [QuickName] = []
         var nameTargets: [Int32] = []
         var patterns: [QuickPattern] = []
         var targets: [Int32] = []

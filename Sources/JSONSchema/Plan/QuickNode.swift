@@ -9,15 +9,15 @@ struct QuickNode: Sendable {
     /// Whether the quick check can ever say "passes" for this node (false for `false`, for nodes
     /// with keywords it does not handle such as `not`, `oneOf`, `if`, `unevaluated*`).
     var supported = false
-    /// Objects: member count bounds, the combined shape (index into `QuickTables.shapes`, or -1),
-    /// `required` names without a shape (`QuickTables.names`), `propertyNames` (node index or -1).
+    /// Objects: member count bounds, the combined shape (index into `AssertionPlans.shapes`, or -1),
+    /// `required` names without a shape (`AssertionPlans.names`), `propertyNames` (node index or -1).
     var minProperties = 0
     var maxProperties = Int.max
     var shape: Int32 = -1
     var requiredStart: Int32 = 0
     var requiredCount: Int32 = 0
     var propertyNames: Int32 = -1
-    /// Arrays: item count bounds, `prefixItems` (`QuickTables.targets`), `items` from `itemsFrom` on
+    /// Arrays: item count bounds, `prefixItems` (`AssertionPlans.targets`), `items` from `itemsFrom` on
     /// (node index or -1), `uniqueItems`.
     var minItems = 0
     var maxItems = Int.max
@@ -38,26 +38,19 @@ struct QuickNode: Sendable {
 /// `properties`, `patternProperties`, `additionalProperties` and `required` of one node, for the
 /// quick check (the same combination as `ObjectShape`).
 struct QuickShape: Sendable {
-    /// The declared names: `QuickTables.names`/`nameInfo`/`nameTargets` from `nameStart`.
+    /// The declared names: `AssertionPlans.names`/`nameTargets` from `nameStart`.
     var nameStart: Int32
     var nameCount: Int32
     /// The bits of the declared names that are required.
     var requiredMask: UInt64
-    /// Required names that are not declared properties (`QuickTables.names`).
+    /// Required names that are not declared properties (`AssertionPlans.names`).
     var extraRequiredStart: Int32
     var extraRequiredCount: Int32
-    /// `patternProperties`: `QuickTables.patterns` from `patternStart`.
+    /// `patternProperties`: `AssertionPlans.patterns` from `patternStart`.
     var patternStart: Int32
     var patternCount: Int32
     /// `additionalProperties`' node, or -1 when absent.
     var additional: Int32
-}
-
-/// A property name's UTF-8 length and whether it is ASCII (then equal length plus `==` means the
-/// same bytes; otherwise code points are compared as JSON requires).
-struct QuickName: Sendable {
-    var length: Int32
-    var isASCII: Bool
 }
 
 /// A `patternProperties` entry: a regex of `AssertionPlans.regexes` and the node it applies.

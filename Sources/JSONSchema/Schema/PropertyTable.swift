@@ -3,16 +3,14 @@ final class PropertyTable: Sendable {
     let names: [String]
     let nodes: [Int]
     let index: [String: Int]?
-    /// The names and their UTF-8 lengths, read in place.
+    /// The names, read in place.
     private let frozenNames: FrozenBuffer<String>
-    private let nameLengths: FrozenBuffer<Int>
 
     init(_ entries: [(String, Int)]) {
         names = entries.map(\.0)
         nodes = entries.map(\.1)
         index = entries.count > 16 ? Dictionary(entries.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { a, _ in a }) : nil
         frozenNames = FrozenBuffer(names)
-        nameLengths = FrozenBuffer(names.map(\.utf8.count))
     }
 
     /// The subschema for a key, or nil.
@@ -38,11 +36,7 @@ final class PropertyTable: Sendable {
         if index != nil { return slot(for: key) }
         let names = frozenNames.buffer
         if hint < names.count, JSONObject.sameKey(names[hint], key) { return hint }
-        let length = key.utf8.count
-        let lengths = nameLengths.buffer
-        for offset in 0..<names.count where offset != hint && lengths[offset] == length && JSONObject.sameKey(names[offset], key) {
-            return offset
-        }
+        for offset in 0..<names.count where offset != hint && JSONObject.sameKey(names[offset], key) { return offset }
         return nil
     }
 }

@@ -33,9 +33,9 @@ extension Evaluator {
         guard count >= quick.pointee.minProperties, count <= quick.pointee.maxProperties else { return false }
         return object.members.withUnsafeBufferPointer { members in
             let shape = quick.pointee.shape
-            if shape >= 0, !membersPass(shapes.baseAddress! + Int(shape), members) { return false }
+            if shape >= 0, !membersPass(shapes.baseAddress! + Int(shape), members, object) { return false }
             let required = Int(quick.pointee.requiredStart)..<Int(quick.pointee.requiredStart + quick.pointee.requiredCount)
-            for position in required where !contains(members, position) { return false }
+            for position in required where object.index(of: names[position]) == nil { return false }
             let propertyNames = Int(quick.pointee.propertyNames)
             guard propertyNames >= 0 else { return true }
             for offset in members.indices {
@@ -46,7 +46,9 @@ extension Evaluator {
         }
     }
 
-    private mutating func membersPass(_ shape: UnsafePointer<QuickShape>, _ members: UnsafeBufferPointer<JSONObject.Member>) -> Bool {
+    private mutating func membersPass(
+        _ shape: UnsafePointer<QuickShape>, _ members: UnsafeBufferPointer<JSONObject.Member>, _ object: JSONObject
+    ) -> Bool {
         var seen: UInt64 = 0
         var hint = 0
         let nameStart = Int(shape.pointee.nameStart)
@@ -70,7 +72,7 @@ extension Evaluator {
         }
         guard shape.pointee.requiredMask & ~seen == 0 else { return false }
         let extra = Int(shape.pointee.extraRequiredStart)..<Int(shape.pointee.extraRequiredStart + shape.pointee.extraRequiredCount)
-        for position in extra where !contains(members, position) { return false }
+        for position in extra where object.index(of: names[position]) == nil { return false }
         return true
     }
 
@@ -79,23 +81,9 @@ extension Evaluator {
     private func slot(of key: String, in shape: UnsafePointer<QuickShape>, hint: Int) -> Int? {
         let start = Int(shape.pointee.nameStart)
         let count = Int(shape.pointee.nameCount)
-        let length = key.utf8.count
-        if hint < count, isName(start + hint, key, length) { return hint }
-        for slot in 0..<count where slot != hint && isName(start + slot, key, length) { return slot }
+        if hint < count, JSONObject.sameKey(names[start + hint], key) { return hint }
+        for slot in 0..<count where slot != hint && JSONObject.sameKey(names[start + slot], key) { return slot }
         return nil
-    }
-
-    /// Whether `key` is the name at `position`, code point for code point.
-    @inline(__always)
-    private func isName(_ position: Int, _ key: String, _ length: Int) -> Bool {
-        let info = nameInfo[position]
-        guard Int(info.length) == length, names[position] == key else { return false }
-        return info.isASCII || JSONValue.sameScalars(names[position], key)
-    }
-
-    private mutating func contains(_ members: UnsafeBufferPointer<JSONObject.Member>, _ position: Int) -> Bool {
-        for offset in members.indices where isName(position, members[offset].key, members[offset].key.utf8.count) { return true }
-        return false
     }
 
     private mutating func arrayPasses(_ quick: UnsafePointer<QuickNode>, _ elements: [JSONNode]) -> Bool {

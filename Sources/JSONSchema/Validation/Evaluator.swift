@@ -14,7 +14,6 @@ struct Evaluator {
     let quickNodes: UnsafeBufferPointer<QuickNode>
     let shapes: UnsafeBufferPointer<QuickShape>
     let names: UnsafeBufferPointer<String>
-    let nameInfo: UnsafeBufferPointer<QuickName>
     let nameTargets: UnsafeBufferPointer<Int32>
     let patterns: UnsafeBufferPointer<QuickPattern>
     let targets: UnsafeBufferPointer<Int32>
@@ -43,7 +42,6 @@ struct Evaluator {
         quickNodes = schema.plans.quick.buffer
         shapes = schema.plans.shapes.buffer
         names = schema.plans.names.buffer
-        nameInfo = schema.plans.nameInfo.buffer
         nameTargets = schema.plans.nameTargets.buffer
         patterns = schema.plans.patterns.buffer
         targets = schema.plans.targets.buffer

@@ -66,10 +66,12 @@ public struct JSONObject: Sendable {
         index(of: key).map { members[$0] }
     }
 
-    /// Whether two keys are the same code points (the UTF-8 count first: it is stored, so the cheapest
-    /// rejection; then `==`, which is necessary and fast).
+    /// Whether two keys are the same code points: identical representations settle it at once (small
+    /// strings are stored inline); otherwise the UTF-8 count, which is stored, rejects most, then `==`,
+    /// which is necessary, then the bytes.
     @inline(__always)
     static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b && JSONValue.sameScalars(a, b)
+        if StringBytes.words(a) == StringBytes.words(b) { return true }
+        return a.utf8.count == b.utf8.count && a == b && JSONValue.sameScalars(a, b)
     }
 }
