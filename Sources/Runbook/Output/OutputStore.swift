@@ -81,36 +81,46 @@ public struct OutputStore: Sendable {
     @discardableResult
     public func writeAtomically(to folder: OutputFolder, name: String, timestamped: Bool = false,
                                 _ body: (AtomicFileWriter) throws -> Void) throws -> URL {
-        let finalName = timestamped ? timestampedName(name) : name
-        let destination = try url(folder, finalName)
-        let writer = try AtomicFileWriter(destination: destination)
+        let (writer, finalName) = try startAtomicWrite(folder, name, timestamped: timestamped)
         do {
             try body(writer)
-            try writer.commit()
         } catch {
             writer.abort()
             throw error
         }
-        logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
-        return destination
+        return try finishAtomicWrite(writer, folder, finalName)
     }
 
     /// The async form of `writeAtomically`, for bodies that await (rows from an `AsyncSequence`).
     @discardableResult
     public func writeAtomically(to folder: OutputFolder, name: String, timestamped: Bool = false,
                                 _ body: (AtomicFileWriter) async throws -> Void) async throws -> URL {
-        let finalName = timestamped ? timestampedName(name) : name
-        let destination = try url(folder, finalName)
-        let writer = try AtomicFileWriter(destination: destination)
+        let (writer, finalName) = try startAtomicWrite(folder, name, timestamped: timestamped)
         do {
             try await body(writer)
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return try finishAtomicWrite(writer, folder, finalName)
+    }
+
+    /// The writer for a destination (timestamped on request), and the file name it will have.
+    private func startAtomicWrite(_ folder: OutputFolder, _ name: String, timestamped: Bool) throws -> (AtomicFileWriter, String) {
+        let finalName = timestamped ? timestampedName(name) : name
+        return (try AtomicFileWriter(destination: try url(folder, finalName)), finalName)
+    }
+
+    /// Moves the finished file into place (the temporary file is removed if that fails) and logs it.
+    private func finishAtomicWrite(_ writer: AtomicFileWriter, _ folder: OutputFolder, _ finalName: String) throws -> URL {
+        do {
             try writer.commit()
         } catch {
             writer.abort()
             throw error
         }
         logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
-        return destination
+        return writer.destination
     }
 
     /// Removes the hidden temporary files (`.name.tmp-…`) a killed process left in `folder`, and

@@ -37,16 +37,10 @@ public struct RedactionPattern: Sendable {
     /// (`RedactionPatterns.load` turns it into a `HelpfulError` with the file location).
     public init(name: String, pattern: String, replacement: String, check: Check? = nil,
                 triggers: [String] = [], minimumDigits: Int = 0, minimumRun: Int = 0) throws {
-        self.name = name
-        self.pattern = pattern
-        self.replacement = replacement
-        self.check = check
-        self.triggers = triggers.map { $0.lowercased() }
-        self.triggerBytes = self.triggers.map { Array($0.utf8) }
-        self.minimumDigits = minimumDigits
-        self.minimumRun = minimumRun
-        self.expression = CompiledExpression(
-            compiled: try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]), pattern: pattern)
+        let compiled = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        self.init(name: name, pattern: pattern, replacement: replacement, check: check, triggers: triggers,
+                  minimumDigits: minimumDigits, minimumRun: minimumRun,
+                  expression: CompiledExpression(compiled: compiled, pattern: pattern))
     }
 
     /// A rule whose pattern is known to compile (the built-in set, covered by tests): it is compiled
@@ -54,6 +48,13 @@ public struct RedactionPattern: Sendable {
     /// for it (compiling ~40 ICU expressions is a large part of a short run's start-up).
     init(trusted name: String, pattern: String, replacement: String, check: Check?, triggers: [String],
          minimumDigits: Int, minimumRun: Int) {
+        self.init(name: name, pattern: pattern, replacement: replacement, check: check, triggers: triggers,
+                  minimumDigits: minimumDigits, minimumRun: minimumRun,
+                  expression: CompiledExpression(compiled: nil, pattern: pattern))
+    }
+
+    private init(name: String, pattern: String, replacement: String, check: Check?, triggers: [String],
+                 minimumDigits: Int, minimumRun: Int, expression: CompiledExpression) {
         self.name = name
         self.pattern = pattern
         self.replacement = replacement
@@ -62,7 +63,7 @@ public struct RedactionPattern: Sendable {
         self.triggerBytes = self.triggers.map { Array($0.utf8) }
         self.minimumDigits = minimumDigits
         self.minimumRun = minimumRun
-        self.expression = CompiledExpression(compiled: nil, pattern: pattern)
+        self.expression = expression
     }
 
     /// Applies the rule to `text`, returning the text with every (checked) match replaced.
