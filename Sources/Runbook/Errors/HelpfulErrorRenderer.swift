@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The one renderer for every `HelpfulError`: plain text, coloured text (only on a terminal and
 /// never under `NO_COLOR`), or JSON (`--json`). Secret values are removed from every field by the

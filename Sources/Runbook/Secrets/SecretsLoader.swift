@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import JSONSchema
 
 /// Loads the run's secrets: the optional secrets file (a flat mapping of names to scalar values)
