@@ -24,6 +24,16 @@ import Testing
         }
     }
 
+    /// A clock one second later at every reading: a record built twice would show it.
+    final class TickingClock: RunbookClock {
+        private let seconds = Mutex(0)
+        func now() -> Date {
+            Date(timeIntervalSince1970: 1_737_815_445 + Double(seconds.withLock { value in value += 1; return value }))
+        }
+        func monotonicNow() -> Duration { .seconds(seconds.withLock { $0 }) }
+        func sleep(for duration: Duration) async throws {}
+    }
+
     /// What one CLI run printed, returned and saved.
     struct Run {
         let exitCode: Int32
@@ -50,7 +60,7 @@ import Testing
     /// Runs `runbook run counting demo test <options> --json` in `project` on `clock`; `whileRunning`
     /// is called once the script sleeps (manual clock) with the task that runs the command.
     static func run(
-        _ project: TestProject, _ options: [String], clock: ManualClock = ManualClock(),
+        _ project: TestProject, _ options: [String], clock: any RunbookClock = ManualClock(),
         whileRunning: (@Sendable (Task<Int32, Never>) async -> Void)? = nil
     ) async throws -> Run {
         let out = Mutex("")
@@ -60,7 +70,7 @@ import Testing
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } },
             clock: clock)
         let task = Task { await RunbookMain.execute(["run", "counting", "demo", "test"] + options, environment: environment) }
-        if let whileRunning {
+        if let whileRunning, let clock = clock as? ManualClock {
             while clock.pendingSleepers == 0 { await Task.yield() }
             await whileRunning(task)
         }
@@ -107,10 +117,11 @@ import Testing
     ) async throws {
         let project = try Self.project()
         defer { project.remove() }
-        let run = try await Self.run(project, ending.options + ["--json"])
+        let run = try await Self.run(project, ending.options + ["--json"], clock: TickingClock())
         #expect(run.exitCode == ending.exitCode, "\(run.stderr)")
         let record = try run.record()
-        #expect(try run.jsonLine() == record)
+        #expect(try run.jsonLine() == record, "the --json line is the saved record, not one made again later")
+        #expect(record.finishedAt > record.startedAt)
         #expect(record.outcome == ending.outcome)
         #expect(record.exitCode == ending.exitCode)
         #expect(record.summary == ending.summary)

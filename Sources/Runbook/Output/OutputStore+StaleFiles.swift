@@ -9,9 +9,10 @@ extension OutputStore {
     /// (and their subfolders), and returns their paths relative to the project root, sorted.
     /// Finished files are never touched, nor the temporary file of a write still under way:
     ///
-    /// - a file written on this host is removed when the process that wrote it has ended;
-    /// - a file of another host, or in the earlier format without a writer, when it has not been
-    ///   written to for `olderThan` seconds (a day by default);
+    /// - a file written on this host is removed as soon as the process that wrote it has ended;
+    /// - any other file (another host's, one in the earlier format without a writer, or one whose
+    ///   process id is in use, perhaps by another program) when it has not been written to for
+    ///   `olderThan` seconds (a day by default);
     /// - a file of this process never.
     ///
     /// Folders that do not exist are skipped (not created). The runner calls this at the start of
