@@ -101,6 +101,32 @@ import Testing
         #expect(!result.logLines.contains { $0.contains("successful") })
     }
 
+    @Test func ctrlCDuringALargeWriteStopsItAndEndsWith130() async throws {
+        struct Exporting: Script {
+            static let name = "exporting"
+            static let summary = "writes a large table; Ctrl-C comes at row 1000"
+            init() {}
+            func run(_ context: ScriptContext) async throws {
+                context.results.created("first")
+                let rows = (1...2_000_000).lazy.map { index -> [TableCell] in
+                    if index == 1000 { withUnsafeCurrentTask { $0?.cancel() } }  // what the SIGINT handler does
+                    return [.integer(Int64(index)), .text("row \(index) of a table that is large enough to take a while")]
+                }
+                try context.output.saveCSV(header: ["id", "text"], rows: rows, to: .output, name: "big.csv")
+                context.results.created("big.csv")
+            }
+        }
+        let harness = ScriptHarness(Exporting.self)
+        let result = await Task { await harness.run() }.value
+        #expect(result.exitCode == .interrupted)
+        let record = try #require(result.results)
+        #expect(record.outcome == .interrupted)
+        #expect(record.summary == "⚠️ Interrupted after 1 operation: 1 created, 0 updated")
+        #expect(result.files.keys.sorted() == [
+            "output/demo-test-exporting-results_2025-01-25T143045Z_\(record.runId.short).json",
+        ], "no big.csv and no temporary file")
+    }
+
     @Test func aConfigurationErrorIsRecorded() async throws {
         var harness = harness("succeed")
         harness.config = "global:\n  api-base-url: 42\nscript-behavior: {}\n"
