@@ -10,8 +10,9 @@ extension ScriptRunner {
     }
 
     /// Ends a run whose script was called: logs the error once (to the log file; the caller shows
-    /// it on the console), builds the run record once, shows its summary, saves it, flushes the
-    /// logs, and picks the exit code.
+    /// it on the console), builds the run record once, saves it, shows its summary, flushes the
+    /// logs, and picks the exit code. When the record cannot be saved, that error ends the run
+    /// (exit 1) unless another one already did, and the summary says so.
     func finish(_ run: PreparedRun, start: RunStart, failure: HelpfulError?) async -> RunOutcome {
         let context = run.context
         var failure = failure?.redacted(run.redactor.redactSecrets)
@@ -24,7 +25,6 @@ extension ScriptRunner {
         }
         var record = makeRecord(run.request, start: start, failure: failure, started: true,
                                 items: context.results.items(redactor: run.redactor))
-        context.logger.info("\(record.summary) (run \(start.id))")
         let saved = await Self.save(record, in: context.output)
         switch saved {
         case .success(let url):
@@ -36,6 +36,7 @@ extension ScriptRunner {
                 record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items)
             }
         }
+        context.logger.info("\(record.summary) (run \(start.id))")
         run.logging.flush()
         return RunOutcome(
             exitCode: ExitCode(rawValue: record.exitCode) ?? .scriptFailed, error: failure, record: record,

@@ -127,6 +127,19 @@ import Testing
         ], "no big.csv and no temporary file")
     }
 
+    @Test func aRecordThatCannotBeSavedFailsTheRun() async throws {
+        var harness = harness("succeed")
+        harness.files["output"] = Data("a file where the output folder should be".utf8)
+        let result = await harness.run()
+        #expect(result.exitCode == .scriptFailed)
+        let record = try #require(result.results)
+        #expect(record.outcome == .failed)
+        #expect(record.summary == "❌ Failed after 2 operations: 2 created, 0 updated")
+        #expect(record.error?.problem.hasSuffix("/output: cannot create the folder") == true)
+        #expect(result.logLines.contains { $0.contains("The run record could not be saved: Cannot write ") })
+        #expect(!result.logLines.contains { $0.contains("successful") }, "the summary shown is the final one")
+    }
+
     @Test func aConfigurationErrorIsRecorded() async throws {
         var harness = harness("succeed")
         harness.config = "global:\n  api-base-url: 42\nscript-behavior: {}\n"
