@@ -13,7 +13,8 @@ struct ConsoleLogOptions: Sendable {
 
 /// Runs a request the way the CLI does: console + file logging (and, in a real process, every
 /// other logger routed through the same redactor), Ctrl-C cancels the script (exit 130 after the
-/// logs and results are flushed), the error printed once, the JSON summary under `--json`.
+/// logs and the run record are written), the error printed once, the run record as one JSON line
+/// under `--json`.
 struct RunExecution {
     let environment: CLIEnvironment
     let console: ConsoleLogOptions
@@ -24,7 +25,7 @@ struct RunExecution {
         let runner = ScriptRunner(clock: environment.clock, makeLogging: { setup in
             let level = console.level ?? (setup.configWantsDebug ? .debug : .info)
             let logging = try RunLogging.standard(
-                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName,
+                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
                 redactor: setup.redactor, clock: environment.clock, environment: environment.variables,
                 consoleLevel: level, console: CLIConsole(environment: environment))
             if environment.handlesInterrupts {
@@ -35,12 +36,14 @@ struct RunExecution {
         })
         let task = Task { await runner.run(request) }
         let interrupt = environment.handlesInterrupts ? Self.cancelOnInterrupt(task) : nil
-        let outcome = await task.value
+        // Ctrl-C cancels the run's task; so does cancelling the caller (an embedding program, a test).
+        let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
         interrupt?.cancel()
         if let error = outcome.error {
             environment.writeError(environment.errorRenderer(json: console.json).render(error))
         }
-        if console.json, let line = try? outcome.report?.jsonLine() {
+        // The record the runner saved, not a second one made now.
+        if console.json, let line = try? outcome.record?.jsonLine() {
             environment.writeOut(line + "\n")
         }
         return outcome

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every broken configuration ends in exit 78 with the location in the message, writes nothing to
-/// output/, and never shows a secret.
+/// output/ but its run record, and never shows a secret.
 @Suite struct BrokenConfigTests {
     @Test func corpusHasAtLeastFortyCases() {
         #expect(BrokenConfigCorpus.cases.count >= 40)
@@ -31,7 +31,13 @@ import Testing
         #expect(result.stderr.contains(brokenCase.location), "stderr: \(result.stderr)")
         #expect(!result.stderr.contains(BrokenConfigCase.plantedSecret))
         #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
-        #expect(project.files(in: "output").isEmpty)
+        let written = project.files(in: "output")
+        #expect(written.count == 1 && written.allSatisfy { $0.contains("-hello-world-results_") }, "\(written)")
+        for name in written {
+            let record = try String(contentsOf: project.root.appendingPathComponent("output/" + name), encoding: .utf8)
+            #expect(record.contains(#""outcome": "configurationError""#))
+            #expect(!record.contains(BrokenConfigCase.plantedSecret))
+        }
         #expect(result.stderr.components(separatedBy: "❌ Problem:").count == 2, "the error is shown exactly once")
     }
 }

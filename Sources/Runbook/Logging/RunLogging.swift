@@ -7,7 +7,7 @@ public import Logging
 /// ```swift
 /// // In the CLI executable, once per process:
 /// let logging = try RunLogging.standard(root: root, org: "acme", env: "prod", script: "customer-sync",
-///                                       redactor: redactor, clock: SystemClock(), environment: env)
+///                                       runID: runID, redactor: redactor, clock: SystemClock(), environment: env)
 /// LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
 ///
 /// // In-process (tests, embedding): no bootstrap needed.
@@ -63,23 +63,23 @@ public struct RunLogging: Sendable {
         return debugMode || verboseLogging ? .debug : .info
     }
 
-    /// `{org}-{env}-{script}_YYYY-MM-DDTHHMMSSZ.log`.
-    public static func logFileName(org: String, env: String, script: String, date: Date) -> String {
-        "\(org)-\(env)-\(script)_\(UTCTimestamp.fileName(date)).log"
+    /// `{org}-{env}-{script}_YYYY-MM-DDTHHMMSSZ_<short run id>.log`: one file per run, never shared.
+    public static func logFileName(org: String, env: String, script: String, date: Date, runID: RunID) -> String {
+        "\(org)-\(env)-\(script)_\(UTCTimestamp.fileName(date))_\(runID.short).log"
     }
 
     /// The standard setup: console (INFO by default, coloured only on a terminal without
-    /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>.log` under `root`.
+    /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>_<short run id>.log` under `root`.
     ///
     /// - Parameters:
     ///   - consoleLevel: `--log-level`; `script-behavior.debug-mode` / `verbose-logging` map to `.debug`.
     ///   - fileFormat: `.text` or `.jsonLines`.
     public static func standard(
-        root: URL, org: String, env: String, script: String, redactor: Redactor, clock: any RunbookClock,
+        root: URL, org: String, env: String, script: String, runID: RunID, redactor: Redactor, clock: any RunbookClock,
         environment: [String: String], consoleLevel: Logger.Level = .info, fileFormat: LogLineFormat = .text,
         console: any ConsoleOutput = FileDescriptorConsole.standardError
     ) throws -> RunLogging {
-        let name = logFileName(org: org, env: env, script: script, date: clock.now())
+        let name = logFileName(org: org, env: env, script: script, date: clock.now(), runID: runID)
         let file = try FileLogSink(
             url: root.appendingPathComponent(OutputFolder.logs.rawValue).appendingPathComponent(name),
             minimumLevel: min(.debug, consoleLevel), format: fileFormat)

@@ -7,24 +7,31 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a file atomically: bytes go to a temporary file in the destination's folder through a
-/// 64 KiB buffer, and `commit()` renames it over the destination. Until then the old file (or
-/// none) stays in place; `abort()` (or an error in `OutputStore.writeAtomically`) removes the
-/// temporary file.
+/// Writes a file atomically and durably: bytes go to a temporary file in the destination's folder
+/// (`TemporaryFileName`) through a 64 KiB buffer, and `commit()` flushes it to disk (`fsync`),
+/// renames it over the destination and flushes the folder, so after a crash or a power loss the
+/// destination is the old file or the new one, never a mix. Until then the old file (or none)
+/// stays in place; `abort()` (or an error in `OutputStore.writeAtomically`) removes the temporary
+/// file.
+///
+/// Cancellation: between chunks, and before the rename, the writer checks whether the current
+/// task is cancelled and throws `CancellationError` if so, so Ctrl-C stops a large write promptly
+/// (the caller's `abort()` then removes the temporary file).
 public final class AtomicFileWriter {
     /// The file that `commit()` replaces.
     public let destination: URL
     let temporaryPath: String
+    private let sync: FileSync
     private var descriptor: Int32
     private var buffer: [UInt8]
     private var flushedBytes: Int64 = 0
     private static let chunkSize = 64 * 1024
 
-    init(destination: URL) throws {
+    init(destination: URL, sync: FileSync = .system) throws {
         self.destination = destination
+        self.sync = sync
         let folder = destination.deletingLastPathComponent().path
-        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        temporaryPath = folder + "/." + destination.lastPathComponent + ".tmp-" + suffix
+        temporaryPath = folder + "/" + TemporaryFileName.make(for: destination.lastPathComponent)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
@@ -83,11 +90,14 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Writes in chunks of at most 64 KiB, checking for cancellation before each.
     private func writeAll(_ base: UnsafeRawPointer, count: Int) throws {
         var offset = 0
         while offset < count {
-            let written = unistdWrite(descriptor, base + offset, count - offset)
+            try Task.checkCancellation()
+            let written = unistdWrite(descriptor, base + offset, min(count - offset, Self.chunkSize))
             guard written > 0 else {
+                if written < 0, errno == EINTR { continue }
                 throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
             }
             offset += written
@@ -103,15 +113,26 @@ public final class AtomicFileWriter {
         }
     }
 
-    /// Flushes, closes and renames the temporary file over the destination.
+    /// Flushes the bytes to disk, closes and renames the temporary file over the destination, then
+    /// flushes the folder so the rename itself survives a power loss. Throws `CancellationError`,
+    /// with the destination untouched, when the task is cancelled before the rename.
     func commit() throws {
         try flush()
+        try Task.checkCancellation()
+        guard sync.file(descriptor) == 0 else {
+            throw OutputError.cannotWrite(destination, reason: "cannot flush to disk: " + String(cString: strerror(errno)))
+        }
         close(descriptor)
         descriptor = -1
         guard rename(temporaryPath, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw OutputError.cannotWrite(destination, reason: reason)
+        }
+        guard sync.folder(destination.deletingLastPathComponent().path) == 0 else {
+            throw OutputError.cannotWrite(
+                destination, reason: "the file is in place, but its folder cannot be flushed to disk: "
+                    + String(cString: strerror(errno)))
         }
     }
 
@@ -121,4 +142,31 @@ public final class AtomicFileWriter {
         descriptor = -1
         unlink(temporaryPath)
     }
+}
+
+/// How a writer makes its bytes durable: `fsync` of the file before the rename and of its folder
+/// after. Tests observe the order through their own functions.
+struct FileSync: Sendable {
+    /// Flushes an open file; 0 on success, -1 with `errno` set otherwise.
+    var file: @Sendable (Int32) -> Int32
+    /// Flushes a folder's entries; 0 on success, -1 with `errno` set otherwise.
+    var folder: @Sendable (String) -> Int32
+
+    /// `fsync(2)` on the file and on the folder (a file system that cannot sync a folder,
+    /// `EINVAL`, counts as done).
+    static let system = FileSync(
+        file: { descriptor in
+            while true {
+                let result = fsync(descriptor)
+                if result == 0 || errno != EINTR { return result }
+            }
+        },
+        folder: { path in
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return -1 }
+            defer { close(descriptor) }
+            var result: Int32
+            repeat { result = fsync(descriptor) } while result != 0 && errno == EINTR
+            return result == 0 || errno == EINVAL ? 0 : -1
+        })
 }

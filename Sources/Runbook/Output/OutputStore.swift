@@ -2,11 +2,12 @@ public import Foundation
 public import Logging
 
 /// Reads and writes the project's files in its fixed folders (`OutputFolder`), atomically,
-/// with safe names and optional UTC timestamps. A script reaches it from its context.
+/// with safe names and optional UTC timestamps. A script reaches it from its context; the run's
+/// store adds the run's short id to every timestamped name, so two runs never write the same file.
 ///
 /// ```swift
 /// let url = try store.saveJSON(report, to: .output, name: "report.json", timestamped: true)
-/// // output/report_2025-01-25T143045Z.json, written to a temp file then renamed
+/// // output/report_2025-01-25T143045Z_4c8e1f0a7b6d.json, written to a temp file then renamed
 /// let customers = try store.loadCSV(from: .data, name: "customers.csv")
 /// ```
 public struct OutputStore: Sendable {
@@ -16,12 +17,16 @@ public struct OutputStore: Sendable {
     public let clock: any RunbookClock
     /// Where "Saved … to …" lines go (DEBUG), if anywhere.
     public let logger: Logger?
+    /// The run whose files this store writes: its short id follows the timestamp in timestamped
+    /// names. Nil for a store outside a run.
+    public let runID: RunID?
 
     /// Creates a store under `root`.
-    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil) {
+    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil) {
         self.root = root
         self.clock = clock
         self.logger = logger
+        self.runID = runID
     }
 
     /// The folder's URL, created if missing.
@@ -48,10 +53,12 @@ public struct OutputStore: Sendable {
         return url.appendingPathComponent(components.last!)
     }
 
-    /// `name` with `_YYYY-MM-DDTHHMMSSZ` inserted before its last extension (`report.json` →
-    /// `report_2025-01-25T143045Z.json`; `notes` → `notes_2025-01-25T143045Z`).
+    /// `name` with `_YYYY-MM-DDTHHMMSSZ` (and, in a run, `_<short run id>`) inserted before its last
+    /// extension (`report.json` → `report_2025-01-25T143045Z_4c8e1f0a7b6d.json`; `notes` →
+    /// `notes_2025-01-25T143045Z_4c8e1f0a7b6d`; outside a run `report_2025-01-25T143045Z.json`).
     public func timestampedName(_ name: String) -> String {
-        Self.insertTimestamp(UTCTimestamp.fileName(clock.now()), into: name)
+        let stamp = UTCTimestamp.fileName(clock.now()) + (runID.map { "_" + $0.short } ?? "")
+        return Self.insertTimestamp(stamp, into: name)
     }
 
     static func insertTimestamp(_ stamp: String, into name: String) -> String {
@@ -121,17 +128,6 @@ public struct OutputStore: Sendable {
         }
         logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
         return writer.destination
-    }
-
-    /// Removes the hidden temporary files (`.name.tmp-…`) a killed process left in `folder`, and
-    /// returns their names. Finished files are never touched.
-    @discardableResult
-    public func removeStaleTemporaryFiles(in folder: OutputFolder) throws -> [String] {
-        let url = try folderURL(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        let stale = names.filter { $0.hasPrefix(".") && $0.contains(".tmp-") }.sorted()
-        for name in stale { try? FileManager.default.removeItem(at: url.appendingPathComponent(name)) }
-        return stale
     }
 
     /// Reads a whole file.

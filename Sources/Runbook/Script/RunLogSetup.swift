@@ -1,9 +1,11 @@
 public import Foundation
 
 /// What a run tells its logging factory once the configuration is loaded: who runs, where, the
-/// redactor built from the run's secrets and patterns, and the configuration (for
-/// `script-behavior.debug-mode` / `verbose-logging`).
+/// redactor built from the run's secrets and patterns, the run id (for the log file's name), and
+/// the configuration (for `script-behavior.debug-mode` / `verbose-logging`).
 public struct RunLogSetup: Sendable {
+    /// The run's id.
+    public let runID: RunID
     /// The logger label, `runbook.<script>`.
     public let label: String
     /// The organisation.
@@ -21,9 +23,10 @@ public struct RunLogSetup: Sendable {
 
     /// Creates a setup.
     public init(
-        label: String, org: String, env: String, scriptName: String, projectRoot: URL, redactor: Redactor,
-        config: ConfigProxy
+        runID: RunID, label: String, org: String, env: String, scriptName: String, projectRoot: URL,
+        redactor: Redactor, config: ConfigProxy
     ) {
+        self.runID = runID
         self.label = label
         self.org = org
         self.env = env

@@ -1,19 +1,31 @@
+public import Foundation
+
 /// How a run ended.
 public struct RunOutcome: Sendable {
     /// The process exit code.
     public var exitCode: ExitCode
-    /// The error that stopped the run, if any (already a `HelpfulError`).
+    /// The error that stopped the run, if any (already a `HelpfulError`, secrets removed).
     public var error: HelpfulError?
-    /// The one-line results summary, when the script recorded results.
-    public var summary: String?
-    /// The results report (secrets redacted), when the script recorded results.
-    public var report: ResultsReport?
+    /// The run record (the runner makes one for every outcome; the console summary, the record
+    /// file and the `--json` line are this value).
+    public var record: RunRecord?
+    /// Where the record was saved, when it could be.
+    public var recordFile: URL?
 
     /// Creates an outcome.
-    public init(exitCode: ExitCode, error: HelpfulError? = nil, summary: String? = nil, report: ResultsReport? = nil) {
+    public init(exitCode: ExitCode, error: HelpfulError? = nil, record: RunRecord? = nil, recordFile: URL? = nil) {
         self.exitCode = exitCode
         self.error = error
-        self.summary = summary
-        self.report = report
+        self.record = record
+        self.recordFile = recordFile
     }
+
+    /// The run's id, when a record was made.
+    public var runID: RunID? { record?.runId }
+
+    /// The one-line summary of the record (see `ResultsSummary`).
+    public var summary: String? { record?.summary }
+
+    /// The record (its former name).
+    public var report: RunRecord? { record }
 }

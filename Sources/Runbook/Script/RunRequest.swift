@@ -18,12 +18,17 @@ public struct RunRequest: Sendable {
     public var isDryRun: Bool
     /// Where the configuration comes from.
     public var configuration: ConfigurationInput
+    /// The run's id; nil (the default) makes a fresh one. Give one only to tie the run to an id
+    /// made elsewhere: two runs with the same id would share file names.
+    public var runID: RunID?
 
     /// Creates a request.
     public init(
         script: any Script.Type, arguments: [String] = [], org: String, env: String, projectRoot: URL,
-        environment: [String: String] = [:], isDryRun: Bool = false, configuration: ConfigurationInput = .files
+        environment: [String: String] = [:], isDryRun: Bool = false, configuration: ConfigurationInput = .files,
+        runID: RunID? = nil
     ) {
+        self.runID = runID
         self.script = script
         self.arguments = arguments
         self.org = org

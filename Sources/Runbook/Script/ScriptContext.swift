@@ -38,13 +38,17 @@ public struct ScriptContext: Sendable {
     public let output: OutputStore
     /// What the script did: created, updated, skipped, failed, expected errors. Summarised at the end.
     public let results: ProcessingResults
+    /// The run's unique id (in the run record and the name of every file the run writes).
+    public let runID: RunID
 
-    /// Creates a context (the runner and the test harness do this).
+    /// Creates a context (the runner does this). Without `runID`, the output store's run id is used,
+    /// else a fresh one.
     public init(
         org: String, env: String, scriptName: String, isDryRun: Bool, config: ConfigProxy,
         secrets: SecretStore, logger: Logger, clock: any RunbookClock, projectRoot: URL, services: ServiceContainer,
-        output: OutputStore, results: ProcessingResults
+        output: OutputStore, results: ProcessingResults, runID: RunID? = nil
     ) {
+        self.runID = runID ?? output.runID ?? RunID.generate(at: clock.now())
         self.org = org
         self.env = env
         self.scriptName = scriptName

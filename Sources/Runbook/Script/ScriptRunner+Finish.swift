@@ -2,9 +2,18 @@ import Foundation
 import Logging
 
 extension ScriptRunner {
-    /// Ends a run: logs the error once (to the log file; the caller shows it on the console),
-    /// summarises and saves the results, flushes the logs, and picks the exit code.
-    func finish(_ run: PreparedRun, failure: HelpfulError?) -> RunOutcome {
+    /// When and as what a run started: the id and both clock readings, taken once.
+    struct RunStart {
+        let id: RunID
+        let date: Date
+        let monotonic: Duration
+    }
+
+    /// Ends a run whose script was called: logs the error once (to the log file; the caller shows
+    /// it on the console), builds the run record once, saves it, shows its summary, flushes the
+    /// logs, and picks the exit code. When the record cannot be saved, that error ends the run
+    /// (exit 1) unless another one already did, and the summary says so.
+    func finish(_ run: PreparedRun, start: RunStart, failure: HelpfulError?) async -> RunOutcome {
         let context = run.context
         var failure = failure?.redacted(run.redactor.redactSecrets)
         if let failure {
@@ -14,26 +23,63 @@ extension ScriptRunner {
             fileOnly.makeLogger(label: context.logger.label)
                 .error("\(rendered)", metadata: RunLogging.verbatim.merging(["exit-code": "\(failure.exitCode.rawValue)"]) { $1 })
         }
-        let counts = context.results.counts
-        let recorded = counts.created + counts.updated + counts.skipped + counts.failed + counts.expected > 0
-        var report: ResultsReport?
-        if recorded {
-            context.logger.info("\(context.results.summary)")
-            report = context.results.report(
-                org: context.org, env: context.env, script: context.scriptName, finishedAt: clock.now(),
-                redactor: run.redactor)
-            do {
-                let url = try context.results.save(
-                    to: context.output, org: context.org, env: context.env, script: context.scriptName,
-                    redactor: run.redactor)
-                context.logger.debug("Results saved to \(url.path)")
-            } catch {
-                if failure == nil { failure = HelpfulError.wrapping(error).redacted(run.redactor.redactSecrets) }
+        var record = makeRecord(run.request, start: start, failure: failure, started: true,
+                                items: context.results.items(redactor: run.redactor))
+        let saved = await Self.save(record, in: context.output)
+        switch saved {
+        case .success(let url):
+            context.logger.debug("Run record saved to \(OutputFolder.output.rawValue)/\(url.lastPathComponent)")
+        case .failure(let error):
+            context.logger.error("The run record could not be saved: \(error.problem)")
+            if failure == nil {
+                failure = error.redacted(run.redactor.redactSecrets)
+                record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items)
             }
         }
+        context.logger.info("\(record.summary) (run \(start.id))")
         run.logging.flush()
-        let exitCode = failure?.exitCode ?? context.results.exitCode
         return RunOutcome(
-            exitCode: exitCode, error: failure, summary: recorded ? context.results.summary : nil, report: report)
+            exitCode: ExitCode(rawValue: record.exitCode) ?? .scriptFailed, error: failure, record: record,
+            recordFile: try? saved.get())
+    }
+
+    /// Ends a run that stopped before its script was called (bad options, configuration error,
+    /// cancelled while loading): the record is still made and saved.
+    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError) async -> RunOutcome {
+        let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items())
+        let store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
+        let saved = await Self.save(record, in: store)
+        return RunOutcome(exitCode: failure.exitCode, error: failure, record: record, recordFile: try? saved.get())
+    }
+
+    /// The record of a run that ended now with `failure` (already redacted) or none.
+    private func makeRecord(
+        _ request: RunRequest, start: RunStart, failure: HelpfulError?, started: Bool, items: RunRecord.Items
+    ) -> RunRecord {
+        let counts = ProcessingResults.Counts(
+            created: items.created.count, updated: items.updated.count, skipped: items.skipped.count,
+            failed: items.failed.count, expected: items.expected.count)
+        let exitCode = failure?.exitCode ?? (counts.failed > 0 ? .completedWithFailures : .success)
+        let outcome = RunRecord.Outcome(exitCode)
+        let elapsed = (clock.monotonicNow() - start.monotonic).components
+        return RunRecord(
+            runId: start.id, script: request.script.name, org: request.org, env: request.env,
+            dryRun: request.isDryRun, outcome: outcome, exitCode: exitCode.rawValue,
+            summary: ResultsSummary.line(counts, outcome: outcome, started: started),
+            error: failure.map(RunRecord.Failure.init), startedAt: start.date, finishedAt: clock.now(),
+            durationSeconds: max(0, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18),
+            counts: counts, items: items)
+    }
+
+    /// Saves the record as `output/<record.fileName>`. The write runs in a task of its own, so
+    /// that the cancellation which ended an interrupted run does not stop its record.
+    private static func save(_ record: RunRecord, in store: OutputStore) async -> Result<URL, HelpfulError> {
+        await Task {
+            do {
+                return .success(try store.saveJSON(record, to: .output, name: record.fileName))
+            } catch {
+                return .failure(HelpfulError.wrapping(error))
+            }
+        }.value
     }
 }

@@ -28,40 +28,55 @@ public struct ScriptRunner: Sendable {
         self.clock = clock
         self.makeLogging = makeLogging ?? { [clock] setup in
             try RunLogging.standard(
-                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName,
+                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
                 redactor: setup.redactor, clock: clock, environment: [:],
                 consoleLevel: setup.configWantsDebug ? .debug : .info)
         }
         self.configureServices = configureServices
     }
 
-    /// Runs the request; never throws: every failure becomes the outcome's `HelpfulError`.
+    /// Runs the request; never throws: every failure becomes the outcome's `HelpfulError`, and
+    /// every outcome (success, failures, error, interruption, configuration or usage error) gets a
+    /// run record saved under `output/`.
     public func run(_ request: RunRequest) async -> RunOutcome {
+        let now = clock.now()
+        let start = RunStart(id: request.runID ?? RunID.generate(at: now), date: now, monotonic: clock.monotonicNow())
         let registry = SecretRegistry()
         let script: any Script
         do {
             script = try request.script.parse(request.arguments)
         } catch {
-            return RunOutcome(exitCode: .usage, error: usageError(request.script, error))
+            return await finishUnstarted(request, start: start, failure: usageError(request.script, error))
         }
         let prepared: PreparedRun
         do {
-            prepared = try prepare(request, registry: registry)
+            prepared = try prepare(request, runID: start.id, registry: registry)
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
-            return RunOutcome(exitCode: error.exitCode, error: error.redacted(Redactor(secrets: registry).redactSecrets))
+            return await finishUnstarted(
+                request, start: start, failure: error.redacted(Redactor(secrets: registry).redactSecrets))
         }
         let context = prepared.context
-        context.logger.info(
-            "Starting \(request.script.name) for \(request.org)/\(request.env)\(request.isDryRun ? " (dry run)" : "")")
+        let removed = context.output.removeStaleTemporaryFiles()
+        if !removed.isEmpty {
+            let files = removed.joined(separator: ", ")
+            context.logger.info("Removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") left by killed runs: \(files)")
+        }
+        let dryRun = request.isDryRun ? " (dry run)" : ""
+        context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun) (run \(start.id))")
         var failure: HelpfulError?
         do {
             try await script.run(context)
-            if Task.isCancelled { throw CancellationError() }
         } catch {
             failure = HelpfulError.wrapping(error)
         }
-        return finish(prepared, failure: failure)
+        if Task.isCancelled, failure?.exitCode != .interrupted {
+            // Ctrl-C ends with 130, whatever error the cancellation caused on its way out.
+            var interrupted = HelpfulError.wrapping(CancellationError())
+            if let failure { interrupted.details = ["While stopping: \(failure.problem)"] }
+            failure = interrupted
+        }
+        return await finish(prepared, start: start, failure: failure)
     }
 
     /// Everything a run needs once the configuration is valid.
@@ -72,11 +87,11 @@ public struct ScriptRunner: Sendable {
         let redactor: Redactor
     }
 
-    private func prepare(_ request: RunRequest, registry: SecretRegistry) throws(HelpfulError) -> PreparedRun {
+    private func prepare(_ request: RunRequest, runID: RunID, registry: SecretRegistry) throws(HelpfulError) -> PreparedRun {
         let loaded = try loadConfiguration(request, registry: registry)
         let redactor = Redactor(secrets: registry, patterns: try RedactionPatterns.forProject(at: request.projectRoot))
         let setup = RunLogSetup(
-            label: "runbook.\(request.script.name)", org: request.org, env: request.env,
+            runID: runID, label: "runbook.\(request.script.name)", org: request.org, env: request.env,
             scriptName: request.script.name, projectRoot: request.projectRoot, redactor: redactor, config: loaded.proxy)
         let logging: RunLogging
         do {
@@ -90,7 +105,7 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger)
+        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID)
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)
@@ -98,7 +113,7 @@ public struct ScriptRunner: Sendable {
         let context = ScriptContext(
             org: request.org, env: request.env, scriptName: request.script.name, isDryRun: request.isDryRun,
             config: loaded.proxy, secrets: loaded.secrets, logger: logger, clock: clock,
-            projectRoot: request.projectRoot, services: services, output: output, results: results)
+            projectRoot: request.projectRoot, services: services, output: output, results: results, runID: runID)
         return PreparedRun(request: request, context: context, logging: logging, redactor: redactor)
     }
 

@@ -45,7 +45,8 @@ import Testing
         #expect(result.exitCode == .success, "\(result.renderedError ?? "")")
         #expect(result.summary == "✅ 1 operation successful: 1 created, 0 updated")
         #expect(server.count("GET", "/api/v2.0/invoices") == 3)
-        #expect(result.logLines.contains { $0.hasSuffix("Wrote 120 invoices for 8 customers to output/invoices_2025-01-25T143045Z.xlsx") })
-        #expect(result.files(prefix: "output/invoices_2025-01-25T143045Z.xlsx").count == 1)
+        let run = try #require(result.results?.runId.short)
+        #expect(result.logLines.contains { $0.hasSuffix("Wrote 120 invoices for 8 customers to output/invoices_2025-01-25T143045Z_\(run).xlsx") })
+        #expect(result.files(prefix: "output/invoices_2025-01-25T143045Z_\(run).xlsx").count == 1)
     }
 }

@@ -91,8 +91,9 @@ struct RunLoggingTests {
 
     @Test func logFileNameUsesUTC() {
         let date = Date(timeIntervalSince1970: 1_737_815_445.987)
-        #expect(RunLogging.logFileName(org: "acme", env: "prod", script: "customer-sync", date: date)
-            == "acme-prod-customer-sync_2025-01-25T143045Z.log")
+        let runID = RunID(high: 0x0194_9ddf_4ffc_7000, low: 0x9d2b_4c8e_1f0a_7b6d)
+        #expect(RunLogging.logFileName(org: "acme", env: "prod", script: "customer-sync", date: date, runID: runID)
+            == "acme-prod-customer-sync_2025-01-25T143045Z_4c8e1f0a7b6d.log")
         #expect(UTCTimestamp.logLine(date) == "2025-01-25T14:30:45.987Z")
         #expect(UTCTimestamp.logLine(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
     }
@@ -102,13 +103,14 @@ struct RunLoggingTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let console = CapturedConsole(isTerminal: true)
         let logging = try RunLogging.standard(
-            root: root, org: "acme", env: "prod", script: "sync", redactor: Redactor(secrets: SecretRegistry()),
+            root: root, org: "acme", env: "prod", script: "sync",
+            runID: RunID(high: 0x0194_9ddf_4ffc_7000, low: 0x9d2b_4c8e_1f0a_7b6d), redactor: Redactor(secrets: SecretRegistry()),
             clock: ManualClock(), environment: ["NO_COLOR": "1"], console: console)
         let logger = logging.makeLogger(label: "runbook")
         logger.debug("details secret=abc")
         logger.info("hello")
         logging.flush()
-        let file = root.appendingPathComponent("logs/acme-prod-sync_2025-01-25T143045Z.log")
+        let file = root.appendingPathComponent("logs/acme-prod-sync_2025-01-25T143045Z_4c8e1f0a7b6d.log")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text == """
             2025-01-25T14:30:45.000Z DEBUG [runbook] details secret=[REDACTED]

@@ -89,8 +89,22 @@ struct OutputStoreTests {
         let project = TemporaryProject()
         try project.store.saveText("keep", to: .output, name: "a.txt")
         try project.store.saveText("half", to: .output, name: ".a.txt.tmp-1f")
-        #expect(try project.store.removeStaleTemporaryFiles(in: .output) == [".a.txt.tmp-1f"])
+        #expect(project.store.removeStaleTemporaryFiles(in: .output) == [], "a fresh file of an unknown writer stays")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-2 * OutputStore.abandonedTemporaryFileAge)],
+            ofItemAtPath: project.root.appendingPathComponent("output/.a.txt.tmp-1f").path)
+        #expect(project.store.removeStaleTemporaryFiles(in: .output) == ["output/.a.txt.tmp-1f"])
         #expect(project.files(in: "output") == ["a.txt"])
+    }
+
+    @Test func aRunsStoreAddsTheShortRunIDToTimestampedNames() throws {
+        let project = TemporaryProject()
+        let runID = RunID(high: 0x0194_9ddf_4ffc_7000, low: 0x9d2b_4c8e_1f0a_7b6d)
+        let store = OutputStore(root: project.root, clock: project.clock, runID: runID)
+        #expect(store.timestampedName("report.json") == "report_2025-01-25T143045Z_4c8e1f0a7b6d.json")
+        #expect(store.timestampedName("2025/notes") == "2025/notes_2025-01-25T143045Z_4c8e1f0a7b6d")
+        let url = try store.saveCSV(header: ["a"], rows: [[.integer(1)]], to: .output, name: "t.csv", timestamped: true)
+        #expect(url.lastPathComponent == "t_2025-01-25T143045Z_4c8e1f0a7b6d.csv")
     }
 
     @Test func emptyWorkbookIsRefusedAndNothingIsLeft() throws {

@@ -51,59 +51,40 @@ struct ProcessingResultsTests {
         #expect(results.counts == Counts(created: 100, updated: 100, skipped: 100, failed: 100))
     }
 
-    @Test func savesRedactedReportUnderOutput() throws {
-        let project = TemporaryProject()
+    @Test func itemsAreRedacted() {
         let registry = SecretRegistry()
         registry.register("k3y~~>>?")
         let results = ProcessingResults()
         results.created("customers/C-1")
-        results.failed("customers/C-2", reason: "HTTP 401 with token k3y~~>>? at /x?api_key=abc")
-        let url = try results.save(to: project.store, org: "acme", env: "prod", script: "sync",
-                                   redactor: Redactor(secrets: registry))
-        #expect(url.lastPathComponent == "acme-prod-sync-results_2025-01-25T143045Z.json")
-        #expect(try project.text("output/acme-prod-sync-results_2025-01-25T143045Z.json") == """
-            {
-              "org": "acme",
-              "env": "prod",
-              "script": "sync",
-              "finishedAt": "2025-01-25T14:30:45Z",
-              "success": false,
-              "exitCode": 2,
-              "summary": "❌ Completed with 1 failure: 1 created, 0 updated, 1 failed",
-              "counts": {
-                "created": 1,
-                "updated": 0,
-                "skipped": 0,
-                "failed": 1,
-                "expected": 0
-              },
-              "created": [
-                {
-                  "identifier": "customers/C-1"
-                }
-              ],
-              "updated": [],
-              "skipped": [],
-              "failed": [
-                {
-                  "identifier": "customers/C-2",
-                  "reason": "HTTP 401 with token [REDACTED] at /x?api_key=[REDACTED]"
-                }
-              ],
-              "expected": []
-            }
-
-            """)
-        let decoded = try project.store.loadJSON(ResultsReport.self, from: .output, name: url.lastPathComponent)
-        #expect(decoded.counts.failed == 1)
+        results.failed("customers/k3y~~>>?", reason: "HTTP 401 with token k3y~~>>? at /x?api_key=abc")
+        let items = results.items(redactor: Redactor(secrets: registry))
+        #expect(items == RunRecord.Items(
+            created: [.init(identifier: "customers/C-1")],
+            failed: [.init(identifier: "customers/[REDACTED]", reason: "HTTP 401 with token [REDACTED] at /x?api_key=[REDACTED]")]))
     }
 
-    @Test func jsonLineForTheCommandLine() throws {
-        let results = ProcessingResults()
-        results.updated("x")
-        let line = try results.report(org: "a", env: "b", script: "s", finishedAt: Date(timeIntervalSince1970: 0)).jsonLine()
-        #expect(line == #"{"org":"a","env":"b","script":"s","finishedAt":"1970-01-01T00:00:00Z","success":true,"exitCode":0,"#
-            + #""summary":"✅ 1 operation successful: 0 created, 1 updated","counts":{"created":0,"updated":1,"skipped":0,"#
-            + #""failed":0,"expected":0},"created":[],"updated":[{"identifier":"x"}],"skipped":[],"failed":[],"expected":[]}"#)
+    static let outcomeSummaries: [(Counts, RunRecord.Outcome, Bool, String)] = [
+        (Counts(created: 1300, updated: 32), .interrupted, true, "⚠️ Interrupted after 1332 operations: 1300 created, 32 updated"),
+        (Counts(created: 1, failed: 2, expected: 1), .interrupted, true,
+         "⚠️ Interrupted after 1 operation: 1 created, 0 updated, 2 failed, 1 expected error handled"),
+        (Counts(), .interrupted, false, "⚠️ Interrupted: the script did not run"),
+        (Counts(created: 2, updated: 1, skipped: 3), .failed, true, "❌ Failed after 3 operations: 2 created, 1 updated, 3 skipped"),
+        (Counts(), .failed, true, "❌ Failed after 0 operations: 0 created, 0 updated"),
+        (Counts(), .configurationError, false, "❌ Configuration error: the script did not run"),
+        (Counts(updated: 2), .configurationError, true, "❌ Configuration error after 2 operations: 0 created, 2 updated"),
+        (Counts(), .usageError, false, "❌ Usage error: the script did not run"),
+        (Counts(created: 5, updated: 7), .succeeded, true, "✅ All 12 operations successful: 5 created, 7 updated"),
+        (Counts(created: 5, failed: 1), .completedWithFailures, true, "❌ Completed with 1 failure: 5 created, 0 updated, 1 failed"),
+        (Counts(created: 5), .completedWithFailures, true, "❌ Completed with failures after 5 operations: 5 created, 0 updated"),
+    ]
+
+    @Test(arguments: outcomeSummaries)
+    func summaryLineSaysHowTheRunEnded(counts: Counts, outcome: RunRecord.Outcome, started: Bool, expected: String) {
+        #expect(ResultsSummary.line(counts, outcome: outcome, started: started) == expected)
+    }
+
+    @Test func everyExitCodeHasItsOutcomeWord() {
+        #expect(ExitCode.allCases.map { RunRecord.Outcome($0).rawValue }
+            == ["succeeded", "failed", "completedWithFailures", "usageError", "configurationError", "interrupted"])
     }
 }

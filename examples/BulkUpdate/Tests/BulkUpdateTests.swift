@@ -65,7 +65,7 @@ import Testing
         let result = await harness.run()
         #expect(result.exitCode == .completedWithFailures)
         #expect(result.summary == "❌ Completed with 1 failure: 0 created, 4 updated, 1 failed")
-        #expect(result.results?.failed == [
+        #expect(result.results?.items.failed == [
             .init(identifier: "items/ITEM-0004", reason: "PATCH http://api.test/items(ITEM-0004) failed with HTTP 503: busy"),
         ])
         #expect(result.requests.filter { $0.path == "/items(ITEM-0002)" }.count == 2)
@@ -91,7 +91,7 @@ import Testing
         #expect(result.error?.problem == "Stopped after 1 of 10 records: Circuit breaker for api.test is open for another 60 s "
             + "after repeated failures (transport errors, timeouts or 5xx)")
         #expect(result.requests.count == 3)
-        #expect(result.summary == "❌ Completed with 1 failure: 0 created, 0 updated, 1 failed")
+        #expect(result.summary == "❌ Failed after 0 operations: 0 created, 0 updated, 1 failed")
     }
 
     @Test func recordsComeFromACSVAndBadLinesFail() async throws {
@@ -101,7 +101,7 @@ import Testing
         let result = await harness.run()
         #expect(result.exitCode == .completedWithFailures)
         #expect(result.results?.counts.updated == 2)
-        #expect((result.results?.failed ?? []).sorted { $0.identifier < $1.identifier } == [
+        #expect((result.results?.items.failed ?? []).sorted { $0.identifier < $1.identifier } == [
             .init(identifier: "items/ITEM-0002", reason: "line 3: unitPrice 'abc' is not a number ≥ 0"),
             .init(identifier: "items/line-4", reason: "line 4 has no number"),
         ])

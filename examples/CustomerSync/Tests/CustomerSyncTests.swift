@@ -43,14 +43,15 @@ import Testing
         #expect(patch.bodyText == #"{"email":"new@trey.example"}"#)
         #expect(result.http(.post, "/customers").first?.bodyText
             == #"{"number":"C003","displayName":"Litware Inc.","email":"ap@litware.example"}"#)
-        #expect(result.text(ofFile: "output/customer-sync-report_2025-01-25T143045Z.csv") == """
+        let run = try #require(result.results?.runId.short)
+        #expect(result.text(ofFile: "output/customer-sync-report_2025-01-25T143045Z_\(run).csv") == """
             line,number,action,detail\r
             2,C001,unchanged,unchanged\r
             3,C002,updated,changed email\r
             4,C003,created,created\r
 
             """)
-        #expect(result.results?.skipped == [.init(identifier: "customers/C001", reason: "unchanged")])
+        #expect(result.results?.items.skipped == [.init(identifier: "customers/C001", reason: "unchanged")])
     }
 
     @Test func dryRunReadsButNeverWrites() async throws {
@@ -79,7 +80,7 @@ import Testing
         let result = await harness.run()
         #expect(result.exitCode == .completedWithFailures)
         #expect(result.summary == "❌ Completed with 3 failures: 1 created, 0 updated, 3 failed")
-        #expect(result.results?.failed == [
+        #expect(result.results?.items.failed == [
             .init(identifier: "customers/C002", reason: #"PATCH http://api.test/customers(C002) failed with HTTP 412: The ETag W/"4" does not match the current version W/"5""#),
             .init(identifier: "customers/line-3", reason: "line 3 has no number"),
             .init(identifier: "customers/C003", reason: "line 5 repeats number C003 of line 4"),
@@ -97,7 +98,8 @@ import Testing
             "inline-config.yaml:7:5: scripts.customer-sync.batch: unknown key 'batch'",
         ])
         #expect(result.requests.isEmpty)
-        #expect(result.files.isEmpty)
+        #expect(result.files.keys.allSatisfy { $0.hasPrefix("output/demo-test-customer-sync-results_") })
+        #expect(result.results?.outcome == .configurationError)
     }
 
     @Test func anOpenCircuitBreakerStopsTheRunWithAHelpfulError() async throws {
@@ -118,7 +120,7 @@ import Testing
         #expect(result.exitCode == .scriptFailed)
         #expect(result.error?.problem == "Stopped at customer C002 (line 3) after 1 of 3: Circuit breaker for api.test is open "
             + "for another 60 s after repeated failures (transport errors, timeouts or 5xx)")
-        #expect(result.results?.failed == [
+        #expect(result.results?.items.failed == [
             .init(identifier: "customers/C001", reason: "GET http://api.test/customers(C001) failed with HTTP 503: maintenance"),
         ])
         #expect(result.http(.get, "/customers(C001)").count == 3)

@@ -23,7 +23,8 @@ import Testing
         let result = await harness().run()
         #expect(result.exitCode == .success, "\(result.renderedError ?? "")")
         #expect(result.summary == "✅ All 2 operations successful: 2 created, 0 updated, 1 skipped")
-        #expect(result.text(ofFile: "output/hello-world-report_2025-01-25T143045Z.csv") == """
+        let run = try #require(result.results?.runId.short)
+        #expect(result.text(ofFile: "output/hello-world-report_2025-01-25T143045Z_\(run).csv") == """
             greeting,email,country\r
             "Hello, Ada Lovelace!",ada@example.com,GB\r
             "Hello, Alan Turing!",alan@example.com,GB\r
@@ -57,7 +58,7 @@ import Testing
         harness.files["data/people.csv"] = Data("name,email,country,active\n,nobody@example.com,GB,true\nAda,ada@example.com,GB,true\n".utf8)
         let result = await harness.run()
         #expect(result.exitCode == .completedWithFailures)
-        #expect(result.results?.failed == [.init(identifier: "person/2", reason: "line 2 has no name")])
+        #expect(result.results?.items.failed == [.init(identifier: "person/2", reason: "line 2 has no name")])
     }
 
     @Test func aWrongTypeInTheScriptSectionIsAConfigurationError() async throws {
@@ -66,7 +67,8 @@ import Testing
         let result = await harness.run()
         #expect(result.exitCode == .configuration)
         #expect(result.error?.details == ["inline-config.yaml:6:15: scripts.hello-world.greeting: must be a string, found 42"])
-        #expect(result.files.isEmpty)
+        #expect(result.files.keys.allSatisfy { $0.hasPrefix("output/demo-test-hello-world-results_") })
+        #expect(result.results?.outcome == .configurationError)
     }
 
     @Test func aMissingColumnIsAHelpfulError() async throws {

@@ -32,11 +32,12 @@ import Testing
         #expect(result.requests.map { $0.url?.absoluteString } == [
             "http://api.test/invoices?$top=2", "http://api.test/invoices?$top=2&$skip=2",
         ])
-        let workbook = try #require(result.files["output/invoices_2025-01-25T143045Z.xlsx"])
+        let run = try #require(result.results?.runId.short)
+        let workbook = try #require(result.files["output/invoices_2025-01-25T143045Z_\(run).xlsx"])
         #expect(workbook.starts(with: Data("PK".utf8)))
         #expect(workbook.range(of: Data("xl/worksheets/sheet2.xml".utf8)) != nil)
-        #expect(result.results?.created == [.init(identifier: "output/invoices_2025-01-25T143045Z.xlsx")])
-        #expect(result.logLines.contains { $0.hasSuffix("Wrote 3 invoices for 2 customers to output/invoices_2025-01-25T143045Z.xlsx") })
+        #expect(result.results?.items.created == [.init(identifier: "output/invoices_2025-01-25T143045Z_\(run).xlsx")])
+        #expect(result.logLines.contains { $0.hasSuffix("Wrote 3 invoices for 2 customers to output/invoices_2025-01-25T143045Z_\(run).xlsx") })
     }
 
     @Test func theSheetsSummarisePerCustomerAndListEveryInvoice() throws {
@@ -63,10 +64,11 @@ import Testing
         let result = await harness(secondPage: broken).run()
         #expect(result.exitCode == .completedWithFailures)
         #expect(result.summary == "❌ Completed with 1 failure: 1 created, 0 updated, 1 failed")
-        #expect(result.results?.failed == [
+        #expect(result.results?.items.failed == [
             .init(identifier: "invoices/INV-3", reason: "invoice INV-3 has no totalAmountIncludingTax (a number)"),
         ])
-        #expect(result.logLines.contains { $0.hasSuffix("Wrote 2 invoices for 2 customers to output/invoices_2025-01-25T143045Z.xlsx") })
+        let run = try #require(result.results?.runId.short)
+        #expect(result.logLines.contains { $0.hasSuffix("Wrote 2 invoices for 2 customers to output/invoices_2025-01-25T143045Z_\(run).xlsx") })
     }
 
     @Test func dryRunWritesNoWorkbook() async throws {
