@@ -16,12 +16,16 @@ public struct OutputStore: Sendable {
     public let clock: any RunbookClock
     /// Where "Saved … to …" lines go (DEBUG), if anywhere.
     public let logger: Logger?
+    /// The run's redactor: a file that would hold one of its secret values (in any form) is
+    /// refused with a `HelpfulError` naming the secret's key (see `SecretScreen`).
+    public let redactor: Redactor?
 
     /// Creates a store under `root`.
-    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil) {
+    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, redactor: Redactor? = nil) {
         self.root = root
         self.clock = clock
         self.logger = logger
+        self.redactor = redactor
     }
 
     /// The folder's URL, created if missing.
@@ -108,7 +112,9 @@ public struct OutputStore: Sendable {
     /// The writer for a destination (timestamped on request), and the file name it will have.
     private func startAtomicWrite(_ folder: OutputFolder, _ name: String, timestamped: Bool) throws -> (AtomicFileWriter, String) {
         let finalName = timestamped ? timestampedName(name) : name
-        return (try AtomicFileWriter(destination: try url(folder, finalName)), finalName)
+        let writer = try AtomicFileWriter(destination: try url(folder, finalName))
+        writer.screen = redactor?.screen(for: "\(folder.rawValue)/\(finalName)")
+        return (writer, finalName)
     }
 
     /// Moves the finished file into place (the temporary file is removed if that fails) and logs it.

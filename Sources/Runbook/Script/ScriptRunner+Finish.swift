@@ -6,11 +6,11 @@ extension ScriptRunner {
     /// summarises and saves the results, flushes the logs, and picks the exit code.
     func finish(_ run: PreparedRun, failure: HelpfulError?) -> RunOutcome {
         let context = run.context
-        var failure = failure?.redacted(run.redactor.redactSecrets)
+        var failure = failure?.redacted(by: run.redactor)
         if let failure {
             let fileOnly = RunLogging(
                 redactor: run.redactor, clock: clock, sinks: run.logging.sinks.filter { !($0 is ConsoleLogSink) })
-            let rendered = HelpfulErrorRenderer(style: .plain, redact: run.redactor.redactSecrets).render(failure)
+            let rendered = HelpfulErrorRenderer(style: .plain, redactor: run.redactor).render(failure)
             fileOnly.makeLogger(label: context.logger.label)
                 .error("\(rendered)", metadata: RunLogging.verbatim.merging(["exit-code": "\(failure.exitCode.rawValue)"]) { $1 })
         }
@@ -28,7 +28,7 @@ extension ScriptRunner {
                     redactor: run.redactor)
                 context.logger.debug("Results saved to \(url.path)")
             } catch {
-                if failure == nil { failure = HelpfulError.wrapping(error).redacted(run.redactor.redactSecrets) }
+                if failure == nil { failure = HelpfulError.wrapping(error).redacted(by: run.redactor) }
             }
         }
         run.logging.flush()

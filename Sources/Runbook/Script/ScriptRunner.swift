@@ -49,7 +49,7 @@ public struct ScriptRunner: Sendable {
             prepared = try prepare(request, registry: registry)
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
-            return RunOutcome(exitCode: error.exitCode, error: error.redacted(Redactor(secrets: registry).redactSecrets))
+            return RunOutcome(exitCode: error.exitCode, error: error.redacted(by: Redactor(secrets: registry)))
         }
         let context = prepared.context
         context.logger.info(
@@ -90,7 +90,7 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger)
+        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, redactor: redactor)
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)
