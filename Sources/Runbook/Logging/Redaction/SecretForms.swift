@@ -8,8 +8,9 @@ import Foundation
 ///   matched case-insensitively, so `%2f` and `%2F`, or hex in either case, are one form);
 /// - percent-encoded as RFC 3986 unreserved, as `addingPercentEncoding` does with
 ///   `.alphanumerics`, `.urlQueryAllowed`, `.urlPathAllowed`, `.urlUserAllowed` and
-///   `.urlPasswordAllowed`; form-encoded (`+` for a space); and percent-encoded twice (a URL
-///   inside a query parameter);
+///   `.urlPasswordAllowed`, as `URLComponents.queryItems` does (`&` `=` encoded, `+` `/` kept), as
+///   form encoders do (`+` for a space, `-._*` kept, non-ASCII letters kept or encoded); and
+///   percent-encoded twice (a URL inside a query parameter);
 /// - JSON string escapes as `JSONEncoder` writes them (`\"`, `\\`, `\/`, `\n`, `\u001f`) and as
 ///   ASCII-only and HTML-safe encoders do (`\u00e9`, `\u003c`), with and without `\/`;
 /// - XML/HTML character escapes (`&amp;`, `&lt;`, `&quot;`, `&#39;`, `&apos;`), and doubled
@@ -64,9 +65,15 @@ struct SecretForms: Sendable {
                       value.precomposedStringWithCanonicalMapping, value.decomposedStringWithCanonicalMapping]
         let unreserved = percentEncoded(value)
         result += [unreserved, unreserved.replacingOccurrences(of: "%20", with: "+"), percentEncoded(unreserved)]
-        for allowed in [CharacterSet.alphanumerics, .urlQueryAllowed, .urlPathAllowed, .urlUserAllowed, .urlPasswordAllowed] {
+        // `URLComponents.queryItems` encodes `&` and `=` but keeps `+` and `/`; form encoders keep `-._*`.
+        let queryValue = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&="))
+        let strictQueryValue = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+/?:@"))
+        let formValue = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._* "))
+        let unreservedLetters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        for allowed in [CharacterSet.alphanumerics, .urlQueryAllowed, .urlPathAllowed, .urlUserAllowed, .urlPasswordAllowed,
+                        queryValue, strictQueryValue, formValue, unreservedLetters] {
             if let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) {
-                result += [encoded, encoded.replacingOccurrences(of: "%20", with: "+")]
+                result += [encoded, encoded.replacingOccurrences(of: "%20", with: "+"), encoded.replacingOccurrences(of: " ", with: "+")]
             }
         }
         for escapeSlash in [false, true] {
