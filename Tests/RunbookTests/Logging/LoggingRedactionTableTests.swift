@@ -196,7 +196,10 @@ struct LoggingRedactionTableTests {
 
     @Test("redacts", arguments: redacted)
     func redacts(input: String, expected: String) {
-        #expect(Self.makeRedactor().redact(input) == expected)
+        let redactor = Self.makeRedactor()
+        #expect(redactor.redact(input) == expected)
+        // Redacting again changes nothing (an error is redacted by the run, then by the renderer).
+        #expect(redactor.redact(expected) == expected)
     }
 
     @Test("keeps", arguments: kept)
