@@ -23,6 +23,15 @@ struct SecretMatcherTests {
         #expect(Self.matches(patterns, in: text) == expected)
     }
 
+    @Test func everyOwnerOfEveryOccurrence() {
+        // The pattern triggers: one string may serve several rules, and short ones hide in long ones.
+        let matcher = SecretMatcher(patterns: ["key", "key", "api-key", "y", "@"].map { Array($0.utf8) },
+                                    owners: [0, 1, 2, 3, 4])
+        var owners: Set<Int> = []
+        matcher.forEachOwner(in: Array("X-API-KEY: 1".utf8)) { owners.insert($0) }
+        #expect(owners == [0, 1, 2, 3])
+    }
+
     @Test func streamingFindsAFormSplitAcrossChunks() {
         let matcher = SecretMatcher(patterns: [Array("s3cr3t-value".utf8)], owners: [7])
         var state: Int32 = 0

@@ -77,8 +77,12 @@ public struct RedactionPattern: Sendable {
 
     /// Whether any trigger occurs in the (lowercased) text.
     func mayMatch(_ text: LowercasedText) -> Bool {
+        meetsMinimums(text) && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
+    }
+
+    /// Whether the text has the digits and the token run the rule needs.
+    func meetsMinimums(_ text: LowercasedText) -> Bool {
         text.digitCount >= minimumDigits && text.longestRun >= minimumRun
-            && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
     }
 
     func applyRegex(to text: String) -> String {

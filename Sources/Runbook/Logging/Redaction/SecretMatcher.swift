@@ -21,6 +21,10 @@ struct SecretMatcher: Sendable {
     /// Per state: the length and owner of the longest pattern ending there (length 0: none).
     private var outputLength: [Int32] = [0]
     private var outputOwner: [Int32] = [-1]
+    /// Per state: the owners of the patterns that end exactly there, and the nearest shorter
+    /// suffix state where one ends (0: none), for `forEachOwner`.
+    private var ownOwners: [[Int32]] = [[]]
+    private var dictionaryLink: [Int32] = [0]
     /// Dense transitions of the root (most bytes of a text leave it immediately).
     private var rootNext = [Int32](repeating: 0, count: 256)
 
@@ -50,11 +54,16 @@ struct SecretMatcher: Sendable {
                     state = next
                 }
             }
+            let patternOwner = Int32(owners?[index] ?? index)
             if length[Int(state)] == 0 {
                 length[Int(state)] = depth[Int(state)]
-                owner[Int(state)] = Int32(owners?[index] ?? index)
+                owner[Int(state)] = patternOwner
             }
+            while ownOwners.count < children.count { ownOwners.append([]) }
+            ownOwners[Int(state)].append(patternOwner)
         }
+        while ownOwners.count < children.count { ownOwners.append([]) }
+        dictionaryLink = [Int32](repeating: 0, count: children.count)
         // 2. Flatten the edges.
         var starts: [Int32] = []
         starts.reserveCapacity(children.count + 1)
@@ -83,6 +92,7 @@ struct SecretMatcher: Sendable {
                     failure[Int(child)] = step(failure[Int(state)], byte)
                 }
                 let fallback = failure[Int(child)]
+                dictionaryLink[Int(child)] = ownOwners[Int(fallback)].isEmpty ? dictionaryLink[Int(fallback)] : fallback
                 if outputLength[Int(child)] == 0, outputLength[Int(fallback)] > 0 {
                     outputLength[Int(child)] = outputLength[Int(fallback)]
                     outputOwner[Int(child)] = outputOwner[Int(fallback)]
@@ -137,6 +147,21 @@ struct SecretMatcher: Sendable {
             merged.append(match)
         }
         return merged
+    }
+
+    /// Calls `body` with the owner of every pattern occurrence in `text` (an owner may repeat).
+    func forEachOwner(in text: some Sequence<UInt8>, _ body: (Int) -> Void) {
+        guard !isEmpty else { return }
+        var state: Int32 = 0
+        for raw in text {
+            state = step(state, Self.fold(raw))
+            guard outputLength[Int(state)] > 0 else { continue }
+            var found = state
+            while found != 0 {
+                for owner in ownOwners[Int(found)] { body(Int(owner)) }
+                found = dictionaryLink[Int(found)]
+            }
+        }
     }
 
     /// The owner of the first pattern found in `text`, or nil.
