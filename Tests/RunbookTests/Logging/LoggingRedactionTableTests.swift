@@ -1,3 +1,4 @@
+import Foundation
 import Runbook
 import Testing
 
@@ -205,6 +206,33 @@ struct LoggingRedactionTableTests {
     @Test("keeps", arguments: kept)
     func keeps(input: String) {
         #expect(Self.makeRedactor().redact(input) == input)
+    }
+
+    /// A HelpfulError's text gets exactly the redaction of a log line, plain and JSON.
+    static func renderedProblems(_ problem: String) throws -> (plain: String, json: String) {
+        let error = HelpfulError(problem: problem, solution: "Retry", location: .file("config/a.yaml", line: 2, column: 7))
+        let redactor = makeRedactor()
+        let plain = HelpfulErrorRenderer(style: .plain, redactor: redactor).render(error)
+        let json = HelpfulErrorRenderer(style: .json, redactor: redactor).render(error)
+        struct Envelope: Decodable { struct Body: Decodable { let problem: String }; let error: Body }
+        let decoded = try JSONDecoder().decode(Envelope.self, from: Data(json.utf8))
+        let prefix = "❌ Problem: "
+        let end = try #require(plain.range(of: "\n📍 Where: config/a.yaml:2:7\n"))
+        return (String(plain[plain.index(plain.startIndex, offsetBy: prefix.count)..<end.lowerBound]), decoded.error.problem)
+    }
+
+    @Test("errors: the same redaction as log lines", arguments: redacted)
+    func errorsRedact(input: String, expected: String) throws {
+        let shown = try Self.renderedProblems(input)
+        #expect(shown.plain == expected)
+        #expect(shown.json == expected)
+    }
+
+    @Test("errors: harmless text kept", arguments: kept)
+    func errorsKeep(input: String) throws {
+        let shown = try Self.renderedProblems(input)
+        #expect(shown.plain == input)
+        #expect(shown.json == input)
     }
 
     @Test func tableIsLargeEnough() {
