@@ -58,13 +58,6 @@ public final class Redactor: Sendable {
         return EncodedRuns.redact(String(decoding: output, as: UTF8.self), bytes: output, forms: forms)
     }
 
-    /// The key of the first known secret found in `text` in any form ("a value obtained at run
-    /// time" for one registered without a name), or nil when there is none.
-    public func secretName(in text: String) -> String? {
-        guard let forms = currentForms(), let owner = forms.matcher.firstOwner(in: text.utf8) else { return nil }
-        return forms.displayName(owner)
-    }
-
     /// A screen for the bytes of one output file, or nil when the run knows no secret.
     func screen(for file: String) -> SecretScreen? {
         currentForms().map { SecretScreen(forms: $0, file: file) }

@@ -95,9 +95,12 @@ struct SecretForms: Sendable {
             result += [encoded, encoded.replacingOccurrences(of: "/", with: "\\/"), percentEncoded(encoded)]
         }
         result += [urlSafe, urlSafe + String(repeating: "=", count: base64.count - unpadded.count)]
-        result.append(value.utf8.map { String(format: "%02x", $0) }.joined())
+        result.append(String(decoding: value.utf8.flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 15)]] }, as: UTF8.self))
         return result
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Percent-encodes everything except RFC 3986 unreserved ASCII characters (`A-Z a-z 0-9 - . _ ~`).
     static func percentEncoded(_ value: String) -> String {
@@ -109,7 +112,9 @@ struct SecretForms: Sendable {
                  UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                result += String(format: "%%%02X", byte)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(Unicode.Scalar(upperHexDigits[Int(byte >> 4)]))
+                result.unicodeScalars.append(Unicode.Scalar(upperHexDigits[Int(byte & 15)]))
             }
         }
         return result
