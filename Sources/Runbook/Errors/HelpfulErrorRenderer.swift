@@ -1,8 +1,10 @@
 import Foundation
 
 /// The one renderer for every `HelpfulError`: plain text, coloured text (only on a terminal and
-/// never under `NO_COLOR`), or JSON (`--json`). Secret values are removed from every field by the
-/// `redact` function it is given; nothing else is rewritten, so the message is never mangled.
+/// never under `NO_COLOR`), or JSON (`--json`). Every error goes through the same redaction as a
+/// log line (`HelpfulError.redacted(by:)`: the run's known secret values and the patterns, field
+/// by field) before it is laid out, so a service message that echoes a token is never shown,
+/// and a `file:line:column` or a key path is never mangled.
 ///
 /// ```
 /// ❌ Problem: config/acme-prod-config.yaml does not match the configuration schema (1 problem)
@@ -25,11 +27,14 @@ public struct HelpfulErrorRenderer: Sendable {
 
     /// The chosen style.
     public let style: Style
+    private let redactor: Redactor
     private let redact: @Sendable (String) -> String
 
-    /// Creates a renderer. `redact` removes secret values from text (identity by default).
-    public init(style: Style, redact: @escaping @Sendable (String) -> String = { $0 }) {
+    /// Creates a renderer over a run's redactor (without one: the built-in patterns, no known
+    /// values). `redact`, if given, is applied to every field afterwards.
+    public init(style: Style, redactor: Redactor? = nil, redact: @escaping @Sendable (String) -> String = { $0 }) {
         self.style = style
+        self.redactor = redactor ?? .builtInPatterns
         self.redact = redact
     }
 
@@ -42,7 +47,8 @@ public struct HelpfulErrorRenderer: Sendable {
 
     /// The rendered error, ending with a newline.
     public func render(_ error: HelpfulError) -> String {
-        switch style {
+        let error = error.redacted(by: redactor).redacted(redact)
+        return switch style {
         case .json: renderJSON(error)
         case .plain: renderText(error, colored: false)
         case .color: renderText(error, colored: true)
@@ -53,31 +59,26 @@ public struct HelpfulErrorRenderer: Sendable {
         func paint(_ text: String, _ code: String) -> String {
             colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
         }
-        var lines = [paint("❌ Problem:", "1;31") + " " + redact(error.problem)]
-        lines += error.details.map { "   " + redact($0) }
+        var lines = [paint("❌ Problem:", "1;31") + " " + error.problem]
+        lines += error.details.map { "   " + $0 }
         if let location = error.location, !location.description.isEmpty {
-            lines.append(paint("📍 Where:", "1;33") + " " + redact(location.description))
+            lines.append(paint("📍 Where:", "1;33") + " " + location.description)
         }
-        lines.append(paint("✅ Solution:", "1;32") + " " + redact(error.solution))
+        lines.append(paint("✅ Solution:", "1;32") + " " + error.solution)
         if let example = error.example, !example.isEmpty {
             lines.append(paint("📝 Example:", "1;36"))
-            lines += redact(example).split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }
+            lines += example.split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func renderJSON(_ error: HelpfulError) -> String {
         let payload = Payload(
-            problem: redact(error.problem),
-            solution: redact(error.solution),
-            example: error.example.map(redact),
-            location: error.location.map { location in
-                var copy = location
-                copy.url = location.url.map(redact)
-                copy.origin = location.origin.map(redact)
-                return copy
-            },
-            details: error.details.map(redact),
+            problem: error.problem,
+            solution: error.solution,
+            example: error.example,
+            location: error.location,
+            details: error.details,
             exitCode: error.exitCode.rawValue
         )
         let encoder = JSONEncoder()

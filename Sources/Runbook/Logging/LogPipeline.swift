@@ -24,7 +24,7 @@ final class LogPipeline: Sendable {
         if let error {
             let description: String
             if let helpful = error as? any HelpfulErrorConvertible {
-                description = redactor.redactSecrets(helpful.helpfulError.problem)
+                description = redactor.redact(helpful.helpfulError.problem)
             } else {
                 description = redactor.redact(String(describing: error))
             }

@@ -26,6 +26,9 @@ public final class AtomicFileWriter {
     private var buffer: [UInt8]
     private var flushedBytes: Int64 = 0
     private static let chunkSize = 64 * 1024
+    /// Screens every byte before it reaches the disk for the run's secret values (set by
+    /// `OutputStore`; a writer of compressed data moves it to the uncompressed stream).
+    var screen: SecretScreen?
 
     init(destination: URL, sync: FileSync = .system) throws {
         self.destination = destination
@@ -61,6 +64,7 @@ public final class AtomicFileWriter {
             return
         }
         try flush()
+        try screen?.scan(bytes)
         try writeAll(base, count: bytes.count)
         flushedBytes += Int64(bytes.count)
     }
@@ -85,6 +89,7 @@ public final class AtomicFileWriter {
     /// Writes the buffered bytes to the temporary file.
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        try screen?.scan(buffer)
         try buffer.withUnsafeBytes { raw in try writeAll(raw.baseAddress!, count: raw.count) }
         flushedBytes += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)

@@ -21,8 +21,10 @@ extension OutputStore {
     @discardableResult
     public func saveJSON(_ value: some Encodable, to folder: OutputFolder, name: String,
                          options: JSONOutputOptions = JSONOutputOptions(), timestamped: Bool = false) throws -> URL {
-        let data = try Self.encodeJSON(value, options: options, name: name)
+        let tree = try Self.encodeTree(value, name: name, format: "JSON")
+        let data = Data(JSONTextWriter(pretty: options.pretty, sortedKeys: options.sortedKeys).text(tree).utf8)
         return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
+            try file.screen?.check(tree)
             try file.write(data)
             try file.write([10])
         }
@@ -68,6 +70,9 @@ extension OutputStore {
                                solution: "Use a level from 0 (none) to 9 (best)", example: "level: 6")
         }
         return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
+            // The screen reads what is compressed, not the compressed bytes.
+            try file.screen?.scan(data)
+            file.screen = nil
             try GzipCodec.compress(Array(data), level: Int32(level)) { chunk in try file.write(chunk) }
         }
     }

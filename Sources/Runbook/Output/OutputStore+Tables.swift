@@ -89,7 +89,11 @@ extension OutputStore {
     public func writeXLSX(to folder: OutputFolder, name: String, timestamped: Bool = false,
                           _ body: (XLSXWorkbookWriter) throws -> Void) throws -> URL {
         try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
-            let workbook = XLSXWorkbookWriter(zip: ZipStreamWriter(file: file), file: name)
+            // The screen reads the sheets' XML before it is deflated, not the compressed bytes.
+            let zip = ZipStreamWriter(file: file)
+            zip.screen = file.screen
+            file.screen = nil
+            let workbook = XLSXWorkbookWriter(zip: zip, file: name)
             try body(workbook)
             try workbook.finish()
         }

@@ -15,7 +15,10 @@ extension OutputStore {
             throw HelpfulError(problem: "Cannot write \(name) as YAML: \(error)",
                                solution: "Save the data as JSON instead, and report this as a bug")
         }
-        return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in try file.write(text) }
+        return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in
+            try file.screen?.check(tree)
+            try file.write(text)
+        }
     }
 
     /// Loads a YAML file as a located tree (line and column of every value).

@@ -20,13 +20,17 @@ public struct OutputStore: Sendable {
     /// The run whose files this store writes: its short id follows the timestamp in timestamped
     /// names. Nil for a store outside a run.
     public let runID: RunID?
+    /// The run's redactor: a file that would hold one of its secret values (in any form) is
+    /// refused with a `HelpfulError` naming the secret's key (see `SecretScreen`).
+    public let redactor: Redactor?
 
     /// Creates a store under `root`.
-    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil) {
+    public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil, redactor: Redactor? = nil) {
         self.root = root
         self.clock = clock
         self.logger = logger
         self.runID = runID
+        self.redactor = redactor
     }
 
     /// The folder's URL, created if missing.
@@ -115,7 +119,9 @@ public struct OutputStore: Sendable {
     /// The writer for a destination (timestamped on request), and the file name it will have.
     private func startAtomicWrite(_ folder: OutputFolder, _ name: String, timestamped: Bool) throws -> (AtomicFileWriter, String) {
         let finalName = timestamped ? timestampedName(name) : name
-        return (try AtomicFileWriter(destination: try url(folder, finalName)), finalName)
+        let writer = try AtomicFileWriter(destination: try url(folder, finalName))
+        writer.screen = redactor?.screen(for: "\(folder.rawValue)/\(finalName)")
+        return (writer, finalName)
     }
 
     /// Moves the finished file into place (the temporary file is removed if that fails) and logs it.

@@ -15,11 +15,11 @@ extension ScriptRunner {
     /// (exit 1) unless another one already did, and the summary says so.
     func finish(_ run: PreparedRun, start: RunStart, failure: HelpfulError?) async -> RunOutcome {
         let context = run.context
-        var failure = failure?.redacted(run.redactor.redactSecrets)
+        var failure = failure?.redacted(by: run.redactor)
         if let failure {
             let fileOnly = RunLogging(
                 redactor: run.redactor, clock: clock, sinks: run.logging.sinks.filter { !($0 is ConsoleLogSink) })
-            let rendered = HelpfulErrorRenderer(style: .plain, redact: run.redactor.redactSecrets).render(failure)
+            let rendered = HelpfulErrorRenderer(style: .plain, redactor: run.redactor).render(failure)
             fileOnly.makeLogger(label: context.logger.label)
                 .error("\(rendered)", metadata: RunLogging.verbatim.merging(["exit-code": "\(failure.exitCode.rawValue)"]) { $1 })
         }
@@ -32,7 +32,7 @@ extension ScriptRunner {
         case .failure(let error):
             context.logger.error("The run record could not be saved: \(error.problem)")
             if failure == nil {
-                failure = error.redacted(run.redactor.redactSecrets)
+                failure = error.redacted(by: run.redactor)
                 record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items)
             }
         }

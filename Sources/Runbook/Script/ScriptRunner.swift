@@ -54,7 +54,7 @@ public struct ScriptRunner: Sendable {
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
             return await finishUnstarted(
-                request, start: start, failure: error.redacted(Redactor(secrets: registry).redactSecrets))
+                request, start: start, failure: error.redacted(by: Redactor(secrets: registry)))
         }
         let context = prepared.context
         let removed = context.output.removeStaleTemporaryFiles()
@@ -105,7 +105,7 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID)
+        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor)
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)

@@ -6,32 +6,51 @@ import Synchronization
 ///
 /// One registry per run; it is handed around through the service container, never global.
 public final class SecretRegistry: Sendable {
-    private let storage = Mutex<[String]>([])
+    /// One registered value and the name it is known by (nil for a value obtained at run time).
+    public struct Entry: Sendable, Equatable {
+        /// The secret's key (`client-secret`), never its value; nil when registered without one.
+        public var name: String?
+        /// The value.
+        public var value: String
+    }
+
+    private let storage = Mutex<[Entry]>([])
     private let generation = Atomic<Int>(0)
 
     /// Creates an empty registry.
     public init() {}
 
-    /// Registers a value to be redacted from now on. Values shorter than 4 characters are
-    /// ignored: redacting every "a" or "12" would destroy the text and protect nothing.
-    public func register(_ value: String) {
+    /// Registers a value to be redacted from now on, with the key it is known by when it has one
+    /// (errors name the key, never the value). Values shorter than 4 characters are ignored:
+    /// redacting every "a" or "12" would destroy the text and protect nothing.
+    public func register(_ value: String, name: String? = nil) {
         guard value.count >= 4 else { return }
-        storage.withLock { values in
-            guard !values.contains(value) else { return }
-            values.append(value)
+        let changed = storage.withLock { entries -> Bool in
+            if let index = entries.firstIndex(where: { $0.value == value }) {
+                guard entries[index].name == nil, name != nil else { return false }
+                entries[index].name = name
+                return true
+            }
+            entries.append(Entry(name: name, value: value))
             // Longest first, so that a secret containing another is redacted whole.
-            values.sort { $0.count > $1.count }
+            entries.sort { $0.value.count > $1.value.count }
+            return true
         }
-        generation.add(1, ordering: .releasing)
+        if changed { generation.add(1, ordering: .releasing) }
     }
 
-    /// Registers a secret's value.
+    /// Registers a secret's value under its name.
     public func register(_ secret: Secret) {
-        register(secret.reveal())
+        register(secret.reveal(), name: secret.name)
     }
 
     /// The registered values, longest first.
     public var values: [String] {
+        storage.withLock { $0.map(\.value) }
+    }
+
+    /// The registered values with their names, longest first.
+    public var entries: [Entry] {
         storage.withLock { $0 }
     }
 

@@ -29,7 +29,7 @@ public struct SecretsLoader: Sendable {
             }
             for member in object.members {
                 let value = try scalarText(member, displayPath: displayPath)
-                registry.register(value)  // redacted even when a variable overrides it
+                registry.register(value, name: member.key)  // redacted even when a variable overrides it
                 secrets.append(Secret(name: member.key, value: value))
                 origins[member.key] = displayPath
             }

@@ -17,5 +17,8 @@ struct LoggingDefaultPatternFileTests {
         #expect(loaded.rules.map(\.pattern) == builtIn.map(\.pattern))
         #expect(loaded.rules.map(\.replacement) == builtIn.map(\.replacement))
         #expect(loaded.rules.map(\.triggers) == builtIn.map(\.triggers))
+        #expect(loaded.rules.map(\.check) == builtIn.map(\.check))
+        #expect(loaded.rules.map(\.minimumDigits) == builtIn.map(\.minimumDigits))
+        #expect(loaded.rules.map(\.minimumRun) == builtIn.map(\.minimumRun))
     }
 }

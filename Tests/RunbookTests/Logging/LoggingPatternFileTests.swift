@@ -51,7 +51,7 @@ struct LoggingPatternFileTests {
         (document([entry([("pattern", "x"), ("replacement", "y")], line: 4)]), "has a pattern without the required 'name' field"),
         (document([entry([("name", "a"), ("pattern", "x")], line: 4)]), "has pattern 'a' without the required 'replacement' field"),
         (document([entry([("name", "a"), ("pattern", "x"), ("replacement", "y"), ("check", "crc")], line: 4)]),
-         "has an unknown check in pattern 'a'; allowed: luhn"),
+         "has an unknown check in pattern 'a'; allowed: luhn, basic-credentials"),
         (document([entry([("name", "a"), ("pattern", "x"), ("replacement", "y")], line: 4),
                    entry([("name", "a"), ("pattern", "z"), ("replacement", "y")], line: 8)]),
          "names pattern 'a' twice"),

@@ -1,13 +1,15 @@
+import Foundation
 import Runbook
 import Testing
 
-/// Exact-text redaction cases: (input, expected output) with the built-in patterns and two
-/// registered secrets, `k3y~~>>?` and `p@ss w0rd~`.
+/// Exact-text redaction cases: (input, expected output) with the built-in patterns and three
+/// registered secrets, `k3y~~>>?`, `p@ss w0rd~` and `tok-en/val+ue`.
 struct LoggingRedactionTableTests {
     static func makeRedactor() -> Redactor {
         let registry = SecretRegistry()
         registry.register("k3y~~>>?")
         registry.register("p@ss w0rd~")
+        registry.register("tok-en/val+ue")
         return Redactor(secrets: registry, patterns: .builtIn)
     }
 
@@ -88,6 +90,49 @@ struct LoggingRedactionTableTests {
         ("openai sk-proj-abcdefghijklmnopqrstuv", "openai [REDACTED]"),
         ("tok aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3gH5jK7m", "tok [REDACTED]"),
         ("-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----", "[REDACTED]"),
+        // Known values as other encoders write them: .alphanumerics percent-encoding, JSONEncoder, upper case.
+        ("q=tok%2Den%2Fval%2Bue&x=1", "q=[REDACTED]&x=1"),
+        ("q=tok%2den%2fval%2bue", "q=[REDACTED]"),
+        (#"{"v":"tok-en\/val+ue"}"#, #"{"v":"[REDACTED]"}"#),
+        ("SHOUTED TOK-EN/VAL+UE here", "SHOUTED [REDACTED] here"),
+        ("hex 746f6b2d656e2f76616c2b7565 end", "hex [REDACTED] end"),
+        // Basic credentials outside an Authorization header; quoted header dumps.
+        ("proxy said: Basic YWRtaW46czNjcjN0 rejected", "proxy said: Basic [REDACTED] rejected"),
+        (#"{"Authorization": "Basic YWRtaW46czNjcjN0"}"#, #"{"Authorization": "Basic [REDACTED]"}"#),
+        (#"headers {'authorization': 'Bearer abc.def-123'}"#, #"headers {'authorization': 'Bearer [REDACTED]'}"#),
+        ("x-amz-security-token: IQoJb3JpZ2luX2VjEPT", "x-amz-security-token: [REDACTED]"),
+        // AWS secret keys and temporary credentials.
+        (#""SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY""#, #""SecretAccessKey": "[REDACTED]""#),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED]"),
+        ("<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>",
+         "<SecretAccessKey>[REDACTED]</SecretAccessKey>"),
+        (#"{"SessionToken": "IQoJb3JpZ2luX2VjEPT//////////wEaCXVz"}"#, #"{"SessionToken": "[REDACTED]"}"#),
+        ("temporary key ASIAY34FZKBOKMUTVV7A expires", "temporary key [REDACTED] expires"),
+        // Webhook URLs and vendor tokens.
+        ("posting to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+         "posting to https://hooks.slack.com/services/[REDACTED]"),
+        ("https://discord.com/api/webhooks/123456789012345678/AbCdEf-GhIjKl_MnOp",
+         "https://discord.com/api/webhooks/123456789012345678/[REDACTED]"),
+        ("charge with sk_live_4eC39HqLyjWDarjtT1zdp7dc", "charge with [REDACTED]"),
+        ("restricted rk_live_51H8xYzAbCdEfGh12345678 used", "restricted [REDACTED] used"),
+        ("maps?center=x&key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY", "maps?center=x&key=[REDACTED]"),
+        ("oauth ya29.a0AfH6SMBabcdefghijklmnopqrstu", "oauth [REDACTED]"),
+        ("gitlab glpat-abcdefghij0123456789", "gitlab [REDACTED]"),
+        ("npm npm_abcdefghijklmnopqrstuvwxyz0123456789", "npm [REDACTED]"),
+        ("sendgrid SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+         "sendgrid [REDACTED]"),
+        // URL credentials: empty user, a password containing @.
+        ("redis://:s3cr3tpw@cache.internal:6379/0", "redis://:[REDACTED]@cache.internal:6379/0"),
+        ("postgres://app:p@ss@word@db.internal:5432/app", "postgres://app:[REDACTED]@db.internal:5432/app"),
+        ("mongodb+srv://admin:Pa55w0rd@cluster0.example.net/db", "mongodb+srv://admin:[REDACTED]@cluster0.example.net/db"),
+        // YAML-style key: value.
+        ("password: hunter2", "password: [REDACTED]"),
+        (#"  db_password: "s3cr3t value"   # prod"#, "  db_password: [REDACTED]   # prod"),
+        ("- api_key: abcd1234efgh", "- api_key: [REDACTED]"),
+        ("global:\n  client-secret: Zx9-q\n  tenant-id: acme", "global:\n  client-secret: [REDACTED]\n  tenant-id: acme"),
+        ("login failed for bob, password: Winter2024!", "login failed for bob, password: [REDACTED]"),
+        // A private key cut off before its END line.
+        ("key -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA", "key [REDACTED]"),
     ]
 
     static let kept: [String] = [
@@ -124,11 +169,38 @@ struct LoggingRedactionTableTests {
         "uuid 123e4567-e89b-12d3-a456-426614174000",
         "version 6.3.1",
         "k3y~ partial is not the secret",
+        "Payment authorization: APPROVED",
+        "Authorization: pending review",
+        "Authorization header missing",
+        "primary_key=customer_id",
+        "SELECT customer_id, primary_key FROM accounts",
+        "GET /static/img/aGVsbG9Xb3JsZDEyMzQ1Njc4OTBhYmNkZWZnaGlqa2xtbm9wcXJz.png 200",
+        "/uploads/iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk.jpg",
+        "Basic authentication is disabled for this tenant",
+        "Basic plan: 10 users",
+        "token: expired, refreshing",
+        "password: required",
+        "client-secret: <value>",
+        "api-key: ${ERP_API_KEY}",
+        "Invalid JSON: unexpected token: }",
+        "Asia/Tokyo timezone",
+        "ASIA-PACIFIC region sales",
+        "desk_live_stream=on",
+        "redis://cache.internal:6379/0",
+        "ssh://git@github.com/org/repo.git",
+        "mailto:ops@example.com",
+        "https://hooks.example.com/services/status",
+        "password_reset_required=true",
+        "max_tokens=4096 tokens: 1500",
+        "x-request-id: 3f2a9c1e-8b7d-4e6f-a5c4-1234567890ab",
     ]
 
     @Test("redacts", arguments: redacted)
     func redacts(input: String, expected: String) {
-        #expect(Self.makeRedactor().redact(input) == expected)
+        let redactor = Self.makeRedactor()
+        #expect(redactor.redact(input) == expected)
+        // Redacting again changes nothing (an error is redacted by the run, then by the renderer).
+        #expect(redactor.redact(expected) == expected)
     }
 
     @Test("keeps", arguments: kept)
@@ -136,8 +208,35 @@ struct LoggingRedactionTableTests {
         #expect(Self.makeRedactor().redact(input) == input)
     }
 
+    /// A HelpfulError's text gets exactly the redaction of a log line, plain and JSON.
+    static func renderedProblems(_ problem: String) throws -> (plain: String, json: String) {
+        let error = HelpfulError(problem: problem, solution: "Retry", location: .file("config/a.yaml", line: 2, column: 7))
+        let redactor = makeRedactor()
+        let plain = HelpfulErrorRenderer(style: .plain, redactor: redactor).render(error)
+        let json = HelpfulErrorRenderer(style: .json, redactor: redactor).render(error)
+        struct Envelope: Decodable { struct Body: Decodable { let problem: String }; let error: Body }
+        let decoded = try JSONDecoder().decode(Envelope.self, from: Data(json.utf8))
+        let prefix = "❌ Problem: "
+        let end = try #require(plain.range(of: "\n📍 Where: config/a.yaml:2:7\n"))
+        return (String(plain[plain.index(plain.startIndex, offsetBy: prefix.count)..<end.lowerBound]), decoded.error.problem)
+    }
+
+    @Test("errors: the same redaction as log lines", arguments: redacted)
+    func errorsRedact(input: String, expected: String) throws {
+        let shown = try Self.renderedProblems(input)
+        #expect(shown.plain == expected)
+        #expect(shown.json == expected)
+    }
+
+    @Test("errors: harmless text kept", arguments: kept)
+    func errorsKeep(input: String) throws {
+        let shown = try Self.renderedProblems(input)
+        #expect(shown.plain == input)
+        #expect(shown.json == input)
+    }
+
     @Test func tableIsLargeEnough() {
-        #expect(Self.redacted.count >= 60)
-        #expect(Self.kept.count >= 30)
+        #expect(Self.redacted.count >= 77)
+        #expect(Self.kept.count >= 48)
     }
 }

@@ -13,6 +13,9 @@ public struct RedactionPattern: Sendable {
     public enum Check: String, Sendable, CaseIterable {
         /// The digits in the match must pass the Luhn checksum (payment card numbers).
         case luhn
+        /// The match's last word must be base64 that decodes to printable text with a colon
+        /// (`user:password`, as in `Basic dXNlcjpwYXNz`), so "Basic authentication" is kept.
+        case basicCredentials = "basic-credentials"
     }
 
     /// The rule's name (used in error messages and diagnostics).
@@ -74,8 +77,12 @@ public struct RedactionPattern: Sendable {
 
     /// Whether any trigger occurs in the (lowercased) text.
     func mayMatch(_ text: LowercasedText) -> Bool {
+        meetsMinimums(text) && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
+    }
+
+    /// Whether the text has the digits and the token run the rule needs.
+    func meetsMinimums(_ text: LowercasedText) -> Bool {
         text.digitCount >= minimumDigits && text.longestRun >= minimumRun
-            && (triggerBytes.isEmpty || triggerBytes.contains { ByteSearch.contains(text.bytes, $0) })
     }
 
     func applyRegex(to text: String) -> String {
@@ -105,7 +112,16 @@ extension RedactionPattern.Check {
     func accepts(_ text: String) -> Bool {
         switch self {
         case .luhn: Self.passesLuhn(text)
+        case .basicCredentials: Self.isBasicCredential(text)
         }
+    }
+
+    /// Whether the last word of `text` is base64 of printable UTF-8 text holding a colon.
+    static func isBasicCredential(_ text: String) -> Bool {
+        let word = text.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
+        guard let data = Data(base64Encoded: word + String(repeating: "=", count: (4 - word.count % 4) % 4)),
+              let decoded = String(data: data, encoding: .utf8) else { return false }
+        return decoded.contains(":") && decoded.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
     }
 
     /// The Luhn checksum over the digits of `text` (13 to 19 digits).
@@ -125,8 +141,8 @@ extension RedactionPattern.Check {
     }
 }
 
-/// An `NSRegularExpression`, which is immutable and documented as safe to use from any thread.
-/// An `NSRegularExpression`, compiled now or on first use.
+/// An `NSRegularExpression` (immutable, documented as safe to use from any thread), compiled
+/// now or on first use.
 final class CompiledExpression: @unchecked Sendable {
     private let pattern: String
     private let lock = NSLock()

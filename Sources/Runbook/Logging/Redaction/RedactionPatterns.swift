@@ -21,24 +21,39 @@ public import JSONSchema
 public struct RedactionPatterns: Sendable {
     /// The rules, in the order they are applied.
     public let rules: [RedactionPattern]
+    /// Every rule's triggers in one automaton (owner: the rule's index), so a line is scanned
+    /// once for all of them.
+    private let triggers: SecretMatcher
 
     /// Creates a rule set.
     public init(_ rules: [RedactionPattern]) {
         self.rules = rules
+        let pairs = rules.enumerated().flatMap { index, rule in rule.triggerBytes.map { ($0, index) } }
+        triggers = SecretMatcher(patterns: pairs.map(\.0), owners: pairs.map(\.1))
     }
 
-    /// Applies every rule in order.
+    /// Applies every rule in order; a rule runs only on text holding one of its triggers and
+    /// meeting its minimums.
     public func apply(to text: String) -> String {
         var result = text
         var lowered = LowercasedText(text)
-        for rule in rules where rule.mayMatch(lowered) {
+        var triggered = triggeredRules(lowered)
+        for (index, rule) in rules.enumerated()
+        where rule.meetsMinimums(lowered) && (rule.triggerBytes.isEmpty || triggered[index]) {
             let replaced = rule.applyRegex(to: result)
             if replaced != result {
                 result = replaced
                 lowered = LowercasedText(result)
+                triggered = triggeredRules(lowered)
             }
         }
         return result
+    }
+
+    private func triggeredRules(_ text: LowercasedText) -> [Bool] {
+        var found = [Bool](repeating: false, count: rules.count)
+        triggers.forEachOwner(in: text.bytes) { found[$0] = true }
+        return found
     }
 
     /// Reads and validates a pattern document. Every problem is reported as a `HelpfulError`

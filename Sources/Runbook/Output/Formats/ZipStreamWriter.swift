@@ -21,6 +21,8 @@ final class ZipStreamWriter {
     private var output = [UInt8](repeating: 0, count: 64 * 1024)
     /// The pending uncompressed bytes of the current entry; deflated in 64 KiB chunks.
     var pending: [UInt8] = []
+    /// Screens the uncompressed bytes for secret values (set by `OutputStore.writeXLSX`).
+    var screen: SecretScreen?
 
     init(file: AtomicFileWriter, level: Int32 = 1) {
         self.file = file
@@ -54,6 +56,7 @@ final class ZipStreamWriter {
 
     private func drain(finish: Bool) throws {
         guard var entry = current else { return }
+        try screen?.scan(pending)
         entry.size += Int64(pending.count)
         let count = pending.count
         try pending.withUnsafeMutableBufferPointer { input in
