@@ -1,0 +1,73 @@
+import ArgumentParser
+import Runbook
+
+/// The arguments of `runbook run` that belong to the script: whatever the runner's parser did not
+/// recognise, in order, plus everything after `--` untouched. `-h`/`--help` (before `--`) ask for
+/// the script's help instead of a run.
+struct ScriptArguments: Equatable {
+    /// The arguments the script parses.
+    var arguments: [String] = []
+    /// Whether `-h` or `--help` was given.
+    var wantsHelp = false
+
+    /// Splits the unrecognised arguments of `runbook run`.
+    init(_ unrecognized: [String]) {
+        var rest = unrecognized[...]
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--":
+                arguments += rest
+                return
+            case "-h", "--help":
+                wantsHelp = true
+            default:
+                arguments.append(argument)
+            }
+        }
+    }
+
+    /// Throws a usage error for habits from other tools that the script does not accept itself
+    /// (`--debug` from the Python template: Runbook's is `--log-level debug`).
+    func checkHabits(of script: any Script.Type, org: String, env: String) throws(HelpfulError) {
+        guard arguments.contains("--debug"), (try? script.parse(arguments)) == nil else { return }
+        throw HelpfulError(
+            problem: "Unknown option '--debug'",
+            solution: "Runbook sets the console log level with --log-level: use --log-level debug "
+                + "(the log file in logs/ always gets debug lines)",
+            example: "runbook run \(script.name) \(org) \(env) --log-level debug",
+            exitCode: .usage)
+    }
+
+    /// The usage error for a missing `<script>`, `<org>` or `<env>`.
+    static func missing(_ name: String, catalog: ScriptCatalog) -> HelpfulError {
+        HelpfulError(
+            problem: "Missing expected argument '<\(name)>'",
+            solution: "Give the script, the organisation and the environment: runbook run <script> <org> <env>",
+            example: "runbook run \(catalog.names.first ?? "hello-world") demo test",
+            exitCode: .usage)
+    }
+}
+
+/// A script's `--help`: its options, under the command line that really runs it.
+enum ScriptHelp {
+    /// The help text, ending with a newline.
+    static func text(for script: any Script.Type, columns: Int = 100) -> String {
+        var lines = script.helpMessage(columns: columns).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let index = lines.firstIndex(where: { $0.hasPrefix("USAGE: ") }) {
+            // The argument parser names a ParsableArguments type after itself (`hello_world`).
+            let usage = lines[index].dropFirst("USAGE: ".count)
+            let options = usage.drop { $0 != " " }
+            lines[index] = "USAGE: runbook run \(script.name) <org> <env>" + options
+        }
+        while lines.last == "" { lines.removeLast() }
+        lines += [
+            "",
+            "RUNNER OPTIONS:",
+            "  --dry-run               Read and report without changing anything.",
+            "  --log-level <level>     Console log level: \(LogLevelOption.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "  --json                  Errors and the results report as JSON.",
+            "  --project-root <dir>    The project folder (config/, schemas/, data/, output/).",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
