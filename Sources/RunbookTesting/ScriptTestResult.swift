@@ -59,6 +59,12 @@ public struct ScriptTestResult: Sendable {
         self.sleeps = sleeps
     }
 
+    /// The requests sent for `method path` (a path or a `RoutePattern`), in order.
+    public func requests(_ method: HTTPRequest.Method, _ path: String) -> [FakeHTTPTransport.RecordedRequest] {
+        let pattern = RoutePattern(path)
+        return requests.filter { $0.method == method && pattern.matches($0.path) }
+    }
+
     /// The written files whose relative path starts with `prefix` (e.g. `output/report_`).
     public func files(prefix: String) -> [String: Data] {
         files.filter { $0.key.hasPrefix(prefix) }
