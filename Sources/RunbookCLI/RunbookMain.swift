@@ -45,15 +45,19 @@ public enum RunbookMain {
         // Thrown by a command that has already shown its outcome (a finished run).
         if let code = error as? ArgumentParser.ExitCode { return code.rawValue }
         let helpful: HelpfulError
+        let parserCode = RunbookCommand.exitCode(for: error)
         if error is HelpfulError || error is any HelpfulErrorConvertible || error is CancellationError {
             helpful = HelpfulError.wrapping(error)
-        } else if RunbookCommand.exitCode(for: error) == .success {
+        } else if parserCode == .success {
             // --help, `runbook help …`, and other clean exits.
             let message = RunbookCommand.fullMessage(for: error)
             if !message.isEmpty { environment.writeOut(message + "\n") }
             return 0
-        } else {
+        } else if parserCode == .validationFailure {
             helpful = CommandLineUsage(arguments: arguments).helpfulError(for: error)
+        } else {
+            // Not the parser's and not ours: wrapped, never shown raw.
+            helpful = HelpfulError.wrapping(error)
         }
         let json = CommandLineUsage(arguments: arguments).asksForJSON
         environment.writeError(environment.errorRenderer(json: json).render(helpful))
