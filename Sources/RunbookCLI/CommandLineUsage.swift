@@ -36,9 +36,10 @@ struct CommandLineUsage {
         let command = subcommand
         let helpCommand = command.map { "runbook help \($0.configuration.commandName ?? "")" } ?? "runbook --help"
         let usage = command.map { RunbookCommand.usageString(for: $0) } ?? RunbookCommand.usageString()
+        let habit = problem.contains("'--debug'") ? ScriptArguments.debugHint + ". " : ""
         return HelpfulError(
             problem: problem.isEmpty ? "Invalid command line" : problem,
-            solution: "Check the arguments and options: `\(helpCommand)` lists them",
+            solution: habit + "Check the arguments and options: `\(helpCommand)` lists them",
             example: usage.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "),
             exitCode: .usage)
     }

@@ -31,12 +31,13 @@ struct ScriptArguments: Equatable {
     func checkHabits(of script: any Script.Type, org: String, env: String) throws(HelpfulError) {
         guard arguments.contains("--debug"), (try? script.parse(arguments)) == nil else { return }
         throw HelpfulError(
-            problem: "Unknown option '--debug'",
-            solution: "Runbook sets the console log level with --log-level: use --log-level debug "
-                + "(the log file in logs/ always gets debug lines)",
-            example: "runbook run \(script.name) \(org) \(env) --log-level debug",
-            exitCode: .usage)
+            problem: "Unknown option '--debug'", solution: Self.debugHint,
+            example: "runbook run \(script.name) \(org) \(env) --log-level debug", exitCode: .usage)
     }
+
+    /// What to use instead of `--debug`.
+    static let debugHint = "Runbook sets the console log level with --log-level: use --log-level debug "
+        + "(the log file in logs/ always gets debug lines)"
 
     /// The usage error for a missing `<script>`, `<org>` or `<env>`.
     static func missing(_ name: String, catalog: ScriptCatalog) -> HelpfulError {

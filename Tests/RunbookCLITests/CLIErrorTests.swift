@@ -89,6 +89,17 @@ import Testing
             """)
     }
 
+    @Test func debugAnywhereElseGetsTheSameHint() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["validate", "demo", "test", "--debug"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.hasPrefix("""
+            ❌ Problem: Unknown option '--debug'
+            ✅ Solution: Runbook sets the console log level with --log-level: use --log-level debug (the log file in logs/ always gets debug lines). Check the arguments and options: `runbook help validate` lists them
+            """))
+    }
+
     @Test func versionPrintsTheRunbookVersion() async throws {
         let project = try TestProject()
         defer { project.remove() }
