@@ -146,6 +146,13 @@ let coreTargets: [Target] = [
         dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
         swiftSettings: strictSettings
     ),
+    // Every ```swift block of README.md and docs/*.md is a region of a file here, compiled and run;
+    // DocsDriftTests fails when a block and its region differ.
+    .testTarget(
+        name: "DocsTests",
+        dependencies: ["Runbook", "RunbookTesting", "RunbookCLI", "HelloWorld", "CustomerSync", "InvoiceExport", "BulkUpdate"],
+        swiftSettings: strictSettings
+    ),
 ]
 
 /// One target per script folder, each with its tests.

@@ -26,38 +26,33 @@ struct NewCommand: AsyncParsableCommand {
         let environment = CLIContext.environment
         let root = environment.projectRoot(global.projectRoot)
         let scaffold = ScriptScaffold(root: root)
-        do {
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else {
-                throw HelpfulError(
-                    problem: "\(root.path) is not a Runbook package (no Package.swift)",
-                    solution: "Run `runbook new` from the project root, or pass --project-root",
-                    example: "cd my-runbook && swift run runbook new invoice-reminder",
-                    exitCode: .usage)
-            }
-            if refresh {
-                try scaffold.writeScriptList()
-                environment.writeOut("Regenerated \(ScriptScaffold.scriptListPath)\n")
-                return
-            }
-            guard let scriptName, ScriptScaffold.isValidName(scriptName) else {
-                throw HelpfulError(
-                    problem: "Invalid script name '\(scriptName ?? "")'",
-                    solution: "Use lower-case words joined by '-', starting with a letter (it becomes the command name)",
-                    example: "runbook new invoice-reminder",
-                    exitCode: .usage)
-            }
-            let files = try scaffold.create(scriptName: scriptName)
-            environment.writeOut(files.map { "created \($0)\n" }.joined())
-            environment.writeOut("""
-                Next:
-                  swift build && swift run runbook list
-                  swift test --filter \(ScriptScaffold.typeName(for: scriptName))Tests
-                  swift run runbook run \(scriptName) demo test
-
-                """)
-        } catch let error as HelpfulError {
-            environment.writeError(environment.errorRenderer(json: global.json).render(error))
-            throw ArgumentParser.ExitCode(error.exitCode.rawValue)
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else {
+            throw HelpfulError(
+                problem: "\(root.path) is not a Runbook package (no Package.swift)",
+                solution: "Run `runbook new` from the project root, or pass --project-root",
+                example: "cd my-runbook && swift run runbook new invoice-reminder",
+                exitCode: .usage)
         }
+        if refresh {
+            try scaffold.writeScriptList()
+            environment.writeOut("Regenerated \(ScriptScaffold.scriptListPath)\n")
+            return
+        }
+        guard let scriptName, ScriptScaffold.isValidName(scriptName) else {
+            throw HelpfulError(
+                problem: "Invalid script name '\(scriptName ?? "")'",
+                solution: "Use lower-case words joined by '-', starting with a letter (it becomes the command name)",
+                example: "runbook new invoice-reminder",
+                exitCode: .usage)
+        }
+        let files = try scaffold.create(scriptName: scriptName)
+        environment.writeOut(files.map { "\($0.change.rawValue) \($0.path)\n" }.joined())
+        environment.writeOut("""
+            Next:
+              swift build && swift run runbook list
+              swift test --filter \(ScriptScaffold.typeName(for: scriptName))Tests
+              swift run runbook run \(scriptName) demo test
+
+            """)
     }
 }

@@ -4,25 +4,24 @@ import Logging
 import Runbook
 
 /// `runbook run <script> <org> <env> [options]`.
+///
+/// One parser reads the whole command line: the runner's options (`--dry-run`, `--log-level`,
+/// `--json`, `--project-root`) anywhere after `run`, everything else (and everything after `--`) for
+/// the script. `-h`/`--help` belong to the script: they show its options.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script for an organisation and environment.",
+        usage: """
+            runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--json] \
+            [--project-root <dir>]
+            """,
         discussion: """
-            Runner options may appear anywhere after <env>: --dry-run, --json, --log-level <level>, \
-            --project-root <dir>. Every other option belongs to the script: `runbook run <script> <org> <env> --help` \
-            lists them. Arguments after `--` go to the script untouched.
-            """
+            Runner options may appear anywhere after `run`. Every other option belongs to the script: \
+            `runbook run <script> <org> <env> --help` lists them. Arguments after `--` go to the script untouched.
+            """,
+        helpNames: []
     )
-
-    @Argument(help: "The script to run (see `runbook list`).")
-    var script: String
-
-    @Argument(help: "Organization ID (e.g. 'acme').")
-    var org: String
-
-    @Argument(help: "Environment type (e.g. 'test', 'prod').")
-    var env: String
 
     @Flag(name: .long, help: "Let the script read and report without changing anything.")
     var dryRun = false
@@ -32,31 +31,39 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(parsing: .captureForPassthrough, help: "The script's own options.")
-    var scriptOptions: [String] = []
+    // Everything the runner's options leave, in order: <script> <org> <env>, then the script's own
+    // options (one list, because the argument parser would drop an unknown option that comes
+    // before an optional positional argument).
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "<script> <org> <env>, then the script's own options (`runbook list` shows the scripts).")
+    var arguments: [String] = []
 
     func run() async throws {
         let environment = CLIContext.environment
-        let flags = RunnerFlags(scriptOptions)
-        let json = global.json || flags.json
-        guard let scriptType = environment.catalog.script(named: script) else {
-            environment.writeError(environment.errorRenderer(json: json).render(environment.catalog.unknownScript(script)))
-            throw ArgumentParser.ExitCode(Runbook.ExitCode.usage.rawValue)
-        }
-        if flags.help {
-            environment.writeOut(scriptType.helpMessage(columns: 100) + "\n")
+        let positional = arguments.prefix(3).prefix { !$0.hasPrefix("-") }
+        let (script, org, env) = (positional.first, positional.dropFirst().first, positional.dropFirst(2).first)
+        let options = ScriptArguments(Array(arguments.dropFirst(positional.count)))
+        guard let script else {
+            guard options.wantsHelp else { throw ScriptArguments.missing("script", catalog: environment.catalog) }
+            environment.writeOut(Self.helpMessage(columns: 100) + "\n")
             return
         }
-        let levelText = flags.logLevel ?? logLevel?.rawValue
-        guard levelText == nil || LogLevelOption(rawValue: levelText ?? "") != nil else {
-            throw ValidationError("--log-level must be one of \(LogLevelOption.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let scriptType = environment.catalog.script(named: script) else {
+            throw environment.catalog.unknownScript(script)
         }
+        if options.wantsHelp {
+            environment.writeOut(ScriptHelp.text(for: scriptType))
+            return
+        }
+        guard let org else { throw ScriptArguments.missing("org", catalog: environment.catalog) }
+        guard let env else { throw ScriptArguments.missing("env", catalog: environment.catalog) }
+        try options.checkHabits(of: scriptType, org: org, env: env)
         let request = RunRequest(
-            script: scriptType, arguments: flags.scriptArguments, org: org, env: env,
-            projectRoot: environment.projectRoot(flags.projectRoot ?? global.projectRoot),
-            environment: environment.variables, isDryRun: dryRun || flags.dryRun)
-        let console = ConsoleLogOptions(
-            level: levelText.flatMap(LogLevelOption.init(rawValue:))?.level, json: json)
+            script: scriptType, arguments: options.arguments, org: org, env: env,
+            projectRoot: environment.projectRoot(global.projectRoot),
+            environment: environment.variables, isDryRun: dryRun)
+        let console = ConsoleLogOptions(level: logLevel?.level, json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         guard outcome.exitCode == .success else {
             throw ArgumentParser.ExitCode(outcome.exitCode.rawValue)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Runbook
 
 /// `runbook`: the root command.
 struct RunbookCommand: AsyncParsableCommand {
@@ -15,4 +16,12 @@ struct RunbookCommand: AsyncParsableCommand {
             """,
         subcommands: [RunCommand.self, ListCommand.self, ValidateCommand.self, ConfigCommand.self, NewCommand.self, DocsCommand.self]
     )
+
+    @Flag(name: .long, help: "Show the Runbook version.")
+    var version = false
+
+    func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        CLIContext.environment.writeOut(RunbookVersion.current + "\n")
+    }
 }

@@ -4,6 +4,9 @@ public import Runbook
 
 /// The `runbook` command: the entry point of an executable that knows a list of scripts.
 ///
+/// Every error a user sees is rendered here, once: commands throw `HelpfulError`s, argument-parser
+/// errors become `HelpfulError`s with exit code 64, and `--json` renders them as JSON.
+///
 /// ```swift
 /// // Sources/runbook/main.swift
 /// import RunbookCLI
@@ -31,20 +34,33 @@ public enum RunbookMain {
                 }
                 return 0
             } catch {
-                return report(error, environment: environment)
+                return report(error, arguments: arguments, environment: environment)
             }
         }
     }
 
-    private static func report(_ error: any Error, environment: CLIEnvironment) -> Int32 {
+    /// Shows `error` once (help and clean exits on standard output, every failure as a
+    /// `HelpfulError` on standard error) and returns the exit code.
+    private static func report(_ error: any Error, arguments: [String], environment: CLIEnvironment) -> Int32 {
+        // Thrown by a command that has already shown its outcome (a finished run).
         if let code = error as? ArgumentParser.ExitCode { return code.rawValue }
-        let message = RunbookCommand.fullMessage(for: error)
-        let code = RunbookCommand.exitCode(for: error).rawValue
-        if code == 0 {
-            environment.writeOut(message + "\n")
+        let helpful: HelpfulError
+        let parserCode = RunbookCommand.exitCode(for: error)
+        if error is HelpfulError || error is any HelpfulErrorConvertible || error is CancellationError {
+            helpful = HelpfulError.wrapping(error)
+        } else if parserCode == .success {
+            // --help, `runbook help …`, and other clean exits.
+            let message = RunbookCommand.fullMessage(for: error)
+            if !message.isEmpty { environment.writeOut(message + "\n") }
             return 0
+        } else if parserCode == .validationFailure {
+            helpful = CommandLineUsage(arguments: arguments).helpfulError(for: error)
+        } else {
+            // Not the parser's and not ours: wrapped, never shown raw.
+            helpful = HelpfulError.wrapping(error)
         }
-        if !message.isEmpty { environment.writeError(message + "\n") }
-        return code == 1 ? Runbook.ExitCode.usage.rawValue : code
+        let json = CommandLineUsage(arguments: arguments).asksForJSON
+        environment.writeError(environment.errorRenderer(json: json).render(helpful))
+        return helpful.exitCode.rawValue
     }
 }

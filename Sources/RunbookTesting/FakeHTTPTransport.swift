@@ -19,10 +19,22 @@ import Synchronization
 /// ```
 ///
 /// Paths are `RoutePattern`s: `/api/customers/{id}`, `/api/files/**`. A literal route wins over a
-/// pattern; among equals the latest wins. A request without a route gets a `404` whose OData error
-/// message names the request and lists every route, so the script's `HelpfulError` shows what is
-/// missing; such requests are also listed in `unmatchedRequests`.
+/// pattern; among equals the latest wins.
+///
+/// A request without a route gets a `404` whose OData error message names the request and lists
+/// every route, and is listed in `unmatchedRequests`. Under a `ScriptHarness` such a request fails
+/// the run's result by default (``UnroutedRequests/fail``), so a test cannot pass by accident on a
+/// 404 nobody routed; set `unroutedRequests = .answer404` when the 404 is what the test means.
 public final class FakeHTTPTransport: HTTPTransport {
+    /// What an unrouted request means to the test.
+    public enum UnroutedRequests: Sendable, Equatable {
+        /// The request is a mistake of the test: a `ScriptHarness` result fails (exit code 1, an error
+        /// naming each unrouted request and the routes). The default.
+        case fail
+        /// The request gets the `404` and nothing else happens.
+        case answer404
+    }
+
     /// A request as the transport received it.
     public struct RecordedRequest: Sendable {
         /// The request head (method, URL parts, header fields).
@@ -62,6 +74,13 @@ public final class FakeHTTPTransport: HTTPTransport {
     private let routes = Mutex<[Route]>([])
     private let recorded = Mutex<[RecordedRequest]>([])
     private let unmatched = Mutex<[RecordedRequest]>([])
+    private let unroutedPolicy = Mutex(UnroutedRequests.fail)
+
+    /// What an unrouted request means to the test (default ``UnroutedRequests/fail``).
+    public var unroutedRequests: UnroutedRequests {
+        get { unroutedPolicy.withLock { $0 } }
+        set { unroutedPolicy.withLock { $0 = newValue } }
+    }
 
     /// Creates a transport with no routes.
     public init() {}
@@ -110,8 +129,7 @@ public final class FakeHTTPTransport: HTTPTransport {
         }
         guard let handler else {
             unmatched.withLock { $0.append(record) }
-            let listing = known.isEmpty ? "none" : known.joined(separator: ", ")
-            let message = "FakeHTTPTransport has no route for \(record.method.rawValue) \(record.path); routes: \(listing)"
+            let message = "FakeHTTPTransport has no route for \(record.method.rawValue) \(record.path); routes: \(Self.listing(known))"
             return .json(404, #"{"error":{"message":\#(JSONStringLiteral.quoted(message))}}"#)
         }
         return try await handler(record)
@@ -120,6 +138,32 @@ public final class FakeHTTPTransport: HTTPTransport {
     /// The requests that matched no route (each got a 404 naming the routes).
     public var unmatchedRequests: [RecordedRequest] {
         unmatched.withLock { $0 }
+    }
+
+    /// Every route, `METHOD pattern`, in the order they were added.
+    public var routeDescriptions: [String] {
+        routes.withLock { $0.reversed().map { "\($0.method.rawValue) \($0.pattern)" } }
+    }
+
+    /// The routes as one line, `none` when there are none.
+    static func listing(_ routes: [String]) -> String {
+        routes.isEmpty ? "none" : routes.joined(separator: ", ")
+    }
+
+    /// The test failure for the unrouted requests, under ``UnroutedRequests/fail``; nil when every
+    /// request had a route or unrouted requests are allowed.
+    func unroutedRequestsFailure() -> HelpfulError? {
+        let unrouted = unmatchedRequests
+        guard unroutedRequests == .fail, let first = unrouted.first else { return nil }
+        let requests = unrouted.map { "\($0.method.rawValue) \($0.path)" }
+        let method = first.method.rawValue.lowercased()
+        return HelpfulError(
+            problem: "\(unrouted.count) request\(unrouted.count == 1 ? "" : "s") matched no fake route: "
+                + requests.joined(separator: ", "),
+            solution: "Route every request the script sends (the routes are: \(Self.listing(routeDescriptions))), "
+                + "or, when a 404 for an unrouted request is what the test means, set harness.http.unroutedRequests = .answer404",
+            example: "harness.http.route(.\(method), \(JSONStringLiteral.quoted(first.path)), response: .json(200, #\"{\"value\": []}\"#))",
+            exitCode: .scriptFailed)
     }
 }
 

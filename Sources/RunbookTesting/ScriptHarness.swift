@@ -42,7 +42,8 @@ public struct ScriptHarness<S: Script>: Sendable {
     public var isDryRun = false
     /// Files put into the workspace before the run, by relative path (`data/customers.csv`).
     public var files: [String: Data] = [:]
-    /// Fake HTTP routes; every request is recorded.
+    /// Fake HTTP routes; every request is recorded. A request without a route fails the result
+    /// (see `FakeHTTPTransport.unroutedRequests`).
     public let http = FakeHTTPTransport()
     /// The run's clock: sleeps (retries, rate limits, polling) advance it instantly.
     public let clock: ManualClock
@@ -103,6 +104,7 @@ public struct ScriptHarness<S: Script>: Sendable {
         let outcome = await runner.run(request)
         return ScriptTestResult(
             outcome: outcome, workspace: workspace, logLines: captured.lines, requests: http.requests,
-            unmatchedRequests: http.unmatchedRequests, sleeps: clock.sleeps)
+            unmatchedRequests: http.unmatchedRequests, unroutedFailure: live ? nil : http.unroutedRequestsFailure(),
+            sleeps: clock.sleeps)
     }
 }

@@ -18,9 +18,10 @@ import Testing
             Exit codes: 0 success, 1 the script failed, 2 finished with failed results, 64
             usage error, 78 configuration error, 130 interrupted.
 
-            USAGE: runbook <subcommand>
+            USAGE: runbook [--version] <subcommand>
 
             OPTIONS:
+              --version               Show the Runbook version.
               -h, --help              Show help information.
 
             SUBCOMMANDS:
@@ -65,7 +66,13 @@ import Testing
         defer { project.remove() }
         let result = await project.run(["run", "hello-world"])
         #expect(result.exitCode == 64)
-        #expect(result.stderr.hasPrefix("Error: Missing expected argument '<org>'"))
+        #expect(result.stderr == """
+            ❌ Problem: Missing expected argument '<org>'
+            ✅ Solution: Give the script, the organisation and the environment: runbook run <script> <org> <env>
+            📝 Example:
+               runbook run hello-world demo test
+
+            """)
     }
 
     @Test func validateReportsAValidConfiguration() async throws {
@@ -163,6 +170,21 @@ import Testing
             """))
         let manifest = try String(contentsOf: project.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest == "// swift-tools-version: 6.1\n\n// runbook-script-folders: examples/HelloWorld scripts/InvoiceReminder")
+        #expect(result.stdout.hasPrefix("""
+            created scripts/InvoiceReminder/Sources/InvoiceReminder.swift
+            created scripts/InvoiceReminder/Tests/InvoiceReminderTests.swift
+            created Sources/runbook/ScriptList.swift
+            updated Package.swift
+
+            """))
+        let second = await project.run(["new", "payment-reminder"])
+        #expect(second.stdout.hasPrefix("""
+            created scripts/PaymentReminder/Sources/PaymentReminder.swift
+            created scripts/PaymentReminder/Tests/PaymentReminderTests.swift
+            updated Sources/runbook/ScriptList.swift
+            updated Package.swift
+
+            """))
         let again = await project.run(["new", "invoice-reminder"])
         #expect(again.exitCode == 64)
         #expect(again.stderr.hasPrefix("❌ Problem: A script target named InvoiceReminder already exists"))

@@ -26,7 +26,32 @@ struct OutputCSVTests {
         (.date(Date(timeIntervalSince1970: 1_737_815_445.9)), "2025-01-25T14:30:45Z"),
         (.empty, ""),
         ("Müller 🚀", "Müller 🚀"),
+        // Decimal cells: the exact text, a number (so never neutralised like the text "-5").
+        (.decimal(try! DecimalNumber(validating: "12967.20")), "12967.20"),
+        (.decimal(try! DecimalNumber(validating: "-0.05")), "-0.05"),
+        (TableCell(decimal: Decimal(string: "12967.2")!), "12967.2"),
+        (TableCell(decimal: Decimal(string: "4000.10")! + Decimal(string: "8967.10")!), "12967.2"),
+        (.decimal(DecimalNumber(Decimal(string: "12967.199")!, scale: 2)), "12967.20"),
+        (.decimal(DecimalNumber(Decimal(string: "-0.005")!, scale: 2)), "-0.01"),
+        (.decimal(DecimalNumber(Decimal(5), scale: 2)), "5.00"),
+        (TableCell(decimal: .nan), "NaN"),
     ]
+
+    @Test(arguments: ["0", "-0.50", "007", "12967.20", "123456789012345678901234567890.123456789"])
+    func decimalTextIsKeptExactly(text: String) throws {
+        #expect(try DecimalNumber(validating: text).text == text)
+    }
+
+    @Test(arguments: ["", "-", "1.", ".5", "1e5", "+1", "1,000", "12.3.4", " 1", "1 ", "１２", "NaN", "0x10"])
+    func decimalTextIsValidated(text: String) {
+        #expect(throws: HelpfulError(
+            problem: "'\(text)' is not a decimal number",
+            solution: "Give digits with an optional leading '-' and an optional '.' followed by digits "
+                + "(no exponent, no '+', no thousands separators)",
+            example: "try DecimalNumber(validating: \"-12967.20\")")) {
+            try DecimalNumber(validating: text)
+        }
+    }
 
     @Test(arguments: cells)
     func cellText(cell: TableCell, expected: String) throws {

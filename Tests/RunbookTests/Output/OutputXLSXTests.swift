@@ -41,6 +41,23 @@ struct OutputXLSXTests {
             #"<sheets><sheet name="Summary" sheetId="1" r:id="rId1"/><sheet name="Dates 2025" sheetId="2" r:id="rId2"/></sheets>"#) == true)
     }
 
+    @Test func decimalCellsAreNumberCellsWithTheExactText() throws {
+        let project = TemporaryProject()
+        let total = try DecimalNumber(validating: "12967.20")
+        let url = try project.store.saveXLSX(sheets: [
+            XLSXSheet(name: "Money", header: ["total"], rows: [
+                [.decimal(total)],
+                [.decimal(DecimalNumber(Decimal(string: "4000.10")! + Decimal(string: "8967.10")!, scale: 2))],
+                [.decimal(try DecimalNumber(validating: "-0.05"))],
+                [TableCell(decimal: .nan)],
+            ]),
+        ], to: .output, name: "money.xlsx")
+        let sheet = try #require(try entries(url)["xl/worksheets/sheet1.xml"])
+        #expect(sheet.hasSuffix(
+            #"<row><c><v>12967.20</v></c></row><row><c><v>12967.20</v></c></row><row><c><v>-0.05</v></c></row>"#
+            + #"<row><c t="inlineStr"><is><t>NaN</t></is></c></row></sheetData></worksheet>"#))
+    }
+
     @Test func streamsManyRowsThroughTheWriter() throws {
         let project = TemporaryProject()
         let url = try project.store.writeXLSX(to: .output, name: "big.xlsx") { workbook in

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Runbook
 import RunbookTesting
 import Testing
@@ -47,5 +46,41 @@ import Testing
         #expect(result.unmatchedRequests.map(\.path) == ["/customers/C001"])
         #expect(result.renderedError?.contains(
             "FakeHTTPTransport has no route for GET /customers/C001; routes: GET /customers, POST /customers") == true)
+    }
+
+    /// Treats a 404 as "not there yet", the way an upsert does: an unrouted request would pass.
+    struct LenientCaller: Script {
+        static let name = "lenient-caller"
+        static let summary = "treats a 404 as a missing record"
+        init() {}
+        func run(_ context: ScriptContext) async throws {
+            do {
+                _ = try await context.restClient().get("customers/C001")
+            } catch {
+                context.results.created("customer/C001")
+            }
+        }
+    }
+
+    @Test func anUnroutedRequestFailsTheResultEvenWhenTheScriptSwallowsThe404() async throws {
+        let harness = ScriptHarness(LenientCaller.self)
+        harness.http.route(.post, "/customers", response: .json(201, "{}"))
+        let result = await harness.run()
+        #expect(result.runExitCode == .success)
+        #expect(result.exitCode == .scriptFailed)
+        #expect(result.error == HelpfulError(
+            problem: "1 request matched no fake route: GET /customers/C001",
+            solution: "Route every request the script sends (the routes are: POST /customers), or, when a 404 for an "
+                + "unrouted request is what the test means, set harness.http.unroutedRequests = .answer404",
+            example: ##"harness.http.route(.get, "/customers/C001", response: .json(200, #"{"value": []}"#))"##))
+    }
+
+    @Test func unroutedRequestsMayBeAllowed() async throws {
+        let harness = ScriptHarness(LenientCaller.self)
+        harness.http.unroutedRequests = .answer404
+        let result = await harness.run()
+        #expect(result.exitCode == .success)
+        #expect(result.error == nil)
+        #expect(result.unmatchedRequests.map(\.path) == ["/customers/C001"])
     }
 }

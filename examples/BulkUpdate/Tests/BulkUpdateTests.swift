@@ -1,6 +1,5 @@
 @testable import BulkUpdate
 import Foundation
-import HTTPTypes
 import Runbook
 import RunbookTesting
 import Synchronization

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Runbook
 
 /// Brings one customer in line with its CSV row: read by key, then create, change the fields

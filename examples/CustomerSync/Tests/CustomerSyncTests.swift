@@ -1,6 +1,5 @@
 import CustomerSync
 import Foundation
-import HTTPTypes
 import Runbook
 import RunbookTesting
 import Testing

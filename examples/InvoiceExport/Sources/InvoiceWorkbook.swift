@@ -59,11 +59,8 @@ struct InvoiceWorkbook {
          XLSXSheet(name: "Details", header: Self.detailsHeader, rows: detailRows)]
     }
 
-    /// A money cell: the exact decimal rounded to cents, as a number.
+    /// A money cell: the exact decimal rounded to cents (`12967.20`), a number in the workbook.
     static func money(_ value: Decimal) -> TableCell {
-        var exact = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 2, .plain)
-        return .double(NSDecimalNumber(decimal: rounded).doubleValue)
+        .decimal(DecimalNumber(value, scale: 2))
     }
 }

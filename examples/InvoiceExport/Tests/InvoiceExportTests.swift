@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 @testable import InvoiceExport
 import Runbook
 import RunbookTesting
@@ -48,13 +47,16 @@ import Testing
         ].joined(separator: ",") + "]").utf8))
         let workbook = InvoiceWorkbook(invoices: try raw.map { try $0.validated().get() })
         #expect(workbook.sheets.map(\.name) == ["Summary", "Details"])
+        // Money is exact decimal text, in cents: never a binary double such as 12967.199999999999.
+        func money(_ text: String) throws -> TableCell { .decimal(try DecimalNumber(validating: text)) }
         #expect(workbook.summaryRows == [
-            ["C001", "Adatum", 1, 100.0, 125.0, 0.0],
-            ["C002", "Trey Research", 2, 200.0, 250.5, 250.5],
-            ["Total", "", 3, 300.0, 375.5, 250.5],
+            ["C001", "Adatum", 1, try money("100.00"), try money("125.00"), try money("0.00")],
+            ["C002", "Trey Research", 2, try money("200.00"), try money("250.50"), try money("250.50")],
+            ["Total", "", 3, try money("300.00"), try money("375.50"), try money("250.50")],
         ])
         #expect(workbook.detailRows.first == [
-            "INV-1", "C002", "Trey Research", "2025-01-02", "2025-02-01", "Open", "EUR", 100.0, 25.0, 125.0,
+            "INV-1", "C002", "Trey Research", "2025-01-02", "2025-02-01", "Open", "EUR",
+            try money("100.00"), try money("25.00"), try money("125.00"),
         ])
         #expect(workbook.detailRows.count == 3)
     }

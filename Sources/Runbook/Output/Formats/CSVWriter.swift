@@ -89,6 +89,7 @@ public final class CSVWriter {
         switch cell {
         case .text(let text): 2 * text.utf8.count + 3
         case .integer, .double, .bool, .date: 48
+        case .decimal(let number): 2 * number.text.utf8.count + 3
         case .empty: 0
         }
     }
@@ -102,6 +103,8 @@ public final class CSVWriter {
         case .double(let value):
             if let end = RawByteFormat.shortDecimal(value, at: cursor) { return end }
             return value.isFinite ? RawByteFormat.copy(value.description, at: cursor) : appendText(value.description, at: cursor)
+        case .decimal(let number):
+            return number.isNumber ? RawByteFormat.copy(number.text, at: cursor) : appendText(number.text, at: cursor)
         case .bool(let value):
             return RawByteFormat.bool(value, at: cursor)
         case .date(let date):

@@ -66,6 +66,11 @@ public final class XLSXSheetWriter {
                 zip.pending.append(contentsOf: Self.numberOpen)
                 ByteFormat.appendDouble(value, to: &zip.pending)
                 zip.pending.append(contentsOf: Self.valueClose)
+            case .decimal(let number):
+                guard number.isNumber else { appendText(number.text, header: false); continue }
+                zip.pending.append(contentsOf: Self.numberOpen)
+                zip.pending.append(contentsOf: number.text.utf8)
+                zip.pending.append(contentsOf: Self.valueClose)
             case .bool(let value):
                 zip.pending.append(contentsOf: Self.boolOpen)
                 zip.pending.append(value ? 49 : 48)
