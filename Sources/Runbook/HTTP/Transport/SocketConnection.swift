@@ -86,6 +86,18 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` on this connection and closes it at once when `work` throws, on the thread
+    /// that saw the failure (the server sees the client give up then, not when the caller's
+    /// task next gets a thread).
+    func closing<T>(_ work: (SocketConnection) throws -> T) throws -> T {
+        do {
+            return try work(self)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
     /// Whether this idle connection can carry another request: nothing arrived on it since its
     /// last response (no end of stream, no reset, no stray byte). Checked just before reuse, so a
     /// connection the server closed while it sat in the pool is never written to. Never blocks.

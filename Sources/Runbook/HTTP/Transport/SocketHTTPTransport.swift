@@ -117,7 +117,9 @@ public final class SocketHTTPTransport: HTTPTransport {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
             guard message.count <= Self.inlineSendLimit else {
-                return await ioThreads.run { Result { try connection.exchange(message, deadline: deadline, isHead: isHead) } }
+                return await ioThreads.run {
+                    Result { try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) } }
+                }
             }
             // Fast path: a small request is sent at once, and a response that is there within
             // about a millisecond is read without blocking, here; anything slower is finished
@@ -130,7 +132,9 @@ public final class SocketHTTPTransport: HTTPTransport {
             } catch {
                 return .failure(error)
             }
-            return await ioThreads.run { Result { try connection.readResponse(deadline: deadline, isHead: isHead) } }
+            return await ioThreads.run {
+                Result { try connection.closing { try $0.readResponse(deadline: deadline, isHead: isHead) } }
+            }
         } onCancel: {
             connection.interrupt()
         }
@@ -154,7 +158,7 @@ public final class SocketHTTPTransport: HTTPTransport {
                         connection.close()
                         throw CancellationError()
                     }
-                    let (response, reusable) = try connection.exchange(message, deadline: deadline, isHead: isHead)
+                    let (response, reusable) = try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) }
                     return (response, reusable, connection)
                 }
             }
