@@ -69,15 +69,24 @@ struct HTTPLoopbackIntegrationTests {
 
     @Test("a response slower than the attempt's timeout is a timeout error", arguments: TransportKind.allCases)
     func slow(kind: TransportKind) async throws {
+        let release = DispatchSemaphore(value: 0)
         let server = try serve { server in
-            server.route("GET", "/api/slow") { _ in LoopbackResponse(status: 200, delay: 1.0) }
+            server.route("GET", "/api/slow") { _ in
+                _ = release.wait(timeout: .now() + 60)  // answers only after the test (or after 60 s)
+                return LoopbackResponse(status: 200)
+            }
         }
-        defer { server.stop() }
+        defer {
+            release.signal()
+            server.stop()
+        }
         var request = RestRequest(path: "slow")
         request.deadline = .milliseconds(200)
         let counting = CountingTransport(kind.make())
+        // The client's own clock never moves (ManualClock), so the attempt is always made, and
+        // only the transport's 200 ms timeout can end it.
         let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: counting,
-                                behavior: .retries(0), clock: SystemClock())
+                                behavior: .retries(0), clock: ManualClock())
         let error = await httpError { _ = try await client.send(request) }
         // Only the client's own timer produces `.timeout` (the server would have answered 200).
         #expect(error?.kind == .timeout, "\(String(describing: error))")

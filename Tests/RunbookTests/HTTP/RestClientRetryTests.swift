@@ -143,4 +143,35 @@ struct HTTPRestClientRetryTests {
         _ = try await first.get("b")
         #expect(clock.sleeps == [.milliseconds(250), .milliseconds(250)])
     }
+
+    @Test("the resend after a 401 gets only what is left of the attempt's rest-timeout-seconds")
+    func refreshWithinAttempt() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/me", responses: [.json(401, "{}"), .json(200, "{}")])
+        let clock = ManualClock()
+        let tokens = SlowTokens(clock: clock, cost: .seconds(25))
+        let behavior = HTTPBehaviorSettings(apiTimeouts: APITimeoutSettings(restTimeoutSeconds: 60))
+        _ = try await makeClient(transport, behavior: behavior, clock: clock, tokens: tokens).get("me")
+        // The first token costs 25 s before the attempt starts; the refresh 25 s within it.
+        #expect(transport.requests.map(\.timeout) == [.seconds(60), .seconds(35)])
+    }
+}
+
+/// Tokens that take `cost` of the clock's time to fetch.
+private final class SlowTokens: AccessTokenProvider {
+    let clock: ManualClock
+    let cost: Duration
+    private let issued = Counter()
+
+    init(clock: ManualClock, cost: Duration) {
+        self.clock = clock
+        self.cost = cost
+    }
+
+    func token() async throws -> String {
+        clock.advance(by: cost)
+        return "token-\(issued.next())"
+    }
+
+    func invalidate(_ token: String) async {}
 }

@@ -113,4 +113,62 @@ struct HTTPRestPagesTests {
         let items = try? await makeClient(transport).pages("c", style: .serverLinks).collectItems()
         #expect(items?.count == expectedCount)
     }
+
+    @Test("an empty page that still links on is followed, not the end of the collection", arguments: [PagingStyle.serverLinks, .topSkip(pageSize: 3)])
+    func emptyPageWithNextLink(style: PagingStyle) async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/c", response: .json(200, #"{"value":[{"id":1},{"id":2},{"id":3}],"@odata.nextLink":"c2"}"#))
+        transport.route(.get, "/v2/c2", response: .json(200, #"{"value":[],"@odata.nextLink":"c3"}"#))
+        transport.route(.get, "/v2/c3", response: .json(200, #"{"value":[{"id":4},{"id":5},{"id":6}]}"#))
+        let items = try await makeClient(transport).pages("c", style: style).collectItems()
+        #expect(ids(items) == [1, 2, 3, 4, 5, 6])
+        #expect(transport.requests.count == 3)
+    }
+
+    @Test("endless empty pages that link on end in an error after the bound, never in a partial result")
+    func endlessEmptyPages() async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/c") { request in
+            let page = Int(request.query.first { $0.name == "page" }?.value ?? "1")!
+            let items = page == 1 ? #"{"id":1}"# : ""
+            return .json(200, #"{"value":[\#(items)],"@odata.nextLink":"c?page=\#(page + 1)"}"#)
+        }
+        let error = await httpError { _ = try await makeClient(transport).pages("c", style: .serverLinks).collectItems() }
+        let bound = RestPages.maximumConsecutiveEmptyPages
+        #expect(transport.requests.count == 1 + bound)
+        #expect(error?.kind == .invalidResponse)
+        #expect(error?.helpfulError.problem == "GET https://api.example.com/v2/c?page=\(bound + 1) returned an unexpected response: "
+            + "pages 2 to \(bound + 1) are all empty and each links to a next page; "
+            + "stopped after \(bound) empty pages in a row rather than return a partial result")
+        #expect(error?.helpfulError.exitCode == .scriptFailed)
+    }
+
+    @Test("a $top or $skip the caller passes wins and is sent once; pages adds only what is missing", arguments: [
+        ("items", ["$top": "50"], ["$top=50", "$top=50&$skip=50"]),
+        ("items", ["$TOP": "3", "$filter": "x"], ["$filter=x&$top=3", "$filter=x&$top=3&$skip=3"]),
+        ("items", ["$skip": "10"], ["$top=2&$skip=10", "$top=2&$skip=12"]),
+        ("items?$top=4&$skip=8", [:], ["$top=4&$skip=8", "$top=4&$skip=12"]),
+        ("items?$filter=x&$top=4", ["$top": "5"], ["$filter=x&$top=5", "$filter=x&$top=5&$skip=5"]),
+        ("items?$filter=x", [:], ["$filter=x&$top=2", "$filter=x&$top=2&$skip=2"]),
+    ] as [(String, [String: String], [String])])
+    func callerPagingParameters(path: String, query: [String: String], expected: [String]) async throws {
+        let transport = FakeHTTPTransport()
+        let calls = Counter()
+        transport.route(.get, "/v2/items") { request in
+            // Two full pages, then a short one.
+            let full = calls.next() <= 2
+            let size = Int(request.query.first { $0.name == "$top" }?.value ?? "0")!
+            let items = (0..<(full ? size : 1)).map { #"{"id":\#($0)}"# }.joined(separator: ",")
+            return .json(200, #"{"value":[\#(items)]}"#)
+        }
+        let behavior = HTTPBehaviorSettings(batchHandling: BatchHandlingSettings(readBatchSize: 2))
+        _ = try await makeClient(transport, behavior: behavior).pages(path, query: query).collectItems()
+        let queries = transport.requests.compactMap { $0.url?.query }
+        #expect(Array(queries.prefix(2)) == expected)
+        #expect(queries.count == 3)
+        for query in queries {
+            let names = query.split(separator: "&").map { $0.split(separator: "=")[0].lowercased() }
+            #expect(Set(names).count == names.count, "a parameter sent twice: \(query)")
+        }
+    }
 }

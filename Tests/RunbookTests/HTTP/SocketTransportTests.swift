@@ -80,23 +80,41 @@ struct HTTPSocketTransportTests {
         await #expect(throws: HTTPTransportError(.unsupportedURL, "SocketHTTPTransport sends only http:// and https:// URLs")) {
             _ = try await transport.send(HTTPRequest(method: .get, url: URL(string: "ftp://example.com/")!), body: nil, timeout: .seconds(1))
         }
-        let server = try start { server in server.route("GET", "/slow") { _ in LoopbackResponse(status: 200, delay: 2) } }
-        defer { server.stop() }
-        let task = Task { try await transport.send(request(server, "/slow"), body: nil, timeout: .seconds(30)) }
-        while server.count("GET", "/slow") == 0 { await Task.yield() }
+        let release = DispatchSemaphore(value: 0)
+        let (arrived, arrival) = AsyncStream<Void>.makeStream()
+        let server = try start { server in
+            server.route("GET", "/slow") { _ in
+                arrival.yield()
+                _ = release.wait(timeout: .now() + 60)  // answers only when the test lets it
+                return LoopbackResponse(status: 200)
+            }
+        }
+        defer {
+            release.signal()
+            server.stop()
+        }
+        let task = Task { try await transport.send(request(server, "/slow"), body: nil, timeout: .seconds(60)) }
+        for await _ in arrived { break }  // the request reached the server
         task.cancel()
-        // Without cancellation the exchange would end in a 200 after the server's delay, not an error.
+        // Without cancellation the exchange would end in a 200 once the server answers, not an error.
         await #expect(throws: CancellationError.self) { _ = try await task.value }
     }
 
     @Test("slow exchanges overlap: 16 concurrent slow requests are in flight together, not one after another")
     func concurrentSlowExchanges() async throws {
         let inFlight = Mutex((now: 0, most: 0))
+        let allArrived = DispatchSemaphore(value: 0)
         let server = try start { server in
             server.route("GET", "/slow") { _ in
-                inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
-                Thread.sleep(forTimeInterval: 0.2)  // the server is slow; the client must not wait for it in turn
-                inFlight.withLock { $0.now -= 1 }
+                let arrived = inFlight.withLock { state -> Bool in
+                    state.now += 1
+                    state.most = max(state.most, state.now)
+                    return state.now == 16
+                }
+                // The server answers only once all 16 requests are in flight at once (or after 60 s):
+                // a client that waited for each answer before sending the next would stall here.
+                if arrived { for _ in 0..<16 { allArrived.signal() } }
+                _ = allArrived.wait(timeout: .now() + 60)
                 return LoopbackResponse(status: 200)
             }
         }
@@ -104,10 +122,10 @@ struct HTTPSocketTransportTests {
         let transport = SocketHTTPTransport()
         let head = request(server, "/slow")
         try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(60)).status.code } }
+            for _ in 0..<16 { group.addTask { try await transport.send(head, body: nil, timeout: .seconds(120)).status.code } }
             for try await code in group { #expect(code == 200) }
         }
         #expect(server.count("GET", "/slow") == 16)
-        #expect(inFlight.withLock { $0.most } > 1)
+        #expect(inFlight.withLock { $0.most } == 16)
     }
 }

@@ -139,7 +139,10 @@ final class TLSLoopbackServer: Sendable {
         return (head, body)
     }
 
-    /// Runs an OpenSSL call on the non-blocking socket, waiting up to 5 s whenever it wants to read or write.
+    /// Runs an OpenSSL call on the non-blocking socket, waiting whenever it wants to read or write
+    /// for as long as it takes: the server never gives up on a client first (a client that gets
+    /// no CPU for a while must not find its connection closed); ``stop()`` and
+    /// ``dropConnections()`` end the wait by shutting the socket down.
     private func retrying(_ ssl: OpaquePointer, _ fd: Int32, _ operation: (OpaquePointer) -> Int32) -> Int32 {
         while true {
             ERR_clear_error()
@@ -154,7 +157,7 @@ final class TLSLoopbackServer: Sendable {
                 return -1
             }
             var descriptor = pollfd(fd: fd, events: Int16(wanted), revents: 0)
-            guard poll(&descriptor, 1, 5_000) == 1 else { return -1 }
+            guard poll(&descriptor, 1, -1) == 1 else { return -1 }
         }
     }
 

@@ -40,7 +40,7 @@ struct TLSTransportTests {
         let transport = kind.make(trusting: certificates.caFile)
         for index in 0..<3 {
             let response = try await transport.send(request(server.port, "/items/\(index)", .post), body: Data("n\(index)".utf8),
-                                                    timeout: .seconds(5))
+                                                    timeout: .seconds(60))
             #expect(response.status.code == 200)
             #expect(String(decoding: response.body, as: UTF8.self)
                 == #"{"request":"POST /items/\#(index)","body":"n\#(index)","tls":"TLSv1.3"}"#)
@@ -54,9 +54,9 @@ struct TLSTransportTests {
         let server = try echoServer()
         defer { server.stop() }
         let transport = SocketHTTPTransport(trustedCAFile: certificates.caFile)
-        _ = try await transport.send(request(server.port, "/first"), body: nil, timeout: .seconds(5))
+        _ = try await transport.send(request(server.port, "/first"), body: nil, timeout: .seconds(60))
         server.dropConnections()
-        let response = try await transport.send(request(server.port, "/second"), body: nil, timeout: .seconds(5))
+        let response = try await transport.send(request(server.port, "/second"), body: nil, timeout: .seconds(60))
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"request":"GET /second","body":"","tls":"TLSv1.3"}"#)
         #expect(server.handshakes == 2)
     }
@@ -66,7 +66,7 @@ struct TLSTransportTests {
         let server = try echoServer()
         defer { server.stop() }
         await #expect(throws: HTTPTransportError(.tlsFailed, "certificate verify failed for 127.0.0.1: unable to get local issuer certificate")) {
-            _ = try await SocketHTTPTransport().send(request(server.port, "/x"), body: nil, timeout: .seconds(5))
+            _ = try await SocketHTTPTransport().send(request(server.port, "/x"), body: nil, timeout: .seconds(60))
         }
         #expect(server.handshakes == 0)
     }
@@ -77,7 +77,7 @@ struct TLSTransportTests {
         defer { server.stop() }
         await #expect(throws: HTTPTransportError(.tlsFailed, "certificate verify failed for 127.0.0.1: IP address mismatch")) {
             _ = try await SocketHTTPTransport(trustedCAFile: certificates.caFile).send(
-                request(server.port, "/x"), body: nil, timeout: .seconds(5))
+                request(server.port, "/x"), body: nil, timeout: .seconds(60))
         }
         #expect(server.handshakes == 0)
     }
@@ -98,7 +98,7 @@ struct TLSTransportTests {
         defer { close(listener) }
         let transport = SocketHTTPTransport(trustedCAFile: certificates.caFile)
         // The first request reads the CA store (tens of milliseconds); the timed one should not.
-        _ = try await transport.send(request(server.port, "/warm-up"), body: nil, timeout: .seconds(5))
+        _ = try await transport.send(request(server.port, "/warm-up"), body: nil, timeout: .seconds(60))
         await #expect(throws: HTTPTransportError(.timedOut, "no TLS handshake with 127.0.0.1 within the timeout")) {
             _ = try await transport.send(request(port, "/x"), body: nil, timeout: .milliseconds(250))
         }
@@ -107,10 +107,10 @@ struct TLSTransportTests {
     @Test("cancellation ends a slow https exchange at once")
     func cancellation() async throws {
         let release = DispatchSemaphore(value: 0)
-        let arrived = Mutex(false)
+        let (arrived, arrival) = AsyncStream<Void>.makeStream()
         let server = try TLSLoopbackServer(certificates.loopback) { _ in
-            arrived.withLock { $0 = true }
-            _ = release.wait(timeout: .now() + 10)  // answers only when the test lets it (or after 10 s)
+            arrival.yield()
+            _ = release.wait(timeout: .now() + 60)  // answers only when the test lets it
             return (200, "{}")
         }
         defer {
@@ -119,7 +119,7 @@ struct TLSTransportTests {
         }
         let transport = SocketHTTPTransport(trustedCAFile: certificates.caFile)
         let task = Task { try await transport.send(request(server.port, "/slow"), body: nil, timeout: .seconds(30)) }
-        while !arrived.withLock({ $0 }) { await Task.yield() }
+        for await _ in arrived { break }  // the request reached the server
         task.cancel()
         // Without cancellation the exchange would end in a 200 once the server answers, not an error.
         await #expect(throws: CancellationError.self) { _ = try await task.value }

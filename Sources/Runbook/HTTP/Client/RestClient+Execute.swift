@@ -78,7 +78,8 @@ extension RestClient {
         }
     }
 
-    /// Sends with the bearer token; on `401` refreshes the token once and resends.
+    /// Sends with the bearer token; on `401` refreshes the token once and resends, within what
+    /// is left of the attempt's `timeout` (one attempt never takes longer, resend included).
     private func sendAuthorized(
         _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?
     ) async throws -> HTTPTransportResponse {
@@ -92,6 +93,7 @@ extension RestClient {
                                             body: request.body, timeout: timeout)
         }
         let token = try await tokenProvider.token()
+        let attemptEnd = clock.monotonicNow() + timeout
         fields[.authorization] = "Bearer \(token)"
         let response = try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
                                                 body: request.body, timeout: timeout)
@@ -101,8 +103,12 @@ extension RestClient {
         let fresh = try await tokenProvider.token()
         fields[.authorization] = "Bearer \(fresh)"
         try await limiter?.acquire()
+        let left = attemptEnd - clock.monotonicNow()
+        guard left > .zero else {
+            throw HTTPTransportError(.timedOut, "no time left in the attempt to resend with a fresh access token")
+        }
         return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                        body: request.body, timeout: timeout)
+                                        body: request.body, timeout: left)
     }
 
     /// Whether `url` is on the base URL's host and port: the bearer token goes nowhere else

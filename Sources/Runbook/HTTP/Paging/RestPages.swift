@@ -55,62 +55,94 @@ public struct RestPages: AsyncSequence, Sendable {
         return items
     }
 
+    /// Empty pages in a row that link to a next page before the sequence throws instead of
+    /// following more (an empty page is legal; an endless run of them is a service fault).
+    public static let maximumConsecutiveEmptyPages = 20
+
     /// Walks the pages.
     public struct Iterator: AsyncIteratorProtocol {
         let pages: RestPages
+        /// The `$top/$skip` query (nil in the server-links style).
+        let paging: PagingQuery?
         var next: URL?
         var number = 0
         var skip = 0
         var seen: Set<String> = []
         var finished = false
+        var yieldedAny = false
 
         init(pages: RestPages) {
             self.pages = pages
+            if case .topSkip(let size) = pages.style {
+                paging = PagingQuery(path: pages.path, query: pages.query, defaultPageSize: size)
+            } else {
+                paging = nil
+            }
         }
 
-        /// The next page, or nil after the last; throws on any failure.
+        /// The next page, or nil after the last; throws on any failure. Empty pages that link
+        /// on are followed, not returned; an empty collection is one empty page.
         public mutating func next() async throws -> RestPage? {
-            guard !finished else { return nil }
-            let request: RestRequest
-            if let next {
-                request = RestRequest(method: .get, path: next.absoluteString)
-            } else {
-                var query = pages.query
-                if case .topSkip(let size) = pages.style {
-                    query.append(URLQueryItem(name: "$top", value: String(size)))
-                    if skip > 0 { query.append(URLQueryItem(name: "$skip", value: String(skip))) }
+            var emptyInARow = 0
+            while !finished {
+                let request: RestRequest
+                if let next {
+                    request = RestRequest(method: .get, path: next.absoluteString)
+                } else if let paging {
+                    request = RestRequest(method: .get, path: paging.path, query: paging.items(skipped: skip))
+                } else {
+                    request = RestRequest(method: .get, path: pages.path, query: pages.query)
                 }
-                request = RestRequest(method: .get, path: pages.path, query: query)
-            }
-            let response = try await pages.client.send(request)
-            number += 1
-            let parsed = try PageParser.parse(response, number: number, stripsODataKeys: pages.stripsODataKeys)
-            seen.insert(response.url.absoluteString)
-            if let link = parsed.nextLink {
-                guard !seen.contains(link.absoluteString) else {
+                let response = try await pages.client.send(request)
+                number += 1
+                let parsed = try PageParser.parse(response, number: number, stripsODataKeys: pages.stripsODataKeys)
+                seen.insert(response.url.absoluteString)
+                if let link = parsed.nextLink {
+                    guard !seen.contains(link.absoluteString) else {
+                        throw HTTPRequestError(
+                            kind: .invalidResponse, method: "GET", url: pages.client.redacted(response.url),
+                            detail: "page \(number) links back to a page already read (\(pages.client.redacted(link)))")
+                    }
+                    next = link
+                } else if let paging, parsed.page.items.count >= paging.pageSize, next == nil {
+                    skip += paging.pageSize
+                } else {
+                    finished = true
+                }
+                if !parsed.page.items.isEmpty || (finished && !yieldedAny) {
+                    yieldedAny = true
+                    return parsed.page
+                }
+                emptyInARow += 1
+                if !finished && emptyInARow >= RestPages.maximumConsecutiveEmptyPages {
                     throw HTTPRequestError(
                         kind: .invalidResponse, method: "GET", url: pages.client.redacted(response.url),
-                        detail: "page \(number) links back to a page already read (\(pages.client.redacted(link)))")
+                        detail: "pages \(number - emptyInARow + 1) to \(number) are all empty and each links to a next page; "
+                            + "stopped after \(emptyInARow) empty pages in a row rather than return a partial result")
                 }
-                next = link
-            } else if case .topSkip(let size) = pages.style, parsed.page.items.count >= size, next == nil {
-                skip += size
-            } else {
-                finished = true
             }
-            if parsed.page.items.isEmpty && number > 1 {
-                finished = true
-                return nil
-            }
-            return parsed.page
+            return nil
         }
     }
 }
 
 extension RestClient {
-    /// The pages of the collection at `path`. The page size defaults to
-    /// `batch-handling.read-batch-size` (capped at 1000); `@odata.*` keys are stripped from the
-    /// items unless `stripsODataKeys` is false.
+    /// The pages of the collection at `path`. `@odata.*` keys are stripped from the items unless
+    /// `stripsODataKeys` is false.
+    ///
+    /// What `pages` adds to your query, in the default `$top/$skip` style: `$top` (the page size,
+    /// `batch-handling.read-batch-size` capped at 1000) on every page, and `$skip` (the offset) from
+    /// the second page on. A `$top` or `$skip` you pass, in `query` or in `path`, wins and is sent
+    /// once: your `$top` is the page size, your `$skip` the first page's offset. Links the service
+    /// gives (`@odata.nextLink`, `Link: <…>; rel="next"`) are followed exactly as given, with
+    /// nothing added; in the ``PagingStyle/serverLinks`` style nothing is ever added. An empty page
+    /// that links on is followed (at most ``RestPages/maximumConsecutiveEmptyPages`` in a row, then
+    /// an ``HTTPRequestError`` is thrown rather than a partial result returned).
+    ///
+    /// ```swift
+    /// // GET customers?$filter=…&$top=50, then …&$top=50&$skip=50, … until a page comes back short
+    /// for try await page in api.pages("customers", query: ["$filter": "city eq 'Oslo'", "$top": "50"]) { … }
+    /// ```
     public func pages(
         _ path: String, query: [String: String] = [:], style: PagingStyle? = nil, stripsODataKeys: Bool = true
     ) -> RestPages {

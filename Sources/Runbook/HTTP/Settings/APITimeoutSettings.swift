@@ -6,7 +6,8 @@
 /// | `async-max-wait` | integer ≥ 1 | 300 (202 polling budget) |
 /// | `async-poll-interval` | integer ≥ 1 | 5 (when no `Retry-After`) |
 public struct APITimeoutSettings: Decodable, Sendable, Equatable {
-    /// Seconds one attempt may take (connect + response).
+    /// Seconds one attempt may take, all of it: connect, TLS handshake, sending, the response head
+    /// and body (however the server spaces its bytes), and a resend after a `401` refresh.
     public var restTimeoutSeconds: Int
     /// Seconds a `202 Accepted` operation may be polled.
     public var asyncMaxWait: Int

@@ -23,38 +23,52 @@ enum HTTP1Message {
     struct Head {
         var status: Int
         var fields: HTTPFields
+        /// Whether the connection may carry another exchange after this response.
         var keepAlive: Bool
+        /// The body's length from `Content-Length` (nil when absent, or overridden by `Transfer-Encoding`).
         var contentLength: Int?
+        /// Whether the body is `chunked`.
         var chunked: Bool
     }
 
     /// Parses `HTTP/1.x NNN reason\r\nName: value\r\n…` (without the final blank line), byte by
     /// byte: splitting a `String` on `"\r\n"` (one grapheme) costs more than the whole exchange.
-    static func parseHead(_ bytes: ArraySlice<UInt8>) -> Head? {
+    ///
+    /// Framing follows RFC 9112 §6: `Content-Length` fields (and comma-separated lists in one
+    /// field) must all carry the same decimal number, or the response is invalid; a
+    /// `Transfer-Encoding` overrides `Content-Length`, must be exactly `chunked` (no other coding
+    /// can be decoded here), and a response framed that way alongside a `Content-Length`, or sent as
+    /// HTTP/1.0, closes the connection afterwards (what is left on it cannot be trusted).
+    /// - Throws: ``HTTPTransportError/Kind/invalidResponse`` naming what is wrong.
+    static func parseHead(_ bytes: ArraySlice<UInt8>) throws -> Head {
         let lines = HTTP1Lines.split(bytes)
         guard let statusLine = lines.first, statusLine.count >= 12,
               bytes[statusLine.lowerBound..<statusLine.lowerBound + 7].elementsEqual("HTTP/1.".utf8)
-        else { return nil }
+        else { throw notHTTP }
         var status = 0
         for index in statusLine.lowerBound + 9..<statusLine.lowerBound + 12 {
             let digit = bytes[index]
-            guard digit >= 48 && digit <= 57 else { return nil }
+            guard digit >= 48 && digit <= 57 else { throw notHTTP }
             status = status * 10 + Int(digit - 48)
         }
-        guard status >= 100 else { return nil }
+        guard status >= 100 else { throw notHTTP }
         let minor = bytes[statusLine.lowerBound + 7]
+        let isHTTP10 = minor == UInt8(ascii: "0")
         var head = Head(status: status, fields: HTTPFields(), keepAlive: minor == UInt8(ascii: "1"), contentLength: nil, chunked: false)
+        var lengths: [String] = []
+        var codings: [String] = []
         for line in lines.dropFirst() where !line.isEmpty {
-            guard let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            guard let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")) else { throw notHTTP }
             let value = String(decoding: HTTP1Lines.trimmed(bytes[colon + 1..<line.upperBound]), as: UTF8.self)
-            guard let fieldName = HTTPField.Name(String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self)) else { return nil }
+            guard let fieldName = HTTPField.Name(String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self)) else {
+                throw notHTTP
+            }
             head.fields.append(HTTPField(name: fieldName, value: value))
             switch fieldName {
             case .contentLength:
-                guard let length = Int(value), length >= 0 else { return nil }
-                head.contentLength = length
+                lengths += listMembers(value)
             case .transferEncoding:
-                head.chunked = value.lowercased().contains("chunked")
+                codings += listMembers(value).map { $0.lowercased() }
             case .connection:
                 let tokens = value.lowercased()
                 if tokens.contains("close") { head.keepAlive = false }
@@ -63,7 +77,39 @@ enum HTTP1Message {
                 break
             }
         }
+        if !codings.isEmpty {
+            guard codings == ["chunked"] else {
+                throw HTTPTransportError(
+                    .invalidResponse, "the response uses the transfer coding '\(codings.joined(separator: ", "))', which cannot be read")
+            }
+            head.chunked = true
+            if !lengths.isEmpty || isHTTP10 { head.keepAlive = false }
+        } else if let first = lengths.first {
+            guard let length = decimal(first) else {
+                throw HTTPTransportError(.invalidResponse, "the response has an invalid Content-Length '\(first)'")
+            }
+            guard lengths.allSatisfy({ decimal($0) == length }) else {
+                throw HTTPTransportError(
+                    .invalidResponse, "the response has conflicting Content-Length values (\(lengths.joined(separator: ", ")))")
+            }
+            head.contentLength = length
+        }
         return head
+    }
+
+    private static var notHTTP: HTTPTransportError {
+        HTTPTransportError(.invalidResponse, "the response head is not HTTP/1.1")
+    }
+
+    /// The members of a comma-separated field value, trimmed, empty ones dropped.
+    private static func listMembers(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `1*DIGIT` as a number (no sign, no spaces, no overflow).
+    private static func decimal(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(text)
     }
 }
 

@@ -12,11 +12,12 @@ import Darwin
 /// `Sendable` sound; ``interrupt()`` and ``close()`` may come from another thread and only touch
 /// the descriptor atomically.
 ///
-/// A plain connection blocks in `recv`/`send` with `SO_RCVTIMEO`/`SO_SNDTIMEO`; a TLS connection
-/// keeps its socket non-blocking and waits with `poll` (OpenSSL needs to be retried, not blocked).
+/// The socket is non-blocking; every wait is a `poll` bounded by the exchange's
+/// ``AttemptDeadline``, so the deadline bounds the whole exchange, not each read.
 final class SocketConnection: @unchecked Sendable {
-    /// The pooled connection was closed by the server before any response byte arrived.
-    struct StaleConnection: Error {}
+    /// Not one byte of the request left: the peer had closed or reset the connection before it
+    /// was written. The request can go on another connection without being sent twice.
+    struct NotSent: Error {}
     /// A non-blocking read found no data yet.
     struct WouldBlock: Error {}
 
@@ -26,7 +27,6 @@ final class SocketConnection: @unchecked Sendable {
     private let closed = Mutex(false)
     private var buffer: [UInt8] = []
     private var readIndex = 0
-    private var socketTimeout: Duration = .zero
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     private var nonBlockingReads = false
     /// Set once, right after the handshake, before the connection is handed out.
@@ -43,7 +43,7 @@ final class SocketConnection: @unchecked Sendable {
     /// Connects (non-blocking connect, `poll` until the deadline), with `TCP_NODELAY`; with a
     /// `tls` context, performs the TLS handshake for `address.host` as well.
     static func connect(
-        to address: SocketAddress, deadline: ContinuousClock.Instant, tls: TLSClientContext? = nil
+        to address: SocketAddress, deadline: AttemptDeadline, tls: TLSClientContext? = nil
     ) throws -> SocketConnection {
         let fd = socket(address.family, address.socketType, 0)
         guard fd >= 0 else { throw HTTPTransportError(.connectionFailed, "socket() failed (errno \(errno))") }
@@ -57,11 +57,7 @@ final class SocketConnection: @unchecked Sendable {
             guard errno == EINPROGRESS else {
                 throw HTTPTransportError(.connectionFailed, "connection to \(address.authority) refused (errno \(errno))")
             }
-            var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-            let wait = Self.milliseconds(until: deadline)
-            guard wait > 0, poll(&descriptor, 1, wait) == 1 else {
-                throw HTTPTransportError(.timedOut, "no connection to \(address.authority) within the timeout")
-            }
+            try deadline.wait(for: fd, events: Int16(POLLOUT), timeout: "no connection to \(address.authority) within the timeout")
             var error: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
             _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
@@ -71,8 +67,6 @@ final class SocketConnection: @unchecked Sendable {
         }
         if let tls {
             connection.tls = try TLSSession.connect(fd: fd, host: address.host, context: tls, deadline: deadline)
-        } else {
-            _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
         }
         return connection
     }
@@ -92,14 +86,40 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
-    /// Sends a request and reads its response, blocking. Returns whether the connection may be reused.
-    func exchange(_ message: [UInt8], deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+    /// Runs `work` on this connection and closes it at once when `work` throws, on the thread
+    /// that saw the failure (the server sees the client give up then, not when the caller's
+    /// task next gets a thread).
+    func closing<T>(_ work: (SocketConnection) throws -> T) throws -> T {
+        do {
+            return try work(self)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Whether this idle connection can carry another request: nothing arrived on it since its
+    /// last response (no end of stream, no reset, no stray byte). Checked just before reuse, so a
+    /// connection the server closed while it sat in the pool is never written to. Never blocks.
+    func isReusable() -> Bool {
+        guard readIndex == buffer.count, !closed.withLock({ $0 }) else { return false }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 0)
+        if ready == 0 { return tls?.hasBufferedBytes != true }
+        guard ready == 1, descriptor.revents & Int16(POLLERR | POLLHUP | POLLNVAL) == 0, let tls else { return false }
+        // TLS: what arrived may be a record that carries no data (a TLS 1.3 session ticket).
+        return tls.hasOnlyProtocolRecords()
+    }
+
+    /// Sends a request and reads its response. Returns whether the connection may be reused.
+    func exchange(_ message: [UInt8], deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
         try send(message, deadline: deadline)
         return try readResponse(deadline: deadline, isHead: isHead)
     }
 
-    /// Sends a request (blocking only while the socket's send buffer is full).
-    func send(_ message: [UInt8], deadline: ContinuousClock.Instant) throws {
+    /// Sends a request (waiting only while the socket's send buffer is full).
+    /// - Throws: ``NotSent`` when the peer had closed the connection before any byte left.
+    func send(_ message: [UInt8], deadline: AttemptDeadline) throws {
         if readIndex == buffer.count {
             if buffer.capacity > 1 << 20 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
             readIndex = 0
@@ -107,15 +127,14 @@ final class SocketConnection: @unchecked Sendable {
         if let tls {
             try tls.write(message, deadline: deadline)
         } else {
-            try applyTimeout(deadline)
-            try write(message)
+            try write(message, deadline: deadline)
         }
     }
 
     /// Reads the response if it arrives within about a millisecond and can be read without
     /// blocking; otherwise returns nil with nothing consumed (the bytes received so far stay
     /// buffered), so a blocking ``readResponse(deadline:isHead:)`` can take over elsewhere.
-    func readResponseIfQuick(deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool)? {
+    func readResponseIfQuick(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool)? {
         if readIndex == buffer.count {
             guard isReadable(waitingMilliseconds: 1) else { return nil }
         }
@@ -137,8 +156,8 @@ final class SocketConnection: @unchecked Sendable {
         return poll(&descriptor, 1, milliseconds) == 1
     }
 
-    /// Reads one response, blocking until it is complete or the deadline passes.
-    func readResponse(deadline: ContinuousClock.Instant, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+    /// Reads one response, waiting until it is complete or the deadline passes.
+    func readResponse(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
         var head: HTTP1Message.Head
         repeat {
             head = try readHead(deadline: deadline)
@@ -160,23 +179,11 @@ final class SocketConnection: @unchecked Sendable {
         return (response, reusable && readIndex == buffer.count)
     }
 
-    private func applyTimeout(_ deadline: ContinuousClock.Instant) throws {
-        let remaining = deadline - ContinuousClock.now
-        guard remaining > .zero else { throw HTTPTransportError(.timedOut, "no time left for the request") }
-        let difference = remaining > socketTimeout ? remaining - socketTimeout : socketTimeout - remaining
-        guard difference * 100 > remaining else { return }
-        let micros = remaining.components.seconds * 1_000_000 + remaining.components.attoseconds / 1_000_000_000_000
-        var value = timeval(tv_sec: Int(micros / 1_000_000), tv_usec: Int(micros % 1_000_000))
-        _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
-        _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
-        socketTimeout = remaining
-    }
-
-    private func write(_ bytes: [UInt8]) throws {
+    private func write(_ bytes: [UInt8], deadline: AttemptDeadline) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes { raw in
-                posixSend(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                posixSend(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
             }
             if count > 0 {
                 sent += count
@@ -184,58 +191,75 @@ final class SocketConnection: @unchecked Sendable {
             }
             let code = errno
             if code == EINTR { continue }
-            if code == EAGAIN || code == EWOULDBLOCK { throw HTTPTransportError(.timedOut, "sending timed out") }
-            if code == EPIPE || code == ECONNRESET { throw StaleConnection() }
+            if code == EAGAIN || code == EWOULDBLOCK {
+                try deadline.wait(for: fd, events: Int16(POLLOUT), timeout: "sending timed out")
+                continue
+            }
+            if (code == EPIPE || code == ECONNRESET) && sent == 0 { throw NotSent() }
             throw HTTPTransportError(.connectionFailed, "sending failed (errno \(code))")
         }
     }
 
-    /// Reads more bytes into the buffer; false at end of stream.
-    private func fill(deadline: ContinuousClock.Instant, receivedAny: Bool) throws -> Bool {
+    /// Reads more bytes into the buffer; false at end of stream. `receivedAny` says whether a
+    /// byte of the response has arrived (for the message when the server hangs up before one).
+    private func fill(deadline: AttemptDeadline, receivedAny: Bool) throws -> Bool {
         if let tls { return try fill(from: tls, deadline: deadline, receivedAny: receivedAny) }
         while true {
-            let flags = nonBlockingReads ? Int32(MSG_DONTWAIT) : 0
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, flags) }
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
             if count > 0 {
                 // Indices into the buffer stay valid while a response is read: no compaction here.
                 buffer.append(contentsOf: chunk[0..<count])
-                if ContinuousClock.now > deadline { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
+                try checkDeadline(deadline)
                 return true
             }
             if count == 0 {
-                if !receivedAny { throw StaleConnection() }
+                if !receivedAny { throw Self.closedWithoutAnswer }
                 return false
             }
             let code = errno
             if code == EINTR { continue }
-            if nonBlockingReads && (code == EAGAIN || code == EWOULDBLOCK) { throw WouldBlock() }
-            if code == EAGAIN || code == EWOULDBLOCK || ContinuousClock.now >= deadline {
-                throw HTTPTransportError(.timedOut, "no response within the timeout")
+            if code == EAGAIN || code == EWOULDBLOCK {
+                if nonBlockingReads { throw WouldBlock() }
+                try deadline.wait(for: fd, events: Int16(POLLIN), timeout: "no response within the timeout")
+                continue
             }
-            if code == ECONNRESET && !receivedAny { throw StaleConnection() }
+            if code == ECONNRESET && !receivedAny { throw Self.resetWithoutAnswer(code) }
             throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(code))")
         }
     }
 
     /// ``fill(deadline:receivedAny:)`` through TLS.
-    private func fill(from tls: TLSSession, deadline: ContinuousClock.Instant, receivedAny: Bool) throws -> Bool {
+    private func fill(from tls: TLSSession, deadline: AttemptDeadline, receivedAny: Bool) throws -> Bool {
         let count: Int
         do {
             count = try chunk.withUnsafeMutableBytes { try tls.read(into: $0, deadline: deadline, nonBlocking: nonBlockingReads) }
         } catch let reset as TLSSession.Reset {
-            if !receivedAny { throw StaleConnection() }
+            if !receivedAny { throw Self.resetWithoutAnswer(reset.code) }
             throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(reset.code))")
         }
         guard count > 0 else {
-            if !receivedAny { throw StaleConnection() }
+            if !receivedAny { throw Self.closedWithoutAnswer }
             return false
         }
         buffer.append(contentsOf: chunk[0..<count])
-        if ContinuousClock.now > deadline { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
+        try checkDeadline(deadline)
         return true
     }
 
-    private func readHead(deadline: ContinuousClock.Instant) throws -> HTTP1Message.Head {
+    /// A server that keeps sending never makes the reader wait; the deadline still ends the exchange.
+    private func checkDeadline(_ deadline: AttemptDeadline) throws {
+        if deadline.hasPassed { throw HTTPTransportError(.timedOut, "no complete response within the timeout") }
+    }
+
+    /// The request was written, and the server closed the connection before a byte of response.
+    /// It may have acted on the request: only the retry policy may send it again.
+    static let closedWithoutAnswer = HTTPTransportError(.connectionFailed, "the server closed the connection without answering")
+
+    static func resetWithoutAnswer(_ code: Int32) -> HTTPTransportError {
+        HTTPTransportError(.connectionFailed, "the server reset the connection without answering (errno \(code))")
+    }
+
+    private func readHead(deadline: AttemptDeadline) throws -> HTTP1Message.Head {
         var scanFrom = readIndex
         while true {
             if buffer.count - scanFrom >= 4 {
@@ -243,9 +267,7 @@ final class SocketConnection: @unchecked Sendable {
                 let end = buffer.count - 3
                 while index < end {
                     if buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-                        guard let head = HTTP1Message.parseHead(buffer[readIndex..<index]) else {
-                            throw HTTPTransportError(.invalidResponse, "the response head is not HTTP/1.1")
-                        }
+                        let head = try HTTP1Message.parseHead(buffer[readIndex..<index])
                         readIndex = index + 4
                         return head
                     }
@@ -263,7 +285,7 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
-    private func readExactly(_ length: Int, deadline: ContinuousClock.Instant) throws -> [UInt8] {
+    private func readExactly(_ length: Int, deadline: AttemptDeadline) throws -> [UInt8] {
         while buffer.count - readIndex < length {
             guard try fill(deadline: deadline, receivedAny: true) else {
                 throw HTTPTransportError(.invalidResponse, "the connection closed before the body was complete")
@@ -274,7 +296,7 @@ final class SocketConnection: @unchecked Sendable {
         return bytes
     }
 
-    private func readLine(deadline: ContinuousClock.Instant) throws -> String {
+    private func readLine(deadline: AttemptDeadline) throws -> String {
         while true {
             if let end = buffer[readIndex...].firstIndex(of: 10) {
                 let line = String(decoding: buffer[readIndex..<end], as: UTF8.self)
@@ -287,7 +309,7 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
-    private func readChunked(deadline: ContinuousClock.Instant) throws -> [UInt8] {
+    private func readChunked(deadline: AttemptDeadline) throws -> [UInt8] {
         var body: [UInt8] = []
         while true {
             let sizeText = try readLine(deadline: deadline).prefix { $0 != ";" }
@@ -303,18 +325,11 @@ final class SocketConnection: @unchecked Sendable {
         }
     }
 
-    private func readToEnd(deadline: ContinuousClock.Instant) throws -> [UInt8] {
+    private func readToEnd(deadline: AttemptDeadline) throws -> [UInt8] {
         while try fill(deadline: deadline, receivedAny: true) {}
         let bytes = Array(buffer[readIndex...])
         readIndex = buffer.count
         return bytes
-    }
-
-    static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
-        let remaining = deadline - ContinuousClock.now
-        guard remaining > .zero else { return 0 }
-        let ms = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-        return Int32(clamping: max(ms, 1))
     }
 }
 

@@ -11,12 +11,16 @@ import Synchronization
 ///   (plus `trustedCAFile`) and checked for the URL's host (SNI sent); a failed handshake or a
 ///   rejected certificate throws ``HTTPTransportError/Kind/tlsFailed``, e.g.
 ///   `certificate verify failed for api.example.com: certificate has expired`.
-/// - `timeout` bounds connect + TLS handshake + send + receive of one exchange (non-blocking
-///   connect with `poll`; then `SO_RCVTIMEO`/`SO_SNDTIMEO` on plain sockets, `poll` under TLS).
+/// - `timeout` bounds the whole exchange: connect, TLS handshake, send, response head and body
+///   (non-blocking sockets; every wait is a `poll` bounded by what is left of the timeout, so a
+///   server that drips its bytes cannot stretch it).
 /// - Task cancellation shuts the socket down, which ends a blocked read at once.
-/// - A pooled connection the server closed meanwhile is detected (no byte of response) and the
-///   request is sent once more on a fresh connection.
-/// - Responses: `Content-Length`, `chunked`, or read-to-close bodies; no redirects followed.
+/// - A pooled connection is checked just before reuse (no end of stream, reset or stray byte
+///   waiting on it); one the server closed meanwhile is dropped, and the request goes on another.
+///   A request is written at most once per call: a connection that closes after the request was
+///   written throws, and only the caller's retry policy may send it again.
+/// - Responses: `Content-Length` (repeated values must agree, RFC 9112 §6.3), `chunked` (which
+///   overrides a `Content-Length`), or read-to-close bodies; no redirects followed.
 ///
 /// Blocking socket calls run on the transport's own I/O threads (never on Swift concurrency's
 /// cooperative threads, which a slow service would otherwise starve, nor on Dispatch's pool,
@@ -43,6 +47,9 @@ public final class SocketHTTPTransport: HTTPTransport {
     /// A PEM file of CA certificates trusted for `https://` besides the system's (nil: the system's only).
     public let trustedCAFile: String?
 
+    /// The time source for deadlines (the continuous clock; tests move it).
+    private let now: @Sendable () -> ContinuousClock.Instant
+
     /// Creates a transport with an empty pool.
     /// - Parameters:
     ///   - maximumIdlePerHost: idle keep-alive connections kept per scheme, host and port.
@@ -51,9 +58,17 @@ public final class SocketHTTPTransport: HTTPTransport {
     ///   - trustedCAFile: a PEM file of CA certificates to trust for `https://` in addition to the
     ///     system's (a private CA, a test CA); read on the first `https://` request, where a file
     ///     that cannot be loaded throws ``HTTPTransportError/Kind/tlsFailed``.
-    public init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, trustedCAFile: String? = nil) {
+    public convenience init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, trustedCAFile: String? = nil) {
+        self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
+                  trustedCAFile: trustedCAFile, now: { ContinuousClock.now })
+    }
+
+    /// Creates a transport whose deadlines read `now` (a test's movable clock).
+    init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, trustedCAFile: String?,
+         now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.maximumIdlePerHost = maximumIdlePerHost
         self.trustedCAFile = trustedCAFile
+        self.now = now
         ioThreads = BlockingIOThreads(maximumThreads: maximumConcurrentExchanges)
     }
 
@@ -65,6 +80,11 @@ public final class SocketHTTPTransport: HTTPTransport {
     }
 
     /// Sends one request and returns the whole response.
+    ///
+    /// The request is written once: on a pooled connection that ``SocketConnection/isReusable()``
+    /// found open just before, or on a new one. A failure after it was written (the server
+    /// closed or reset the connection without answering, a timeout) is thrown, and only the
+    /// caller's retry policy may send it again.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {
         let scheme = request.scheme?.lowercased()
         guard scheme == "http" || scheme == "https", let authority = request.authority, !authority.isEmpty else {
@@ -73,32 +93,33 @@ public final class SocketHTTPTransport: HTTPTransport {
         let isTLS = scheme == "https"
         let key = isTLS ? "https://\(authority)" : authority
         let message = HTTP1Message.request(request, authority: authority, body: body)
-        let deadline = ContinuousClock.now + timeout
+        let deadline = AttemptDeadline(after: timeout, now: now)
         let isHead = request.method == .head
-        if let pooled = takeIdle(key) {
+        while let pooled = takeReusable(key) {
             do {
                 return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, key: key)
-            } catch let error as SocketConnection.StaleConnection {
-                _ = error  // the server closed the idle connection: send once more on a new one
+            } catch is SocketConnection.NotSent {
+                continue  // closed before a byte of the request left: another connection may carry it
             }
         }
-        // Name resolution and connecting may block (DNS, an unreachable host): an I/O thread does them.
-        // So do reading the CA store (first https:// request) and the TLS handshake.
-        let fresh = try await connect(key: key, authority: authority, isTLS: isTLS, deadline: deadline)
         do {
-            return try await exchange(fresh, message: message, deadline: deadline, isHead: isHead, key: key)
-        } catch is SocketConnection.StaleConnection {
-            throw HTTPTransportError(.connectionFailed, "the server closed the connection without answering")
+            return try await exchangeOnNewConnection(
+                key: key, authority: authority, isTLS: isTLS, message: message, deadline: deadline, isHead: isHead)
+        } catch is SocketConnection.NotSent {
+            throw HTTPTransportError(.connectionFailed, "the server closed the connection before the request was sent")
         }
     }
 
+    /// One exchange on a pooled connection.
     private func exchange(
-        _ connection: SocketConnection, message: [UInt8], deadline: ContinuousClock.Instant, isHead: Bool, key: String
+        _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, key: String
     ) async throws -> HTTPTransportResponse {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
             guard message.count <= Self.inlineSendLimit else {
-                return await ioThreads.run { Result { try connection.exchange(message, deadline: deadline, isHead: isHead) } }
+                return await ioThreads.run {
+                    Result { try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) } }
+                }
             }
             // Fast path: a small request is sent at once, and a response that is there within
             // about a millisecond is read without blocking, here; anything slower is finished
@@ -111,23 +132,67 @@ public final class SocketHTTPTransport: HTTPTransport {
             } catch {
                 return .failure(error)
             }
-            return await ioThreads.run { Result { try connection.readResponse(deadline: deadline, isHead: isHead) } }
+            return await ioThreads.run {
+                Result { try connection.closing { try $0.readResponse(deadline: deadline, isHead: isHead) } }
+            }
         } onCancel: {
             connection.interrupt()
         }
+        return try finish(connection, result.map { ($0.0, $0.1, connection) }, key: key)
+    }
+
+    /// On an I/O thread, in one go (so no step waits for a Swift concurrency thread while the
+    /// deadline runs): makes the TLS context (first `https://` request), resolves, connects,
+    /// performs the TLS handshake, sends and reads the response.
+    private func exchangeOnNewConnection(
+        key: String, authority: String, isTLS: Bool, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
+    ) async throws -> HTTPTransportResponse {
+        let slot = ConnectionSlot()
+        let result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error> = await withTaskCancellationHandler {
+            await ioThreads.run { [self] in
+                Result {
+                    let context = isTLS ? try tlsContext() : nil
+                    let address = try resolve(key: key, authority: authority, defaultPort: isTLS ? "443" : "80")
+                    let connection = try SocketConnection.connect(to: address, deadline: deadline, tls: context)
+                    guard slot.hold(connection) else {
+                        connection.close()
+                        throw CancellationError()
+                    }
+                    let (response, reusable) = try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) }
+                    return (response, reusable, connection)
+                }
+            }
+        } onCancel: {
+            slot.cancel()
+        }
+        if case .failure = result { slot.connection?.close() }
+        return try finish(slot.connection, result, key: key)
+    }
+
+    /// Pools the connection after a reusable response, closes it otherwise; rethrows failures
+    /// (cancellation first).
+    private func finish(
+        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>, key: String
+    ) throws -> HTTPTransportResponse {
         switch result {
-        case .success(let (response, reusable)):
+        case .success(let (response, reusable, connection)):
             if reusable { putIdle(connection, key: key) } else { connection.close() }
             return response
         case .failure(let error):
-            connection.close()
+            connection?.close()
             try Task.checkCancellation()
             throw error
         }
     }
 
-    private func takeIdle(_ key: String) -> SocketConnection? {
-        idle.withLock { $0[key]?.popLast() }
+    /// The newest idle connection for `key` that is still open; the ones the server closed
+    /// meanwhile are closed and dropped. This is the one place that decides reuse.
+    private func takeReusable(_ key: String) -> SocketConnection? {
+        while let connection = idle.withLock({ $0[key]?.popLast() }) {
+            if connection.isReusable() { return connection }
+            connection.close()
+        }
+        return nil
     }
 
     private func putIdle(_ connection: SocketConnection, key: String) {
@@ -137,20 +202,6 @@ public final class SocketHTTPTransport: HTTPTransport {
             return true
         }
         if !kept { connection.close() }
-    }
-
-    /// On an I/O thread: makes the TLS context (first `https://` request), resolves, connects and
-    /// performs the TLS handshake; connecting and the handshake end at the deadline.
-    private func connect(
-        key: String, authority: String, isTLS: Bool, deadline: ContinuousClock.Instant
-    ) async throws -> SocketConnection {
-        try await ioThreads.run { [self] in
-            Result {
-                let context = isTLS ? try tlsContext() : nil
-                let address = try resolve(key: key, authority: authority, defaultPort: isTLS ? "443" : "80")
-                return try SocketConnection.connect(to: address, deadline: deadline, tls: context)
-            }
-        }.get()
     }
 
     private func resolve(key: String, authority: String, defaultPort: String) throws -> SocketAddress {

@@ -21,9 +21,10 @@ extension TLSSession {
     /// Runs `operation` (`SSL_connect`, `SSL_read`, `SSL_write`) until it no longer wants to read or
     /// write, waiting for the socket with `poll` up to `deadline` in between.
     /// - Throws: ``SocketConnection/WouldBlock`` when `nonBlocking` and it wants to read;
-    ///   ``HTTPTransportError/Kind/timedOut`` with `timeout` as its message when the deadline passes.
+    ///   ``HTTPTransportError/Kind/timedOut`` with `timeout` as its message when the deadline passes
+    ///   (each wait is bounded by what is left of it, see ``AttemptDeadline/wait(for:events:timeout:)``).
     func perform(
-        deadline: ContinuousClock.Instant, nonBlocking: Bool = false, timeout: @autoclosure () -> String,
+        deadline: AttemptDeadline, nonBlocking: Bool = false, timeout: @autoclosure () -> String,
         _ operation: (OpaquePointer) -> Int32
     ) throws -> Outcome {
         while true {
@@ -34,9 +35,9 @@ extension TLSSession {
             switch SSL_get_error(ssl, result) {
             case SSL_ERROR_WANT_READ:
                 if nonBlocking { throw SocketConnection.WouldBlock() }
-                try wait(for: Int16(POLLIN), deadline: deadline, timeout: timeout())
+                try deadline.wait(for: fd, events: Int16(POLLIN), timeout: timeout())
             case SSL_ERROR_WANT_WRITE:
-                try wait(for: Int16(POLLOUT), deadline: deadline, timeout: timeout())
+                try deadline.wait(for: fd, events: Int16(POLLOUT), timeout: timeout())
             case SSL_ERROR_ZERO_RETURN:
                 return .closed
             case SSL_ERROR_SYSCALL:
@@ -47,20 +48,6 @@ extension TLSSession {
             default:
                 return .failed(TLSErrorQueue.drain())
             }
-        }
-    }
-
-    /// Waits until the socket is ready for `events`, or throws a timeout at `deadline`.
-    private func wait(for events: Int16, deadline: ContinuousClock.Instant, timeout: String) throws {
-        var descriptor = pollfd(fd: fd, events: events, revents: 0)
-        while true {
-            let milliseconds = SocketConnection.milliseconds(until: deadline)
-            guard milliseconds > 0 else { throw HTTPTransportError(.timedOut, timeout) }
-            let ready = poll(&descriptor, 1, milliseconds)
-            if ready > 0 { return }
-            if ready == 0 { throw HTTPTransportError(.timedOut, timeout) }
-            let code = errno
-            if code != EINTR { throw HTTPTransportError(.connectionFailed, "waiting for the socket failed (errno \(code))") }
         }
     }
 }

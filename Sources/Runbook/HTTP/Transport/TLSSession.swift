@@ -35,7 +35,7 @@ final class TLSSession: @unchecked Sendable {
     /// Performs the handshake on `fd`: SNI and hostname checking for `host` (IP addresses are
     /// checked against the certificate's IP addresses), certificate verification on.
     static func connect(
-        fd: Int32, host: String, context: TLSClientContext, deadline: ContinuousClock.Instant
+        fd: Int32, host: String, context: TLSClientContext, deadline: AttemptDeadline
     ) throws -> TLSSession {
         ERR_clear_error()
         guard let ssl = SSL_new(context.context) else {
@@ -71,7 +71,7 @@ final class TLSSession: @unchecked Sendable {
     /// Reads decrypted bytes into `buffer`; 0 at the end of the stream. Throws
     /// ``SocketConnection/WouldBlock`` when `nonBlocking` and nothing can be read yet, ``Reset``
     /// when the peer reset the connection.
-    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant, nonBlocking: Bool) throws -> Int {
+    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: AttemptDeadline, nonBlocking: Bool) throws -> Int {
         let outcome = try perform(deadline: deadline, nonBlocking: nonBlocking, timeout: "no response within the timeout") {
             SSL_read($0, buffer.baseAddress, Int32(clamping: buffer.count))
         }
@@ -83,8 +83,9 @@ final class TLSSession: @unchecked Sendable {
         }
     }
 
-    /// Writes all of `bytes`; a closed or reset connection throws ``SocketConnection/StaleConnection``.
-    func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws {
+    /// Writes all of `bytes`; a connection closed or reset before any byte left throws
+    /// ``SocketConnection/NotSent``.
+    func write(_ bytes: [UInt8], deadline: AttemptDeadline) throws {
         try bytes.withUnsafeBytes { raw in
             var sent = 0
             while sent < raw.count {
@@ -93,7 +94,9 @@ final class TLSSession: @unchecked Sendable {
                 }
                 switch outcome {
                 case .done(let count): sent += count
-                case .closed, .reset: throw SocketConnection.StaleConnection()
+                case .closed where sent == 0, .reset where sent == 0: throw SocketConnection.NotSent()
+                case .closed: throw HTTPTransportError(.connectionFailed, "\(host) closed the connection while the request was sent")
+                case .reset(let code): throw HTTPTransportError(.connectionFailed, "sending failed (errno \(code))")
                 case .failed(let reason): throw HTTPTransportError(.connectionFailed, "TLS error from \(host): \(reason)")
                 }
             }
@@ -103,6 +106,25 @@ final class TLSSession: @unchecked Sendable {
     /// Whether decrypted or received-but-undecrypted bytes wait inside OpenSSL (`poll` cannot see them).
     var hasBufferedBytes: Bool {
         SSL_pending(ssl) > 0 || SSL_has_pending(ssl) == 1
+    }
+
+    /// Whether everything that arrived on the idle connection is TLS protocol records without
+    /// application data (a TLS 1.3 session ticket, a key update), processed now; false when the
+    /// peer closed, reset, or sent data nobody asked for. Never waits.
+    func hasOnlyProtocolRecords() -> Bool {
+        var scratch: UInt8 = 0
+        let alreadyPassed = AttemptDeadline(after: .zero, now: { ContinuousClock.now })
+        do {
+            // Any outcome but "wants to read more" (data, close_notify, reset, an error) ends reuse.
+            _ = try perform(deadline: alreadyPassed, nonBlocking: true, timeout: "no time to check the idle connection") {
+                SSL_read($0, &scratch, 1)
+            }
+            return false
+        } catch is SocketConnection.WouldBlock {
+            return !hasBufferedBytes
+        } catch {
+            return false
+        }
     }
 
     private func expectServerName() -> Bool {
