@@ -32,7 +32,7 @@ public struct ScriptHarness<S: Script>: Sendable {
     public var configIsJSON = false
     /// Whether the configuration is validated against the schema (defaults are filled in either way).
     public var validatesConfig = true
-    /// Secrets by name (`client-secret`: …); redacted from logs, errors and files like real ones.
+    /// Secrets by name (`client-secret`: …); redacted from logs, errors and the run record like real ones; an output file that would hold one is refused.
     public var secrets: [String: String] = [:]
     /// Environment variables (`RUNBOOK__…` overrides, `RUNBOOK_SECRET_…`).
     public var environment: [String: String] = [:]
