@@ -110,14 +110,18 @@ import Testing
                 "the summary is a JSON line too")
     }
 
-    static let failures: [(options: [String], exitCode: Int32)] = [
-        (["--mode", "throw"], 1),
-        (["--mode"], 64),
+    static let jsonByConfig = BrokenConfigCase.validYAML.replacingOccurrences(
+        of: "script-behavior:\n", with: "script-behavior:\n  log-format: json\n")
+
+    static let failures: [(config: String, options: [String], exitCode: Int32)] = [
+        (BrokenConfigCase.validYAML, ["--log-format", "json", "--mode", "throw"], 1),
+        (jsonByConfig, ["--mode", "throw"], 1),
+        (BrokenConfigCase.validYAML, ["--log-format", "json", "--mode"], 64),
     ]
 
     @Test(arguments: failures)
-    func aFailedRunsConsoleIsJSONThroughout(_ failure: (options: [String], exitCode: Int32)) async throws {
-        let run = try await Self.run(["--log-format", "json"] + failure.options)
+    func aFailedRunsConsoleIsJSONThroughout(_ failure: (config: String, options: [String], exitCode: Int32)) async throws {
+        let run = try await Self.run(config: failure.config, failure.options)
         #expect(run.exitCode == failure.exitCode, "\(run.stderr)")
         for line in run.consoleLines {
             #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any], "\(line)")
@@ -133,8 +137,7 @@ import Testing
     }
 
     @Test func theConfigKeyTurnsJSONOnAndTheOptionWins() async throws {
-        let json = BrokenConfigCase.validYAML.replacingOccurrences(
-            of: "script-behavior:\n", with: "script-behavior:\n  log-format: json\n")
+        let json = Self.jsonByConfig
         let byConfig = try await Self.run(config: json, [])
         #expect(byConfig.exitCode == 0, "\(byConfig.stderr)")
         let runID = try #require(byConfig.record).runId
