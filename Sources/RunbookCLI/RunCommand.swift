@@ -6,14 +6,15 @@ import Runbook
 /// `runbook run <script> <org> <env> [options]`.
 ///
 /// One parser reads the whole command line: the runner's options (`--dry-run`, `--log-level`,
-/// `--json`, `--project-root`) anywhere after `run`, everything else (and everything after `--`) for
-/// the script. `-h`/`--help` belong to the script: they show its options.
+/// `--log-format`, `--json`, `--project-root`) anywhere after `run`, everything else (and everything
+/// after `--`) for the script. `-h`/`--help` belong to the script: they show its options.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script for an organisation and environment.",
         usage: """
-            runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--json] \
+            runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] \
+            [--log-format text|json] [--json] \
             [--project-root <dir>]
             """,
         discussion: """
@@ -28,6 +29,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Console log level (default: info; the log file always gets debug).")
     var logLevel: LogLevelOption?
+
+    @Option(name: .long, help: "Console and log file lines as text or JSON (default: script-behavior.log-format, else text).")
+    var logFormat: LogFormatOption?
 
     @OptionGroup var global: GlobalOptions
 
@@ -63,7 +67,7 @@ struct RunCommand: AsyncParsableCommand {
             script: scriptType, arguments: options.arguments, org: org, env: env,
             projectRoot: environment.projectRoot(global.projectRoot),
             environment: environment.variables, isDryRun: dryRun)
-        let console = ConsoleLogOptions(level: logLevel?.level, json: global.json)
+        let console = ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         guard outcome.exitCode == .success else {
             throw ArgumentParser.ExitCode(outcome.exitCode.rawValue)

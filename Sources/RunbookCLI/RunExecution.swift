@@ -2,19 +2,22 @@ import Dispatch
 import Foundation
 import Logging
 import Runbook
+import Synchronization
 
 /// Console options of one `runbook run`.
 struct ConsoleLogOptions: Sendable {
     /// `--log-level`, when given.
     var level: Logger.Level?
+    /// `--log-format`, when given.
+    var format: LogLineFormat?
     /// `--json`.
     var json: Bool
 }
 
 /// Runs a request the way the CLI does: console + file logging (and, in a real process, every
 /// other logger routed through the same redactor), Ctrl-C cancels the script (exit 130 after the
-/// logs and the run record are written), the error printed once, the run record as one JSON line
-/// under `--json`.
+/// logs and the run record are written), the error printed once (one JSON line under `--json` or
+/// JSON log lines, so such a console is JSON throughout), the run record as one JSON line under `--json`.
 struct RunExecution {
     let environment: CLIEnvironment
     let console: ConsoleLogOptions
@@ -22,12 +25,15 @@ struct RunExecution {
     func execute(_ request: RunRequest) async -> RunOutcome {
         let environment = environment
         let console = console
+        // The format the run's logs use (option, else config): JSON lines make the error JSON too.
+        let chosenFormat = Mutex(console.format ?? .text)
         let runner = ScriptRunner(clock: environment.clock, makeLogging: { setup in
             let level = console.level ?? (setup.configWantsDebug ? .debug : .info)
+            let format = chosenFormat.withLock { $0 = console.format ?? setup.configLogFormat; return $0 }
             let logging = try RunLogging.standard(
                 root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
                 redactor: setup.redactor, clock: environment.clock, environment: environment.variables,
-                consoleLevel: level, console: CLIConsole(environment: environment))
+                consoleLevel: level, format: format, console: CLIConsole(environment: environment))
             if environment.handlesInterrupts {
                 // The real process: every logger, including libraries', goes through this run's redactor.
                 LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
@@ -40,7 +46,8 @@ struct RunExecution {
         let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
         interrupt?.cancel()
         if let error = outcome.error {
-            environment.writeError(environment.errorRenderer(json: console.json).render(error))
+            let json = console.json || chosenFormat.withLock { $0 } == .jsonLines
+            environment.writeError(environment.errorRenderer(json: json).render(error))
         }
         // The record the runner saved, not a second one made now.
         if console.json, let line = try? outcome.record?.jsonLine() {

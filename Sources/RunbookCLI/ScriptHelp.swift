@@ -18,6 +18,7 @@ enum ScriptHelp {
             "RUNNER OPTIONS:",
             "  --dry-run               Read and report without changing anything.",
             "  --log-level <level>     Console log level: \(LogLevelOption.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "  --log-format <format>   Log lines as \(LogFormatOption.allCases.map(\.rawValue).joined(separator: " or ")).",
             "  --json                  Errors and the results report as JSON.",
             "  --project-root <dir>    The project folder (config/, schemas/, data/, output/).",
         ]

@@ -82,7 +82,7 @@ import Testing
         try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (24 defaults filled in, 1 secrets)\n")
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (25 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {

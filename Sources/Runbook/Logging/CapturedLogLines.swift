@@ -13,12 +13,15 @@ public final class CapturedLogLines: LogSink {
     /// The lowest level captured.
     public let minimumLevel: Logger.Level
     private let format: LogLineFormat
+    private let run: RunLogFields?
     private let storage = Mutex<[LogRecord]>([])
 
-    /// Creates a capture (everything from `trace` up by default) formatting lines as `format`.
-    public init(minimumLevel: Logger.Level = .trace, format: LogLineFormat = .text) {
+    /// Creates a capture (everything from `trace` up by default) formatting lines as `format`,
+    /// with the run's fields (full id) when `run` is given.
+    public init(minimumLevel: Logger.Level = .trace, format: LogLineFormat = .text, run: RunLogFields? = nil) {
         self.minimumLevel = minimumLevel
         self.format = format
+        self.run = run
     }
 
     /// Keeps the record.
@@ -30,7 +33,7 @@ public final class CapturedLogLines: LogSink {
     public var records: [LogRecord] { storage.withLock { $0 } }
 
     /// Every captured record formatted as a line.
-    public var lines: [String] { records.map { format.line(for: $0) } }
+    public var lines: [String] { records.map { format.line(for: $0, run: run) } }
 
     /// Only the messages, in order.
     public var messages: [String] { records.map(\.message) }

@@ -69,22 +69,24 @@ public struct RunLogging: Sendable {
     }
 
     /// The standard setup: console (INFO by default, coloured only on a terminal without
-    /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>_<short run id>.log` under `root`.
+    /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>_<short run id>.log` under `root`,
+    /// both in `format`, both stamping every line with the run's id (and, in JSON, org, env, script).
     ///
     /// - Parameters:
     ///   - consoleLevel: `--log-level`; `script-behavior.debug-mode` / `verbose-logging` map to `.debug`.
-    ///   - fileFormat: `.text` or `.jsonLines`.
+    ///   - format: `.text` or `.jsonLines` (`--log-format`, `script-behavior.log-format`), console and file alike.
     public static func standard(
         root: URL, org: String, env: String, script: String, runID: RunID, redactor: Redactor, clock: any RunbookClock,
-        environment: [String: String], consoleLevel: Logger.Level = .info, fileFormat: LogLineFormat = .text,
+        environment: [String: String], consoleLevel: Logger.Level = .info, format: LogLineFormat = .text,
         console: any ConsoleOutput = FileDescriptorConsole.standardError
     ) throws -> RunLogging {
+        let run = RunLogFields(runID: runID, org: org, env: env, script: script)
         let name = logFileName(org: org, env: env, script: script, date: clock.now(), runID: runID)
         let file = try FileLogSink(
             url: root.appendingPathComponent(OutputFolder.logs.rawValue).appendingPathComponent(name),
-            minimumLevel: min(.debug, consoleLevel), format: fileFormat)
+            minimumLevel: min(.debug, consoleLevel), format: format, run: run)
         let colour = ConsoleColourPolicy.useColour(environment: environment, isTerminal: console.isTerminal)
-        let consoleSink = ConsoleLogSink(minimumLevel: consoleLevel, output: console, colour: colour)
+        let consoleSink = ConsoleLogSink(minimumLevel: consoleLevel, output: console, colour: colour, format: format, run: run)
         return RunLogging(redactor: redactor, clock: clock, sinks: [consoleSink, file])
     }
 }

@@ -2,7 +2,7 @@ public import Foundation
 
 /// What a run tells its logging factory once the configuration is loaded: who runs, where, the
 /// redactor built from the run's secrets and patterns, the run id (for the log file's name), and
-/// the configuration (for `script-behavior.debug-mode` / `verbose-logging`).
+/// the configuration (for `script-behavior.debug-mode` / `verbose-logging` / `log-format`).
 public struct RunLogSetup: Sendable {
     /// The run's id.
     public let runID: RunID
@@ -41,5 +41,12 @@ public struct RunLogSetup: Sendable {
     public var configWantsDebug: Bool {
         ((try? config.optional(Bool.self, "script-behavior", "debug-mode")) ?? nil) == true
             || ((try? config.optional(Bool.self, "script-behavior", "verbose-logging")) ?? nil) == true
+    }
+
+    /// The log line format the configuration asks for (`script-behavior.log-format`, `text` or
+    /// `json`; the schema checked it), `.text` when unset. `--log-format` wins over it.
+    public var configLogFormat: LogLineFormat {
+        ((try? config.optional(String.self, "script-behavior", "log-format")) ?? nil)
+            .flatMap(LogLineFormat.init(rawValue:)) ?? .text
     }
 }

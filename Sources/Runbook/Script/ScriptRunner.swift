@@ -30,7 +30,7 @@ public struct ScriptRunner: Sendable {
             try RunLogging.standard(
                 root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
                 redactor: setup.redactor, clock: clock, environment: [:],
-                consoleLevel: setup.configWantsDebug ? .debug : .info)
+                consoleLevel: setup.configWantsDebug ? .debug : .info, format: setup.configLogFormat)
         }
         self.configureServices = configureServices
     }

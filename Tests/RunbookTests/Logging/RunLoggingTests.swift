@@ -113,10 +113,10 @@ struct RunLoggingTests {
         let file = root.appendingPathComponent("logs/acme-prod-sync_2025-01-25T143045Z_4c8e1f0a7b6d.log")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text == """
-            2025-01-25T14:30:45.000Z DEBUG [runbook] details secret=[REDACTED]
-            2025-01-25T14:30:45.000Z INFO [runbook] hello
+            2025-01-25T14:30:45.000Z DEBUG [runbook] details secret=[REDACTED] run=01949ddf-4ffc-7000-9d2b-4c8e1f0a7b6d
+            2025-01-25T14:30:45.000Z INFO [runbook] hello run=01949ddf-4ffc-7000-9d2b-4c8e1f0a7b6d
 
             """)
-        #expect(console.text == "2025-01-25T14:30:45.000Z INFO [runbook] hello\n")
+        #expect(console.text == "2025-01-25T14:30:45.000Z INFO [runbook] hello run=4c8e1f0a7b6d\n")
     }
 }
