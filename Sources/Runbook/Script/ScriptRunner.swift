@@ -63,7 +63,7 @@ public struct ScriptRunner: Sendable {
             context.logger.info("Removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") left by killed runs: \(files)")
         }
         let dryRun = request.isDryRun ? " (dry run)" : ""
-        context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun) (run \(start.id))")
+        context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun)")
         var failure: HelpfulError?
         do {
             try await script.run(context)
