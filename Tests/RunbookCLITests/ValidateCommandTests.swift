@@ -105,4 +105,33 @@ import Testing
         #expect(!result.stderr.contains("unknown-key-50:"))
         #expect(result.stderr.contains("… and 99,950 more"))
     }
+
+    @Test func aSchemaThatRefersToItselfInPlaceIsUnusableNotInvalid() async throws {
+        let project = try TestProject(copySchema: false)
+        defer { project.remove() }
+        let schema = project.root.appendingPathComponent("loop.json").path
+        let data = project.root.appendingPathComponent("data.json").path
+        try Data(##"{"allOf": [{"$ref": "#"}, {"$ref": "#"}]}"##.utf8).write(to: URL(fileURLWithPath: schema))
+        try Data("{\"a\": [1, 2, 3]}".utf8).write(to: URL(fileURLWithPath: data))
+        let result = await project.run(["validate", "--schema", schema, data])
+        #expect(result.exitCode == 78)
+        #expect(result.stderr.contains("is infinitely recursive"), "\(result.stderr)")
+    }
+
+    @Test func aNullOrScalarDataFileIsADocument() async throws {
+        let project = try TestProject(copySchema: false)
+        defer { project.remove() }
+        let schema = project.root.appendingPathComponent("s.json").path
+        try Data(#"{"type": ["null", "integer"]}"#.utf8).write(to: URL(fileURLWithPath: schema))
+        var files: [String] = []
+        for (name, text) in [("null.json", "null"), ("null.yaml", "~\n"), ("one.json", "1"), ("text.json", "\"x\"")] {
+            let path = project.root.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let result = await project.run(["validate", "--schema", schema] + files)
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: ": valid\n").count == 4, "\(result.stdout)")
+        #expect(result.stdout.contains("text.json:1:1: error: /: must be an integer or null"), "\(result.stdout)")
+    }
 }
