@@ -8,7 +8,11 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show the effective configuration and where each value came from.",
-        discussion: "Secrets are listed by name and origin, never by value."
+        discussion: """
+            Secrets are listed by name and origin, never by value. Each script's own section
+            (scripts.<name>) is filled in and checked with the script's schema fragment, as `run` does.
+            With --json: one JSON object (docs/cli.md describes its fields).
+            """
     )
 
     @Argument(help: "Organization ID (e.g. 'acme').")
@@ -26,24 +30,26 @@ struct ConfigCommand: AsyncParsableCommand {
         let environment = CLIContext.environment
         let root = environment.projectRoot(global.projectRoot)
         let registry = SecretRegistry()
+        let scripts = environment.catalog.scripts
         let loaded: LoadedConfiguration
         do {
-            loaded = try ConfigLoader(projectRoot: root, environment: environment.variables)
-                .load(org: org, env: env, registry: registry)
+            loaded = try RunConfigurationCheck(projectRoot: root, environment: environment.variables)
+                .load(org: org, env: env, scripts: scripts, registry: registry)
         } catch {
             environment.writeError(environment.errorRenderer(json: global.json, registry: registry).render(error))
             throw ArgumentParser.ExitCode(error.exitCode.rawValue)
         }
-        let printer = EffectiveConfigPrinter(loaded: loaded, schemaDocs: SchemaDocumentation(projectRoot: root))
+        let printer = EffectiveConfigPrinter(loaded: loaded, schemaDocs: SchemaDocumentation(projectRoot: root, scripts: scripts))
         if let explain {
             do {
-                environment.writeOut(try printer.explain(ConfigKeyPath.parse(explain)))
+                let path = ConfigKeyPath.parse(explain)
+                environment.writeOut(global.json ? try printer.explainJSON(path) : try printer.explain(path))
             } catch {
                 environment.writeError(environment.errorRenderer(json: global.json, registry: registry).render(error))
                 throw ArgumentParser.ExitCode(error.exitCode.rawValue)
             }
         } else {
-            environment.writeOut(printer.render())
+            environment.writeOut(global.json ? printer.renderJSON() : printer.render())
         }
     }
 }

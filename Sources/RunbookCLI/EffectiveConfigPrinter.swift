@@ -44,20 +44,18 @@ struct EffectiveConfigPrinter {
     }
 
     func explain(_ path: [String]) throws(HelpfulError) -> String {
-        let node = try path.isEmpty ? loaded.root : loaded.proxy.require(path: path)
+        let explanation = try explanation(path)
         let keyPath = ConfigKeyPath.format(path)
-        var lines = ["\(keyPath): \(EffectiveValueText.inline(node.value))"]
-        lines.append("  origin:  \(loaded.sources.origin(of: node.location))")
-        if let entry = schemaDocs.entry(path) {
-            var type = entry.type ?? "any"
-            if let format = entry.format { type += ", format \(format)" }
-            switch (entry.minimum, entry.maximum) {
-            case (let low?, let high?): type += " (\(low) to \(high))"
-            case (let low?, nil): type += " (≥ \(low))"
-            case (nil, let high?): type += " (≤ \(high))"
-            default: break
-            }
-            lines.append("  type:    \(type)")
+        var lines: [String] = []
+        if let node = explanation.node {
+            lines.append("\(keyPath): \(EffectiveValueText.inline(node.value))")
+            lines.append("  origin:  \(loaded.sources.origin(of: node.location))")
+        } else {
+            lines.append("\(keyPath): (not set)")
+            lines.append("  origin:  not set (the schema has no default for it; add it to \(loaded.file) if needed)")
+        }
+        if let entry = explanation.entry {
+            lines.append("  type:    \(Self.typeText(entry))")
             if !entry.allowed.isEmpty { lines.append("  allowed: \(entry.allowed.joined(separator: ", "))") }
             if let value = entry.defaultValue { lines.append("  default: \(EffectiveValueText.inline(value))") }
             if let description = entry.description { lines.append("  meaning: \(description)") }
@@ -65,5 +63,47 @@ struct EffectiveConfigPrinter {
             lines.append("  schema:  not declared by \(ConfigSchemaSet.mainSchemaPath)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The value at `path` (nil when unset) and the schema's documentation of it (nil when undeclared).
+    /// A key that is neither set nor documented is the proxy's "missing key" error, with "did you mean".
+    func explanation(_ path: [String]) throws(HelpfulError) -> (node: JSONNode?, entry: SchemaDocumentation.Entry?) {
+        let entry = schemaDocs.entry(path)
+        if path.isEmpty { return (loaded.root, entry) }
+        if let node = loaded.root.node(at: path) { return (node, entry) }
+        guard let entry else { throw undeclared(path) }
+        return (nil, entry)
+    }
+
+    /// The proxy's "missing key" error, its "did you mean" also looking at the keys the schema documents.
+    private func undeclared(_ path: [String]) -> HelpfulError {
+        var error: HelpfulError
+        do {
+            _ = try loaded.proxy.require(path: path)
+            return HelpfulError(problem: "Cannot explain \(ConfigKeyPath.format(path))", solution: "", exitCode: .configuration)
+        } catch let missing {
+            error = missing
+        }
+        guard !error.solution.hasPrefix("Did you mean"), let last = path.last else { return error }
+        let parent = Array(path.dropLast())
+        var known = schemaDocs.entry(parent)?.children ?? []
+        known += (parent.isEmpty ? loaded.root : loaded.root.node(at: parent))?.value.objectValue?.keys ?? []
+        if let suggestion = NearestName.suggestion(for: last, among: known) {
+            error.solution = "Did you mean '\(suggestion)'? " + error.solution
+        }
+        return error
+    }
+
+    /// `integer (0 to 10)`, `string, format uri`.
+    static func typeText(_ entry: SchemaDocumentation.Entry) -> String {
+        var type = entry.type ?? "any"
+        if let format = entry.format { type += ", format \(format)" }
+        switch (entry.minimum, entry.maximum) {
+        case (let low?, let high?): type += " (\(low) to \(high))"
+        case (let low?, nil): type += " (≥ \(low))"
+        case (nil, let high?): type += " (≤ \(high))"
+        default: break
+        }
+        return type
     }
 }

@@ -30,13 +30,19 @@ struct SchemaFileValidation {
             let source = sources.add(.file(file))
             let node: JSONNode
             do {
-                node = try ConfigDocumentReader().read(url(file), displayPath: file, source: source)
+                node = try ConfigDocumentReader().read(url(file), displayPath: file, source: source, role: .data)
             } catch {
                 environment.writeError(renderer.render(error))
                 anyUnusable = true
                 continue
             }
-            let violations = compiled.validate(node).violations
+            let result = compiled.validate(node)
+            if let loop = result.referenceLoop {
+                environment.writeError(renderer.render(referenceLoopError(loop, schema: schemaPath, file: file)))
+                anyUnusable = true
+                continue
+            }
+            let violations = result.violations
             anyInvalid = anyInvalid || !violations.isEmpty
             if json {
                 reports.append(jsonReport(file: file, violations: violations, sources: sources))
@@ -86,6 +92,19 @@ struct SchemaFileValidation {
                     column: error.location.column > 0 ? Int(error.location.column) : nil),
                 exitCode: .configuration)
         }
+    }
+
+    /// A schema that evaluates itself again at the same place cannot decide the file: exit 78.
+    private func referenceLoopError(_ loop: Violation, schema: String, file: String) -> HelpfulError {
+        let instance = loop.instanceLocation.description.isEmpty ? "/" : loop.instanceLocation.description
+        return HelpfulError(
+            problem: "The schema \(schema) is infinitely recursive: at \(loop.keywordLocation) it refers to itself "
+                + "without moving into the value (checking \(file) at \(instance))",
+            solution: "Make every path from a schema back to itself go through a keyword that moves into the value "
+                + "(properties, items, ...), not only through $ref, allOf, anyOf or similar",
+            example: "{\"type\": \"array\", \"items\": {\"$ref\": \"#\"}}",
+            location: .file(schema),
+            exitCode: .configuration)
     }
 
     private func jsonReport(file: String, violations: [Violation], sources: ConfigSources) -> String {

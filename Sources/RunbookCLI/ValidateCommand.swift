@@ -8,7 +8,10 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Validate configurations, or any data files against any schema.",
         discussion: """
-            runbook validate <org> <env>         one configuration (0 valid, 78 invalid)
+            runbook validate <org> <env>         one configuration (0 valid, 78 invalid), checked as
+                                                 `run` checks it: the schema, each script's own
+                                                 fragment (scripts.<name>), the API settings and
+                                                 OAuth completeness
             runbook validate --all               every configuration in config/
             runbook validate --schema S FILE...  JSON or YAML files against schema S
                                                  (exit 0 valid, 1 invalid, 78 unusable)
@@ -65,9 +68,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func validateOne(_ org: String, _ env: String, environment: CLIEnvironment, root: URL) -> Bool {
         let registry = SecretRegistry()
-        let loader = ConfigLoader(projectRoot: root, environment: environment.variables)
+        let check = RunConfigurationCheck(projectRoot: root, environment: environment.variables)
         do {
-            let loaded = try loader.load(org: org, env: env, registry: registry)
+            let loaded = try check.load(
+                org: org, env: env, scripts: environment.catalog.scripts, registry: registry, checkClients: true)
             let message = "✅ \(org)/\(env): \(loaded.file) is valid"
                 + " (\(loaded.filledDefaults.count) defaults filled in, \(loaded.secrets.names.count) secrets)"
             environment.writeOut(global.json ? "{\"org\":\(jsonString(org)),\"env\":\(jsonString(env)),\"valid\":true}\n" : message + "\n")

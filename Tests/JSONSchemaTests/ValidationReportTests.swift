@@ -62,7 +62,7 @@ struct ValidationReportTests {
             "2:13 /global [required] missing required key 'client-id'",
             #"2:30 /global/api-base-url [format] must be a valid uri, found "not a url""#,
             #"2:51 /global/mode [enum] must be one of "a", "b", found "c""#,
-            "4:23 /script-behavior/rate-limiting/burts-size [additionalProperties] unknown key 'burts-size'",
+            "4:23 /script-behavior/rate-limiting/burts-size [additionalProperties] unknown key 'burts-size' (did you mean 'burst-size'?)",
             "4:54 /script-behavior/rate-limiting/burst-size [type] must be an integer, found 1.5",
             "4:79 /script-behavior/rate-limiting/calls-per-second [multipleOf] must be a multiple of 0.01, found 1.005",
             "4:94 /script-behavior/rate-limiting/name [minLength] must be at least 2 characters long, found 1",

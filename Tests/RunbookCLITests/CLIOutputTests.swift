@@ -79,7 +79,8 @@ import Testing
         let project = try TestProject()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
-        try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")
+        // A client-secret alone would switch OAuth on for `global` (and fail, as the client would): az-token is complete.
+        try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
         #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (25 defaults filled in, 1 secrets)\n")

@@ -25,7 +25,7 @@ struct JSONByteReader {
         var start: Int
         var key = ""
         var keyLocation = SourceLocation.unknown
-        var index: [String: Int]?
+        var index: [ExactKey: Int]?
     }
 
     /// The location of `position` (columns count Unicode scalars).
@@ -188,20 +188,20 @@ struct JSONByteReader {
     }
 
     private func checkDuplicate(
-        _ key: String, at location: SourceLocation, members: ArraySlice<JSONObject.Member>, index: inout [String: Int]?
+        _ key: String, at location: SourceLocation, members: ArraySlice<JSONObject.Member>, index: inout [ExactKey: Int]?
     ) throws(JSONSyntaxError) {
         var firstIndex: Int?
         if members.count < 12 {
-            firstIndex = members.firstIndex { $0.key == key }
+            firstIndex = members.firstIndex { JSONObject.sameKey($0.key, key) }
         } else {
             if index == nil {
-                var built: [String: Int] = [:]
-                for offset in members.indices { built[members[offset].key] = offset }
+                var built: [ExactKey: Int] = [:]
+                for offset in members.indices { built[ExactKey(members[offset].key)] = offset }
                 index = built
             } else {
-                index![members[members.endIndex - 1].key] = members.endIndex - 1
+                index![ExactKey(members[members.endIndex - 1].key)] = members.endIndex - 1
             }
-            firstIndex = index![key]
+            firstIndex = index![ExactKey(key)]
         }
         if let firstIndex {
             let first = members[firstIndex].keyLocation

@@ -53,6 +53,7 @@ struct AssertionPlans: Sendable {
                 quick[index] = quick[target]
             }
         }
+        Self.breakInPlaceCycles(&quick, targets: builder.targets)
         self.plans = FrozenBuffer(plans)
         self.quick = FrozenBuffer(quick)
         bounds = FrozenBuffer(builder.bounds)

@@ -49,7 +49,7 @@ public final class CompiledSchema: Sendable {
         let sorted = violations.enumerated().sorted {
             ($0.element.sourceLocation, $0.offset) < ($1.element.sourceLocation, $1.offset)
         }.map(\.element)
-        return ValidationResult(isValid: valid, violations: sorted)
+        return ValidationResult(isValid: valid, violations: sorted, referenceLoop: evaluator.referenceLoop)
     }
 
     /// Whether an instance is valid (stops at the first violation; nothing is reported).

@@ -108,7 +108,8 @@ extension KeywordReader {
             case "exclusiveMinimum": add(name, .exclusiveMinimum(bound))
             case "exclusiveMaximum": add(name, .exclusiveMaximum(bound))
             default:
-                guard (bound.doubleValue ?? 0) > 0 else { throw invalid(name, "a number greater than 0") }
+                let exact = ExactDecimal(bound)
+                guard !exact.negative, !exact.isZero else { throw invalid(name, "a number greater than 0") }
                 add(name, .multipleOf(bound))
             }
         }

@@ -21,7 +21,7 @@ struct TypeMask: OptionSet, Sendable {
         case .bool: contains(.boolean)
         case .integer: !isDisjoint(with: [.integer, .number])
         case .number(let number):
-            contains(.number) || (contains(.integer) && (number.isIntegral || (!number.double.isFinite && ExactDecimal(literal: number.literal).isIntegral)))
+            contains(.number) || (contains(.integer) && number.isIntegral)
         case .string: contains(.string)
         case .array: contains(.array)
         case .object: contains(.object)

@@ -16,4 +16,7 @@ struct ReferenceFrame {
     let referringNode: Int
     let keyword: String
     let target: Int
+    /// The instance path's length when the reference was followed. Frames on the evaluation path are
+    /// nested, so two of them with the same length stand at the same instance location.
+    let pathDepth: Int
 }

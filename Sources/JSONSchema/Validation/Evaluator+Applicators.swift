@@ -39,7 +39,8 @@ extension Evaluator {
                 if isFalse {
                     valid = false
                     if !reporting { return false }
-                    report(index, "additionalProperties", "unknown key '\(member.key)'", member.keyLocation, extra: .key(member.key))
+                    let message = unknownKey(member.key, known: names.names)
+                    report(index, "additionalProperties", message, member.keyLocation, extra: .key(member.key))
                 } else if !validate(target, child: member.value, at: .key(member.key)) {
                     valid = false
                     if !reporting { return false }

@@ -142,8 +142,15 @@ extension Evaluator {
     }
 
     private mutating func follow(_ index: Int, _ keyword: String, _ target: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        // The same schema again at the same instance location would repeat itself for ever (and
+        // `allOf: [{$ref: "#"}, {$ref: "#"}]` doubles the work at each turn): stop here.
+        let depth = path.count
+        for frame in frames where frame.target == target && frame.pathDepth == depth {
+            recordReferenceLoop(index, keyword, instance.location)
+            return false
+        }
         if annotations == nil, withUnsafePointer(to: instance, { passesQuick(target, $0) }) { return true }
-        frames.append(ReferenceFrame(referringNode: index, keyword: keyword, target: target))
+        frames.append(ReferenceFrame(referringNode: index, keyword: keyword, target: target, pathDepth: depth))
         defer { frames.removeLast() }
         return inPlace(target, instance, &annotations)
     }

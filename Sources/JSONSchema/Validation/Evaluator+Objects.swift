@@ -57,7 +57,8 @@ extension Evaluator {
                 if nodes[additional].boolean == false {
                     valid = false
                     if !reporting { return false }
-                    report(index, "additionalProperties", "unknown key '\(member.pointee.key)'", member.pointee.keyLocation, extra: .key(member.pointee.key))
+                    let message = unknownKey(member.pointee.key, known: shape.table.names)
+                    report(index, "additionalProperties", message, member.pointee.keyLocation, extra: .key(member.pointee.key))
                 } else if !passesQuick(additional, value), !evaluate(additional, child: member.pointee.value, at: .key(member.pointee.key)) {
                     valid = false
                     if !reporting { return false }
@@ -73,5 +74,15 @@ extension Evaluator {
     static func valuePointer(_ member: UnsafePointer<JSONObject.Member>) -> UnsafePointer<JSONNode> {
         (UnsafeRawPointer(member) + MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.value)!)
             .assumingMemoryBound(to: JSONNode.self)
+    }
+
+    /// "unknown key 'max-retires' (did you mean 'max-retries'?)". Suggestions are looked for only for the
+    /// first `maxSuggestions` unknown keys of a validation and among at most `maxSuggestionCandidates`
+    /// names, so that reporting stays linear in the document's size.
+    mutating func unknownKey(_ key: String, known names: [String]) -> String {
+        guard reporting, suggestionsLeft > 0, names.count <= Self.maxSuggestionCandidates else { return "unknown key '\(key)'" }
+        suggestionsLeft -= 1
+        guard let suggestion = NearestName.suggestion(for: key, among: names) else { return "unknown key '\(key)'" }
+        return "unknown key '\(key)' (did you mean '\(suggestion)'?)"
     }
 }

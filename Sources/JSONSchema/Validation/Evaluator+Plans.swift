@@ -13,9 +13,8 @@ extension Evaluator {
             return plan.pointee.boundCount == 0 || boundsPass(plan, integer: integer)
         case .number(let number):
             guard !plan.pointee.hasChoices else { return false }
-            let double = number.double
             if plan.pointee.types & TypeMask.number.rawValue == 0 {
-                guard plan.pointee.types & TypeMask.integer.rawValue != 0, double.isFinite, double.rounded(.towardZero) == double else { return false }
+                guard plan.pointee.types & TypeMask.integer.rawValue != 0, number.isIntegral else { return false }
             }
             return plan.pointee.boundCount == 0 || boundsPass(plan, number: number)
         case .string(let text):

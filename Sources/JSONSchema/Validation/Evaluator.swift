@@ -23,6 +23,12 @@ struct Evaluator {
     var frames: [ReferenceFrame] = []
     var scope: [Int32] = []
     var depth = 0
+    /// The first reference loop met (see `recordReferenceLoop`).
+    var referenceLoop: Violation?
+    /// How many more unknown keys may get a "did you mean" (see `unknownKey`).
+    var suggestionsLeft = Evaluator.maxSuggestions
+    static let maxSuggestions = 50
+    static let maxSuggestionCandidates = 1_000
     /// `pattern` and `patternProperties` searches of the quick check.
     var patternMatcher: PatternMatcher
 
@@ -96,6 +102,20 @@ struct Evaluator {
         let valid = validate(index, child, &none)
         path.removeLast()
         return valid
+    }
+
+    /// Records the first reference that would evaluate a schema again at the same instance location
+    /// (whether or not reporting: the schema cannot decide this instance), and reports it.
+    mutating func recordReferenceLoop(_ index: Int, _ keyword: String, _ location: SourceLocation) {
+        let violation = Violation(
+            instanceLocation: JSONPointer(path.map(\.token)),
+            keywordLocation: keywordLocation(index, keyword),
+            absoluteKeywordLocation: absoluteLocation(index, keyword),
+            keyword: keyword,
+            message: "the schema refers to itself here without moving into the value ('\(keyword)' evaluates the same schema again at the same place: infinite recursion)",
+            sourceLocation: location)
+        if referenceLoop == nil { referenceLoop = violation }
+        if reporting { violations.append(violation) }
     }
 
     /// Records a violation at the current instance path (plus `extra` token) when reporting.

@@ -27,7 +27,7 @@ struct ExactDecimal: Sendable, Comparable {
             if byte == UInt8(ascii: ".") {
                 pointIndex = digits.count
             } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                exponentPart = Int(String(decoding: bytes[(index + 1)...], as: UTF8.self).replacingOccurrences(of: "+", with: "")) ?? 0
+                exponentPart = Self.exponent(bytes[(index + 1)...])
                 break
             } else {
                 digits.append(byte - UInt8(ascii: "0"))
@@ -67,28 +67,63 @@ struct ExactDecimal: Sendable, Comparable {
         return digits.lexicographicallyPrecedes(other.digits)
     }
 
-    /// Whether `self` is an integer multiple of `divisor` (exact), or nil when the numbers are too
-    /// far apart for exact arithmetic.
+    /// The exponent part of a literal (`+12`, `-400`), saturating far beyond any exponent a digit
+    /// string could balance, so that `1e99999999999999999999` stays huge instead of wrapping.
+    private static func exponent(_ bytes: ArraySlice<UInt8>) -> Int {
+        var negative = false
+        var magnitude = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "+"): continue
+            default: if magnitude < Self.exponentLimit { magnitude = Swift.min(magnitude * 10 + Int(byte &- UInt8(ascii: "0")), Self.exponentLimit) }
+            }
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// Exponents are clamped to ±2^58 (the arithmetic below stays far from overflow).
+    static let exponentLimit = 1 << 58
+
+    /// Whether `self` is an integer multiple of `divisor` (exact), or nil when the divisor has too
+    /// many significant digits for exact arithmetic here.
+    ///
+    /// With `self = A × 10^p` and `divisor = B × 10^q` (A, B integers without trailing zeros):
+    /// for p < q the quotient would need A to end in a zero, so it is not a multiple; otherwise it is
+    /// one exactly when B divides A × 10^(p−q), decided by modular arithmetic (10^(p−q) by squaring),
+    /// so `1e999999999` against `0.0001` costs a few dozen multiplications.
     func isMultiple(of divisor: ExactDecimal) -> Bool? {
         if isZero { return true }
         if divisor.isZero { return nil }
-        // self = a × 10^p, divisor = b × 10^q with integer a, b.
         let p = exponent - digits.count
         let q = divisor.exponent - divisor.digits.count
-        let e = Swift.min(p, q)
-        let zerosForA = p - e
-        let zerosForB = q - e
-        guard divisor.digits.count + zerosForB <= 18, zerosForA <= 100_000 else { return nil }
+        guard divisor.digits.count <= 18 else { return nil }
+        if p < q { return false }
         var modulus: UInt64 = 0
         for digit in divisor.digits { modulus = modulus * 10 + UInt64(digit) }
-        for _ in 0..<zerosForB { modulus *= 10 }
+        if modulus == 1 { return true }
         var remainder: UInt64 = 0
         for digit in digits { remainder = (remainder * 10 + UInt64(digit)) % modulus }
-        for _ in 0..<zerosForA {
-            remainder = (remainder * 10) % modulus
-            if remainder == 0 { return true }
+        return Self.multiply(remainder, Self.power(10, p - q, modulus), modulus) == 0
+    }
+
+    /// `a × b mod m` without overflow.
+    private static func multiply(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((product.high, product.low)).remainder
+    }
+
+    /// `base^exponent mod m`, by squaring.
+    private static func power(_ base: UInt64, _ exponent: Int, _ m: UInt64) -> UInt64 {
+        var result: UInt64 = 1 % m
+        var square = base % m
+        var rest = exponent
+        while rest > 0 {
+            if rest & 1 == 1 { result = multiply(result, square, m) }
+            square = multiply(square, square, m)
+            rest >>= 1
         }
-        return remainder == 0
+        return result
     }
 }
 

@@ -34,9 +34,15 @@ public struct ValidationResult: Sendable {
     /// Every violation, sorted by source location (empty when valid).
     public var violations: [Violation]
 
+    /// The first `$ref`/`$dynamicRef` that would have evaluated the same schema again at the same
+    /// instance location (an infinitely recursive schema), or nil. When set, the schema cannot be used
+    /// to decide this instance: callers report it as a schema error, not as an invalid instance.
+    public var referenceLoop: Violation?
+
     /// Creates a result.
-    public init(isValid: Bool, violations: [Violation]) {
+    public init(isValid: Bool, violations: [Violation], referenceLoop: Violation? = nil) {
         self.isValid = isValid
         self.violations = violations
+        self.referenceLoop = referenceLoop
     }
 }

@@ -21,9 +21,21 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         self.literal = "\(double)"
     }
 
-    /// Whether the number has no fractional part (`1.0`, `1e3`, `12345678901234567890`).
+    /// Whether the number has no fractional part (`1.0`, `1e3`, `12345678901234567890`), decided on
+    /// the decimal text wherever the `Double` cannot say: `1.5e-400` (which underflows to 0) is not
+    /// integral, `1e400` (which overflows) is. `.inf`, `-.inf` and `.nan` are not.
     public var isIntegral: Bool {
-        double.isFinite && double.rounded(.towardZero) == double
+        if double.isNaN { return false }
+        if double.isFinite {
+            // Below 2^53 every integer is a double, so a fractional double means a fractional number.
+            guard double.rounded(.towardZero) == double else { return false }
+            if double != 0, !literal.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+                return true
+            }
+        } else if literal.hasSuffix("inf") {
+            return false
+        }
+        return ExactDecimal(literal: literal).isIntegral
     }
 
     public var description: String { literal }

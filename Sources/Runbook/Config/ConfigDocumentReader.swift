@@ -27,22 +27,31 @@ public struct ConfigDocumentReader: Sendable {
         case positionOnly
     }
 
+    /// What the document is: a configuration must be a document (not empty, not `null`); a data file
+    /// checked with `runbook validate --schema` may hold any JSON value, `null` included.
+    public enum Role: Sendable {
+        /// A configuration, secrets or schema file: an empty or `null` document is refused.
+        case configuration
+        /// Any data file: every JSON value is a document.
+        case data
+    }
+
     /// Reads `url`, shown to the user as `displayPath`, assigning `source` to every node.
     public func read(
-        _ url: URL, displayPath: String, source: UInt32, disclosure: Disclosure = .full
+        _ url: URL, displayPath: String, source: UInt32, disclosure: Disclosure = .full, role: Role = .configuration
     ) throws(HelpfulError) -> JSONNode {
         let bytes = try readBytes(url, displayPath: displayPath)
-        return try parse(bytes, displayPath: displayPath, source: source, disclosure: disclosure)
+        return try parse(bytes, displayPath: displayPath, source: source, disclosure: disclosure, role: role)
     }
 
     /// Parses bytes already read; the format comes from `displayPath`'s extension (`.json` is JSON,
     /// anything else YAML).
     public func parse(
-        _ bytes: [UInt8], displayPath: String, source: UInt32, disclosure: Disclosure = .full
+        _ bytes: [UInt8], displayPath: String, source: UInt32, disclosure: Disclosure = .full, role: Role = .configuration
     ) throws(HelpfulError) -> JSONNode {
         let isJSON = displayPath.lowercased().hasSuffix(".json")
         let format = isJSON ? "JSON" : "YAML"
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if role == .configuration, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw HelpfulError(
                 problem: "\(displayPath) is empty",
                 solution: "Fill it in (copy a working configuration and adapt it), or delete it",
@@ -73,7 +82,7 @@ public struct ConfigDocumentReader: Sendable {
         } catch {
             throw syntaxError(format, "\(error)", .unknown, displayPath, disclosure)
         }
-        if case .null = node.value {
+        if role == .configuration, case .null = node.value {
             throw HelpfulError(
                 problem: "\(displayPath) holds no document (only comments or null)",
                 solution: "Write the configuration as a mapping of sections",

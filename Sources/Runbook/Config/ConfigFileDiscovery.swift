@@ -28,10 +28,16 @@ public struct ConfigFileDiscovery: Sendable {
         let found = candidates(base)
         guard found.count <= 1 else { throw ambiguous(found) }
         guard let file = found.first else {
+            let existing = allConfigurations()
+            let names = existing.map { "\($0.org)-\($0.env)" }
+            let nearest = NearestKey.suggestion(for: "\(org)-\(env)", among: names).map { "Did you mean \($0)? " } ?? ""
+            let listed = names.isEmpty
+                ? "No configurations found in config/. "
+                : "Configurations found: \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? " and \(names.count - 20) more" : ""). "
             throw HelpfulError(
                 problem: "No configuration for \(org)/\(env): config/\(base).yaml (or .yml, .json) does not exist",
-                solution: "Create it, for example by copying the demo configuration, then adapt the values",
-                example: "cp config/demo-test-config.yaml config/\(base).yaml",
+                solution: nearest + listed + "Create it, for example by copying an existing configuration, then adapt the values",
+                example: "cp \(existing.first?.file ?? "config/demo-test-config.yaml") config/\(base).yaml",
                 location: .file("config/\(base).yaml"),
                 exitCode: .configuration
             )

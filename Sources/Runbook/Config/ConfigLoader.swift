@@ -75,7 +75,7 @@ public struct ConfigLoader: Sendable {
         let defaultsLocation = SourceLocation(source: sources.add(.schemaDefault), line: 0, column: 0)
         var (root, filled) = schemas.main.applyingDefaults(to: overridden, location: defaultsLocation)
         var violations = schemas.main.validate(root).violations
-        if let script = schemas.script {
+        for script in schemas.fragments {
             let prefix = ["scripts", script.name]
             let section = root.node(at: prefix) ?? JSONNode(.object(JSONObject()), at: defaultsLocation)
             let (filledSection, sectionFilled) = script.schema.applyingDefaults(to: section, location: defaultsLocation)

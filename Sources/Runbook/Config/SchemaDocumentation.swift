@@ -28,22 +28,40 @@ public struct SchemaDocumentation: Sendable {
     }
 
     private let schema: JSONNode?
+    /// Script name → the script's schema fragment (documents `scripts.<name>`).
+    private let fragments: [String: JSONNode]
 
-    /// Reads `schemas/org-env-config.schema.json` under the project root (absent: no documentation).
-    public init(projectRoot: URL) {
+    /// Reads `schemas/org-env-config.schema.json` under the project root (absent: no documentation),
+    /// and the fragments of `scripts` for their `scripts.<name>` sections.
+    public init(projectRoot: URL, scripts: [any Script.Type] = []) {
         let url = projectRoot.appendingPathComponent(ConfigSchemaSet.mainSchemaPath)
         schema = try? ConfigDocumentReader().read(url, displayPath: ConfigSchemaSet.mainSchemaPath, source: 0)
+        var fragments: [String: JSONNode] = [:]
+        for script in scripts {
+            guard let text = script.configSchema else { continue }
+            fragments[script.name] = try? ConfigDocumentReader().parse(Array(text.utf8), displayPath: "\(script.name).json", source: 0)
+        }
+        self.fragments = fragments
     }
 
-    /// Documentation over an already parsed schema.
-    public init(schema: JSONNode) {
+    /// Documentation over an already parsed schema (and script fragments by script name).
+    public init(schema: JSONNode, fragments: [String: JSONNode] = [:]) {
         self.schema = schema
+        self.fragments = fragments
     }
 
-    /// The entry for a key path, or nil when the schema does not declare it.
+    /// The entry for a key path, or nil when the schema (or, under `scripts.<name>`, the script's
+    /// fragment) does not declare it.
     public func entry(_ path: [String]) -> Entry? {
+        if path.count >= 2, path[0] == "scripts", let fragment = fragments[path[1]] {
+            return entry(in: fragment, at: Array(path.dropFirst(2)), path: path)
+        }
         guard let schema else { return nil }
-        let schemas = SchemaWalker(root: schema).schemas(at: path)
+        return entry(in: schema, at: path, path: path)
+    }
+
+    private func entry(in schema: JSONNode, at relative: [String], path: [String]) -> Entry? {
+        let schemas = SchemaWalker(root: schema).schemas(at: relative)
         guard !schemas.isEmpty else { return nil }
         var members: [JSONObject.Member] = []
         for part in schemas {

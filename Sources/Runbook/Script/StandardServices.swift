@@ -17,12 +17,9 @@ struct StandardServices {
         services.register((any RunbookClock).self, instance: clock)
         services.register(OutputStore.self, instance: output)
         services.register(ProcessingResults.self, instance: results)
-        let config = loaded.proxy
-        let behavior = try config.decode(HTTPBehaviorSettings.self, "script-behavior")
-        let global = config.contains("global") ? try config.decode(APISettings.self, "global") : APISettings()
-        let apis = config.contains("apis") ? try config.decode([String: APISettings].self, "apis") : [:]
+        let http = try HTTPConfiguration(loaded.proxy)
         HTTPServices.register(
-            in: services, behavior: behavior, global: global, apis: apis, secrets: loaded.secrets.byName,
+            in: services, behavior: http.behavior, global: http.global, apis: http.apis, secrets: loaded.secrets.byName,
             logger: logger, clock: clock, secretRegistry: registry)
     }
 }

@@ -19,8 +19,9 @@ struct YAMLFrame {
     var items: [JSONNode] = []
     /// Mapping members read so far (explicit keys only).
     var members: [JSONObject.Member] = []
-    /// Key → member index, built once a mapping grows past `indexedKeyThreshold`.
-    var keyIndex: [String: Int]?
+    /// Key → member index, built once a mapping grows past `indexedKeyThreshold` (keys compare
+    /// code point by code point, like the fingerprint scan below the threshold).
+    var keyIndex: [ExactKey: Int]?
     /// The key waiting for its value, when `hasPendingKey` (kept as a plain `String` so that
     /// setting it costs no optional bookkeeping).
     var pendingKey = ""
@@ -54,11 +55,11 @@ struct YAMLFrame {
     /// Appends an explicit member (its key is known not to be present).
     mutating func append(_ member: consuming JSONObject.Member) {
         if keyIndex != nil {
-            keyIndex![member.key] = members.count
+            keyIndex![ExactKey(member.key)] = members.count
         } else if members.count == Self.indexedKeyThreshold {
-            var index = [String: Int](minimumCapacity: members.count * 2)
-            for (position, existing) in members.enumerated() { index[existing.key] = position }
-            index[member.key] = members.count
+            var index = [ExactKey: Int](minimumCapacity: members.count * 2)
+            for (position, existing) in members.enumerated() { index[ExactKey(existing.key)] = position }
+            index[ExactKey(member.key)] = members.count
             keyIndex = index
         }
         members.append(member)
@@ -77,10 +78,10 @@ struct YAMLFrame {
         var members: [JSONObject.Member] = []
         swap(&members, &self.members)
         guard !mergeSources.isEmpty else { return JSONObject(members) }
-        var seen = Set(members.map(\.key))
+        var seen = Set(members.map { ExactKey($0.key) })
         var merged: [JSONObject.Member] = []
         for source in mergeSources {
-            for member in source.members where seen.insert(member.key).inserted {
+            for member in source.members where seen.insert(ExactKey(member.key)).inserted {
                 merged.append(member)
             }
         }

@@ -23,7 +23,9 @@ extension YAMLTreeBuilder {
             try setPendingKey(keyText, print: fingerprint, at: location)
             return
         }
-        if parked.count + anchored.height > limits.maxDepth {
+        // A merged mapping's members join the current mapping: they add no level of their own.
+        let merging = current.kind == .mapping && current.pendingIsMerge
+        if parked.count + anchored.height - (merging ? 1 : 0) > limits.maxDepth {
             throw YAMLError("alias '\(name)' nests the document deeper than the limit of \(limits.maxDepth) levels", at: location)
         }
         expandedNodes = expandedNodes.addingSaturating(anchored.count)

@@ -127,11 +127,11 @@ struct YAMLTreeBuilder {
     /// The index of the innermost mapping's explicit member with this key.
     @inline(__always)
     private func indexOfMember(_ name: String, print: UInt64) -> Int? {
-        if let keyIndex = current.keyIndex { return keyIndex[name] }
+        if let keyIndex = current.keyIndex { return keyIndex[ExactKey(name)] }
         let start = current.printsStart
         var index = start
         while index < keyPrints.count {
-            if keyPrints[index] == print && current.members[index - start].key == name { return index - start }
+            if keyPrints[index] == print && ExactKey(current.members[index - start].key) == ExactKey(name) { return index - start }
             index += 1
         }
         return nil
@@ -190,8 +190,15 @@ struct YAMLTreeBuilder {
     mutating func attach(_ node: consuming JSONNode, count: Int, height: Int) throws(YAMLError) {
         if current.kind == .mapping {
             if current.pendingIsMerge {
+                // Depth is the document's nesting: the merged maps' members become this mapping's,
+                // so the maps themselves (and a sequence holding them) add no level and no node.
+                let levels = node.value.arrayValue == nil ? 1 : 2
+                let containers = 1 + (node.value.arrayValue?.count ?? 0)
                 try addMergeSource(node)
                 current.pendingIsMerge = false
+                current.hasPendingKey = false
+                current.account(count: max(0, count - containers), height: height - levels)
+                return
             } else {
                 current.append(JSONObject.Member(key: current.pendingKey, keyLocation: current.pendingKeyLocation, value: node))
                 keyPrints.append(current.pendingKeyPrint)

@@ -89,6 +89,6 @@ import Testing
         #expect(error?.problem == "config/acme-prod-config.yaml does not match the configuration schema (3 problems)")
         #expect(error?.details.count == 3)
         #expect(error?.details.first?.hasPrefix("config/acme-prod-config.yaml:2:17: global.api-base-url: ") == true)
-        #expect(error?.details.last == "config/acme-prod-config.yaml:7:5: script-behavior.jitter.min-factr: unknown key 'min-factr'")
+        #expect(error?.details.last == "config/acme-prod-config.yaml:7:5: script-behavior.jitter.min-factr: unknown key 'min-factr' (did you mean 'min-factor'?)")
     }
 }
