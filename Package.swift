@@ -139,6 +139,20 @@ let coreTargets: [Target] = [
             .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
         ]
     ),
+    // The Swift side of bench/compare, linked like `runbook` (docs/performance.md).
+    .executableTarget(
+        name: "bench-probe",
+        dependencies: ["Runbook", "JSONSchema", "LoopbackHTTPServer", .product(name: "Logging", package: "swift-log")],
+        swiftSettings: strictSettings,
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+            .linkedLibrary("stdc++", .when(platforms: [.linux])),
+        ]
+    ),
     .testTarget(
         name: "JSONSchemaTests",
         dependencies: ["JSONSchema"],

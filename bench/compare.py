@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pairs import Program, Runner, Series, instructions, load, machine, ratios
+from pairs import Program, Runner, Series, cpu_ratios, instructions, load, machine, ratios
 from servers import LoopbackServer, NginxServer
 
 BENCH = Path(__file__).resolve().parent
@@ -90,7 +90,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     python = sys.executable
     anchors = BENCH / "anchors"
-    runbook, probe = str(bin_ / "runbook"), [str(bin_ / "runbook-bench"), "probe"]
+    runbook, probe = str(bin_ / "runbook"), [str(bin_ / "bench-probe")]
     runner = Runner(work / "bin" / "measure", ROOT)
     rows: list[Row] = []
     counts: list[tuple[str, int, int]] = []
@@ -160,7 +160,7 @@ def main() -> int:
 
 def http_rows(compare, probe, python, anchors, sizes: Sizes, bin_: Path, work: Path) -> None:
     wrk = lambda connections: ["wrk", "-t1", f"-c{connections}", f"-d{sizes.wrk_seconds}s"]  # noqa: E731
-    with LoopbackServer([str(bin_ / "runbook-bench"), "serve"]) as server:
+    with LoopbackServer([str(bin_ / "bench-probe"), "serve"]) as server:
         base, url = server.base, server.base + "customers/42"
         compare("sequential GETs, loopback server", "in-process", "req/s",
                 Program("full client", [*probe, "http-sequential", base, str(sizes.gets)], "rate", sizes.gets), sizes.pairs,
@@ -200,9 +200,21 @@ def report(rows: list[Row]) -> None:
         b, r = row.anchor, ratios(row.runbook, row.anchor)
         print(f"   {b.program.label}: " + " ".join(f"{s.value:.1f}" for s in b.samples))
         print(f"   {row.name}: medians {figure(a.median, row.unit)} vs {figure(b.median, row.unit)}, "
-              f"ratio {statistics_median(r):.3f} (pairs {min(r):.3f}-{max(r):.3f}), "
-              f"peak {a.peak_mib:.1f} vs {b.peak_mib:.1f} MiB {row.verdict(statistics_median(r))}")
+              f"ratio {statistics_median(r):.3f} (pairs {min(r):.3f}-{max(r):.3f}), CPU-time ratio {cpu_ratio(row)}, "
+              f"peak {a.peak_mib:.1f} vs {b.peak_mib:.1f} MiB, process CPU {cpu(a):,.0f} vs {cpu(b):,.0f} ms "
+              f"{row.verdict(statistics_median(r))}")
     print(flush=True)
+
+
+def cpu_ratio(row: Row) -> str:
+    """The median of the pairs' CPU-time ratios (time rows only): it moves less with the load."""
+    values = cpu_ratios(row.runbook, row.anchor)
+    return f"{statistics_median(values):.3f}" if row.unit == "ms" and values else "-"
+
+
+def cpu(series: Series) -> float:
+    """The median CPU time (user + system) of the whole process, ms."""
+    return statistics_median([s.cpu_ms for s in series.samples])
 
 
 def statistics_median(values: list[float]) -> float:
@@ -222,18 +234,18 @@ def markdown(rows: list[Row], counts, about: dict[str, str], sizes: Sizes, quick
         f"Python {about['python']}; load average {about['load']} at the start, {load()} at the end; "
         f"{'quick mode, ' if quick else ''}{sizes.pairs} pairs after a warm-up ({sizes.startup_pairs} for start-up).",
         "",
-        "| row | measured | Runbook | anchor | ratio (median of pairs) | target | peak Runbook / anchor | |",
-        "|---|---|---|---|---|---|---|---|",
+        "| row | measured | Runbook | anchor | ratio (median of pairs) | CPU-time ratio | target | peak Runbook / anchor | |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         if row.runbook is None:
-            lines.append(f"| {row.name} | {row.measured} | | | | {row.target} | | {row.note} |")
+            lines.append(f"| {row.name} | {row.measured} | | | | | {row.target} | | {row.note} |")
             continue
         ratio = statistics_median(ratios(row.runbook, row.anchor))
         kind = "rate" if row.unit == "req/s" else "time"
         lines.append(
             f"| {row.name} | {row.measured} | {figure(row.runbook.median, row.unit)} | {figure(row.anchor.median, row.unit)} "
-            f"| {ratio:.3f} ({kind}) | {row.target}{', peak ≤' if row.peak_target else ''} "
+            f"| {ratio:.3f} ({kind}) | {cpu_ratio(row)} | {row.target}{', peak ≤' if row.peak_target else ''} "
             f"| {row.runbook.peak_mib:.1f} / {row.anchor.peak_mib:.1f} MiB | {row.verdict(ratio)} |")
     if counts:
         lines += ["", "| instructions (callgrind, whole process) | Runbook | anchor | ratio |", "|---|---|---|---|"]

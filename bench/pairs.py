@@ -23,6 +23,11 @@ class Program:
     figure: str = "wall"
     count: int = 0
 
+    def work_cpu(self, output: str, process_cpu_ms: float) -> float:
+        """CPU ms of the work: the `cpu <n>` the program prints, else the whole process's (rusage)."""
+        found = re.search(r"^ms [0-9.]+ cpu ([0-9.]+)", output, re.MULTILINE)
+        return float(found.group(1)) if found and self.figure in ("ms", "rate") else process_cpu_ms
+
     def value(self, output: str, wall_ms: float) -> float:
         if self.figure == "wall":
             return wall_ms
@@ -44,6 +49,8 @@ class Sample:
     value: float
     wall_ms: float
     peak_kib: int
+    cpu_ms: float          # the whole process's user + system time
+    work_cpu_ms: float     # the CPU time of the figure's work (the process's for "wall" figures)
 
 
 @dataclass
@@ -71,12 +78,12 @@ class Runner:
         with tempfile.NamedTemporaryFile("r", prefix="bench-out-", suffix=".txt") as out:
             result = subprocess.run([str(self.measure), out.name, *program.argv], cwd=self.cwd,
                                     capture_output=True, text=True, check=True)
-            ns, peak, status = result.stdout.split()
+            ns, peak, status, cpu = result.stdout.split()
             output = Path(out.name).read_text(errors="replace")
         if int(status) != 0:
             raise RuntimeError(f"{program.label} exited {status}: {' '.join(program.argv)}\n{output[-2000:]}")
-        wall_ms = int(ns) / 1e6
-        return Sample(program.value(output, wall_ms), wall_ms, int(peak))
+        wall_ms, cpu_ms = int(ns) / 1e6, int(cpu) / 1e3
+        return Sample(program.value(output, wall_ms), wall_ms, int(peak), cpu_ms, program.work_cpu(output, cpu_ms))
 
     def alternate(self, programs: list[Program], pairs: int, warmups: int = 1) -> list[Series]:
         """A B A B ...: `warmups` rounds discarded, then `pairs` rounds kept."""
@@ -91,6 +98,10 @@ class Runner:
 
 def ratios(a: Series, b: Series) -> list[float]:
     return [x.value / y.value for x, y in zip(a.samples, b.samples)]
+
+
+def cpu_ratios(a: Series, b: Series) -> list[float]:
+    return [x.work_cpu_ms / y.work_cpu_ms for x, y in zip(a.samples, b.samples) if y.work_cpu_ms > 0]
 
 
 def instructions(argv: list[str], cwd: Path, out: Path) -> int:

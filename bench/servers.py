@@ -1,5 +1,5 @@
 """The HTTP servers of bench/compare's HTTP rows, both on 127.0.0.1 only: Runbook's loopback server (the
-one demo-api is built on, `runbook-bench serve`) and nginx serving the same document as a static file."""
+one demo-api is built on, `bench-probe serve`) and nginx answering with the same document."""
 from __future__ import annotations
 
 import shutil
@@ -12,7 +12,7 @@ DOCUMENT = '{"id":42,"name":"Acme AS","city":"Oslo","active":true,"balance":1234
 
 
 class LoopbackServer:
-    """`runbook-bench serve`: GET /api/customers/42 answered with DOCUMENT."""
+    """`bench-probe serve`: GET /api/customers/42 answered with DOCUMENT."""
 
     def __init__(self, argv: list[str]):
         self.argv = argv
@@ -22,7 +22,7 @@ class LoopbackServer:
         line = self.process.stdout.readline()
         if not line.startswith("port "):
             self.process.kill()
-            raise RuntimeError(f"runbook-bench serve did not start: {line!r}")
+            raise RuntimeError(f"bench-probe serve did not start: {line!r}")
         self.base = f"http://127.0.0.1:{int(line.split()[1])}/api/"
         return self
 
@@ -32,7 +32,7 @@ class LoopbackServer:
 
 
 class NginxServer:
-    """nginx, one worker, keep-alive without a request limit, DOCUMENT at /api/customers/42."""
+    """nginx, one worker, keep-alive without a request limit, DOCUMENT from memory at /api/customers/42."""
 
     def __init__(self, prefix: Path):
         self.prefix = prefix
@@ -40,9 +40,6 @@ class NginxServer:
     def __enter__(self) -> "NginxServer":
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         port = free_port()
-        root = self.prefix / "root" / "api" / "customers"
-        root.mkdir(parents=True, exist_ok=True)
-        (root / "42").write_text(DOCUMENT)
         for folder in ("tmp", "logs"):
             (self.prefix / folder).mkdir(exist_ok=True)
         conf = self.prefix / "nginx.conf"
@@ -60,8 +57,7 @@ http {{
     uwsgi_temp_path {temp}; scgi_temp_path {temp};
     server {{
         listen 127.0.0.1:{port};
-        root {self.prefix}/root;
-        location / {{ default_type application/json; }}
+        location = /api/customers/42 {{ default_type application/json; return 200 '{DOCUMENT}'; }}
     }}
 }}
 """)

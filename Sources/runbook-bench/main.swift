@@ -1,27 +1,12 @@
 import Foundation
 
-// runbook-bench: performance figures as medians. `swift run -c release runbook-bench [filter]` runs every
-// benchmark whose name contains the filter. `runbook-bench probe ...` and `runbook-bench serve` are the
-// Swift side of `bench/compare` (docs/performance.md). Each area adds its benchmarks to the list.
+// runbook-bench: performance targets as medians. `swift run -c release runbook-bench [filter]`
+// runs every benchmark whose name contains the filter (single medians for development; the comparisons
+// with anchors are `bench/compare`, docs/performance.md). Each area adds its benchmarks to the list.
 let allBenchmarks: [Benchmark] =
     runBenchmarks + schemaBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "probe":
-    do {
-        exit(try await ComparisonProbe.run(Array(arguments.dropFirst())))
-    } catch {
-        FileHandle.standardError.write(Data("runbook-bench probe: \(error)\n".utf8))
-        exit(1)
-    }
-case "serve":
-    try ComparisonServer.run()
-default:
-    break
-}
-
-let filter = arguments.first
+let filter = CommandLine.arguments.dropFirst().first
 print("benchmark".padding(toLength: 40, withPad: " ", startingAt: 0) + "median ms   target        runs")
 for benchmark in allBenchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {
     do {
