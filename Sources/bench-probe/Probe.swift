@@ -28,13 +28,12 @@ enum Probe {
         case ("yaml", 1):
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: rest[0])))
             let reader = YAMLReader()
-            try report {
-                let node = try reader.read(bytes, source: 1)
-                guard node.value.objectValue != nil else { throw YAMLError("the YAML root is not a mapping", at: node.location) }
-            }
+            let node = try report { try reader.read(bytes, source: 1) }
+            guard node.value.objectValue != nil else { throw YAMLError("the YAML root is not a mapping", at: node.location) }
         case ("json", 1):
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: rest[0])))
-            try report { _ = try JSONParser.parse(bytes) }
+            let document = try report { try JSONParser.parse(bytes) }
+            guard document.value.objectValue != nil else { return fail("the JSON root is not an object") }
         case ("csv", 2):
             let (rows, store) = try table(rest)
             try report {
@@ -94,10 +93,14 @@ enum Probe {
         return (rows, OutputStore(root: URL(fileURLWithPath: arguments[1]), clock: SystemClock()))
     }
 
-    private static func report(_ work: () throws -> Void) rethrows {
+    /// Times `work` and returns its result, so that freeing the result is not timed (the anchors keep
+    /// theirs too).
+    @discardableResult
+    private static func report<Result>(_ work: () throws -> Result) rethrows -> Result {
         let start = Stopwatch()
-        try work()
+        let result = try work()
         print(start.report())
+        return result
     }
 
     private static func fail(_ problem: String) -> Int32 {
