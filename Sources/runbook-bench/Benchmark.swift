@@ -50,8 +50,9 @@ enum BenchmarkClock {
 }
 
 /// Where generated inputs live: `RUNBOOK_BENCH_DIR` or `/tmp/runbook-bench`. The corpus is made by the
-/// repository's own generator, `bench/config_corpus.py --records 50000 --out <dir>/corpus`, when missing
-/// (with `bench/.venv`'s Python when `bench/compare` has set it up, else `python3` with PyYAML).
+/// repository's own generator, `bench/config_corpus.py --records 50000 --out <dir>/corpus-50000` (the
+/// folder bench/compare uses), when missing, with `bench/.venv`'s Python when `bench/compare` has set it
+/// up, else with `python3` (which then needs PyYAML).
 enum BenchmarkInputs {
     static var directory: URL {
         URL(fileURLWithPath: ProcessInfo.processInfo.environment["RUNBOOK_BENCH_DIR"] ?? "/tmp/runbook-bench")
@@ -63,7 +64,7 @@ enum BenchmarkInputs {
 
     /// Makes sure the config corpus exists and returns its directory.
     static func configCorpus() throws -> URL {
-        let dir = directory.appendingPathComponent("corpus")
+        let dir = directory.appendingPathComponent("corpus-50000")
         let marker = dir.appendingPathComponent("org-config-50000.json")
         if FileManager.default.fileExists(atPath: marker.path) { return dir }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
