@@ -41,7 +41,7 @@ class NginxServer:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         port = free_port()
         for folder in ("tmp", "logs"):
-            (self.prefix / folder).mkdir(exist_ok=True)
+            (self.prefix / folder).mkdir(parents=True, exist_ok=True)
         conf = self.prefix / "nginx.conf"
         temp = self.prefix / "tmp"
         conf.write_text(f"""
