@@ -240,18 +240,20 @@ def markdown(rows: list[Row], counts, about: dict[str, str], sizes: Sizes, quick
         f"Python {about['python']}; load average {about['load']} at the start, {load()} at the end; "
         f"{'quick mode, ' if quick else ''}{sizes.pairs} pairs after a warm-up ({sizes.startup_pairs} for start-up).",
         "",
-        "| row | measured | Runbook | anchor | ratio (median of pairs) | CPU-time ratio | target | peak Runbook / anchor | |",
+        "| row | measured | Runbook | anchor | ratio: median of pairs (their range) | CPU-time ratio | target | peak Runbook / anchor | |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         if row.runbook is None:
             lines.append(f"| {row.name} | {row.measured} | | | | | {row.target} | | {row.note} |")
             continue
-        ratio = statistics_median(ratios(row.runbook, row.anchor))
+        pairs = ratios(row.runbook, row.anchor)
+        ratio = statistics_median(pairs)
         kind = "rate" if row.unit == "req/s" else "time"
         lines.append(
             f"| {row.name} | {row.measured} | {figure(row.runbook.median, row.unit)} | {figure(row.anchor.median, row.unit)} "
-            f"| {ratio:.3f} ({kind}) | {cpu_ratio(row)} | {row.target}{', peak ≤' if row.peak_target else ''} "
+            f"| {ratio:.3f} {kind} ({min(pairs):.2f}–{max(pairs):.2f}) | {cpu_ratio(row)} "
+            f"| {row.target}{', peak ≤' if row.peak_target else ''} "
             f"| {row.runbook.peak_mib:.1f} / {row.anchor.peak_mib:.1f} MiB | {row.verdict(ratio)} |")
     if counts:
         lines += ["", "| instructions (callgrind, whole process) | Runbook | anchor | ratio |", "|---|---|---|---|"]
