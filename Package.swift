@@ -125,6 +125,34 @@ let coreTargets: [Target] = [
         ],
         swiftSettings: strictSettings
     ),
+    // The start-up anchor of bench/compare: Foundation only, linked like `runbook` (docs/performance.md).
+    .executableTarget(
+        name: "bench-foundation-anchor",
+        swiftSettings: strictSettings,
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+            .linkedLibrary("stdc++", .when(platforms: [.linux])),
+            .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+        ]
+    ),
+    // The Swift side of bench/compare, linked like `runbook` (docs/performance.md).
+    .executableTarget(
+        name: "bench-probe",
+        dependencies: ["Runbook", "JSONSchema", "LoopbackHTTPServer", .product(name: "Logging", package: "swift-log")],
+        swiftSettings: strictSettings,
+        linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+            .linkedLibrary("stdc++", .when(platforms: [.linux])),
+        ]
+    ),
     .testTarget(
         name: "JSONSchemaTests",
         dependencies: ["JSONSchema"],

@@ -49,26 +49,41 @@ enum BenchmarkClock {
     }
 }
 
-/// Where generated inputs live: `RUNBOOK_BENCH_DIR` or `/tmp/runbook-bench`. The corpus is made by
-/// `python3 ../shared/bench/config_corpus.py --records 50000 --out <dir>` when missing.
+/// Where generated inputs live: `RUNBOOK_BENCH_DIR` or `/tmp/runbook-bench`. The corpus is made by the
+/// repository's own generator, `bench/config_corpus.py --records 50000 --out <dir>/corpus-50000` (the
+/// folder bench/compare uses), when missing, with `bench/.venv`'s Python when `bench/compare` has set it
+/// up, else with `python3` (which then needs PyYAML).
 enum BenchmarkInputs {
     static var directory: URL {
         URL(fileURLWithPath: ProcessInfo.processInfo.environment["RUNBOOK_BENCH_DIR"] ?? "/tmp/runbook-bench")
     }
 
+    /// The package root: three folders above this source file.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// Makes sure the config corpus exists and returns its directory.
     static func configCorpus() throws -> URL {
-        let dir = directory.appendingPathComponent("corpus")
+        let dir = directory.appendingPathComponent("corpus-50000")
         let marker = dir.appendingPathComponent("org-config-50000.json")
         if FileManager.default.fileExists(atPath: marker.path) { return dir }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let script = ["../shared/bench/config_corpus.py", "../../shared/bench/config_corpus.py"]
-            .first { FileManager.default.fileExists(atPath: $0) } ?? "../shared/bench/config_corpus.py"
+        let bench = packageRoot.appendingPathComponent("bench")
+        let venvPython = bench.appendingPathComponent(".venv/bin/python").path
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--records", "50000", "--out", dir.path]
+        if FileManager.default.isExecutableFile(atPath: venvPython) {
+            process.executableURL = URL(fileURLWithPath: venvPython)
+            process.arguments = []
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"]
+        }
+        process.arguments! += [bench.appendingPathComponent("config_corpus.py").path, "--records", "50000", "--out", dir.path]
         try process.run()
         process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchmarkSetupError("bench/config_corpus.py failed (exit \(process.terminationStatus)); it needs PyYAML: run bench/compare --quick once")
+        }
         return dir
     }
 }

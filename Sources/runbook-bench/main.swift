@@ -1,7 +1,8 @@
 import Foundation
 
 // runbook-bench: performance targets as medians. `swift run -c release runbook-bench [filter]`
-// runs every benchmark whose name contains the filter. Each area adds its benchmarks to the list.
+// runs every benchmark whose name contains the filter (single medians for development; the comparisons
+// with anchors are `bench/compare`, docs/performance.md). Each area adds its benchmarks to the list.
 let allBenchmarks: [Benchmark] =
     runBenchmarks + schemaBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
 
