@@ -57,11 +57,7 @@ public struct ScriptRunner: Sendable {
                 request, start: start, failure: error.redacted(Redactor(secrets: registry).redactSecrets))
         }
         let context = prepared.context
-        let removed = context.output.removeStaleTemporaryFiles()
-        if !removed.isEmpty {
-            let files = removed.joined(separator: ", ")
-            context.logger.info("Removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") left by killed runs: \(files)")
-        }
+        tidyUp(prepared, start: start)
         let dryRun = request.isDryRun ? " (dry run)" : ""
         context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun) (run \(start.id))")
         var failure: HelpfulError?
@@ -105,7 +101,7 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID)
+        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID, recordsFiles: true)
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)
