@@ -179,7 +179,7 @@ import Testing
             + #""startedAt":"2025-01-25T14:30:45.000Z","finishedAt":"2025-01-25T14:32:15.000Z","durationSeconds":90.0,"#
             + #""counts":{"created":0,"updated":1,"skipped":0,"failed":0,"expected":0},"#
             + #""items":{"created":[],"updated":[{"identifier":"x"}],"skipped":[],"failed":[],"expected":[]},"#
-            + #""files":[],"transactions":[],"logFile":"\#(record.logFile ?? "")"}"#)
+            + #""files":[],"transactions":[]}"#, "the harness logs to memory: no log file")
     }
 }
 
