@@ -48,7 +48,7 @@ extension OutputStore {
 }
 
 /// The time and short run id in a file name that follows Runbook's scheme,
-/// `<name>_YYYY-MM-DDTHHMMSSZ[_<12 hex digits>][.<ext>]`.
+/// `<name>_YYYY-MM-DDTHHMMSSZ[_<12 hex digits>][.<ext>]` (one extension, as `OutputStore.timestampedName` makes them).
 struct RunFileName: Equatable {
     /// The UTC time in the name.
     var date: Date
@@ -69,7 +69,9 @@ struct RunFileName: Equatable {
                     shortID = String(decoding: hex, as: UTF8.self)
                     rest = rest.dropFirst(13)
                 }
-                guard rest.isEmpty || rest.first == UInt8(ascii: ".") else { return nil }
+                // Nothing more, or one extension (Runbook puts the stamp before the last extension).
+                guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && !rest.dropFirst().contains(UInt8(ascii: ".")))
+                else { return nil }
                 self.date = date
                 self.shortID = shortID
                 return
