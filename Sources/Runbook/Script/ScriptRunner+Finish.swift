@@ -51,10 +51,19 @@ extension ScriptRunner {
     }
 
     /// Ends a run that stopped before its script was called (bad options, configuration error,
-    /// cancelled while loading): the record is still made and saved.
-    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError) async -> RunOutcome {
+    /// cancelled while loading): the record is still made and saved; its arguments pass through a
+    /// redactor of the secrets loaded so far.
+    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError, registry: SecretRegistry) async -> RunOutcome {
+        // A configuration error can stop the run before its secrets are loaded: the values known
+        // without loading (given in code, `RUNBOOK_SECRET_*` variables) are redacted from the record too.
+        if case .inline(_, _, let secrets, _) = request.configuration {
+            for value in secrets.values { registry.register(value) }
+        }
+        for (name, value) in request.environment where name.hasPrefix("RUNBOOK_SECRET_") && !name.hasSuffix("_FILE") {
+            registry.register(value)
+        }
         let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items(),
-                                redactor: Redactor(secrets: SecretRegistry()), written: RunWrittenFiles())
+                                redactor: Redactor(secrets: registry), written: RunWrittenFiles())
         let store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
         let saved = await Self.save(record, in: store)
         return RunOutcome(exitCode: failure.exitCode, error: failure, record: record, recordFile: try? saved.get())

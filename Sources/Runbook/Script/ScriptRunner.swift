@@ -46,7 +46,7 @@ public struct ScriptRunner: Sendable {
         do {
             script = try request.script.parse(request.arguments)
         } catch {
-            return await finishUnstarted(request, start: start, failure: usageError(request.script, error))
+            return await finishUnstarted(request, start: start, failure: usageError(request.script, error), registry: registry)
         }
         let prepared: PreparedRun
         do {
@@ -54,7 +54,7 @@ public struct ScriptRunner: Sendable {
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
             return await finishUnstarted(
-                request, start: start, failure: error.redacted(Redactor(secrets: registry).redactSecrets))
+                request, start: start, failure: error.redacted(Redactor(secrets: registry).redactSecrets), registry: registry)
         }
         let context = prepared.context
         tidyUp(prepared, start: start)

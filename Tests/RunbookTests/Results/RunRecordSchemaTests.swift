@@ -63,8 +63,8 @@ import Testing
     @Test(arguments: outcomes)
     func everyOutcomeValidates(_ ending: (arguments: [String], config: String?, outcome: RunRecord.Outcome)) async throws {
         var harness = ScriptHarness(Writing.self, clock: ManualClock(mode: ending.outcome == .interrupted ? .manual : .autoAdvance))
-        harness.arguments = ending.arguments + (ending.arguments == ["--nope"] ? [] : ["--token", "sk-live-abcdef0123456789"])
-        harness.secrets = ["api-key": "sk-live-abcdef0123456789"]
+        harness.arguments = ending.arguments + (ending.arguments == ["--nope"] ? [] : ["--token", "k3y-VALUE-0042"])
+        harness.secrets = ["api-key": "k3y-VALUE-0042"]
         if let config = ending.config { harness.config = config }
         let result: ScriptTestResult
         if ending.outcome == .interrupted {
@@ -81,7 +81,7 @@ import Testing
         #expect(try Self.violations(data) == [])
         #expect(record.scriptVersion == "2.1.0")
         #expect(record.runbookVersion == RunbookVersion.current)
-        #expect(!String(decoding: data, as: UTF8.self).contains("sk-live-abcdef0123456789"))
+        #expect(!String(decoding: data, as: UTF8.self).contains("k3y-VALUE-0042"))
         if ending.outcome != .usageError {
             #expect(record.arguments == ending.arguments + ["--token", "[REDACTED]"])
         }
