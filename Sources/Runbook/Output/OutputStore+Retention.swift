@@ -19,7 +19,9 @@ extension OutputStore {
         var listings: [(OutputFolder, URL, [String])] = []
         for folder in [OutputFolder.logs, .output] {
             let url = root.appendingPathComponent(folder.rawValue, isDirectory: true)
-            if let names = try? manager.contentsOfDirectory(atPath: url.path) { listings.append((folder, url, names)) }
+            if let entries = DirectoryEntries.list(url.path) {
+                listings.append((folder, url, entries.filter { !$0.isDirectory }.map(\.name)))
+            }
         }
         var protected = protecting
         for (folder, _, names) in listings where folder == .output {
@@ -48,7 +50,9 @@ extension OutputStore {
 }
 
 /// The time and short run id in a file name that follows Runbook's scheme,
-/// `<name>_YYYY-MM-DDTHHMMSSZ[_<12 hex digits>][.<ext>]` (one extension, as `OutputStore.timestampedName` makes them).
+/// `<name>_YYYY-MM-DDTHHMMSSZ[_<12 hex digits>][.<ext>]` (one extension, as
+/// `OutputStore.timestampedName` makes them). Read byte by byte, without allocating: retention
+/// looks at every name in `logs/` and `output/` at the start of every run.
 struct RunFileName: Equatable {
     /// The UTC time in the name.
     var date: Date
@@ -56,38 +60,55 @@ struct RunFileName: Equatable {
     var shortID: String?
 
     init?(_ name: String) {
-        let bytes = Array(name.utf8)
-        // The stamp is `_` + 17 bytes `YYYY-MM-DDTHHMMSSZ`; find the last one.
-        var index = bytes.count - 18
-        while index >= 1 {
-            if bytes[index - 1] == UInt8(ascii: "_"), let date = Self.stamp(bytes, at: index) {
-                var rest = bytes[(index + 18)...]
-                var shortID: String?
-                if rest.first == UInt8(ascii: "_") {
-                    let hex = rest.dropFirst().prefix(12)
-                    guard hex.count == 12, hex.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
-                    shortID = String(decoding: hex, as: UTF8.self)
-                    rest = rest.dropFirst(13)
-                }
-                // Nothing more, or one extension (Runbook puts the stamp before the last extension).
-                guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && !rest.dropFirst().contains(UInt8(ascii: ".")))
-                else { return nil }
-                self.date = date
-                self.shortID = shortID
-                return
-            }
-            index -= 1
+        var name = name
+        guard let parsed = name.withUTF8({ Self.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private init(date: Date, shortID: String?) {
+        self.date = date
+        self.shortID = shortID
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> RunFileName? {
+        // The end of the stem: before the one extension, if any.
+        var end = bytes.count
+        if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0 { end = dot }
+        guard !bytes[..<end].contains(UInt8(ascii: ".")) else { return nil }
+        var shortID: String?
+        var stampEnd = end
+        if end >= 13, bytes[end - 13] == UInt8(ascii: "_"), bytes[(end - 12)..<end].allSatisfy(isLowerHex) {
+            shortID = String(decoding: UnsafeBufferPointer(rebasing: bytes[(end - 12)..<end]), as: UTF8.self)
+            stampEnd = end - 13
         }
-        return nil
+        // `_YYYY-MM-DDTHHMMSSZ` ends at stampEnd.
+        let start = stampEnd - 18
+        guard start >= 1, bytes[start - 1] == UInt8(ascii: "_"), let date = stamp(bytes, at: start) else { return nil }
+        return RunFileName(date: date, shortID: shortID)
     }
 
     /// `YYYY-MM-DDTHHMMSSZ` at `index`.
-    private static func stamp(_ bytes: [UInt8], at index: Int) -> Date? {
-        guard index + 18 <= bytes.count else { return nil }
-        let text = String(decoding: bytes[index..<(index + 18)], as: UTF8.self)
-        let chars = Array(text)
-        guard chars[4] == "-", chars[7] == "-", chars[10] == "T", chars[17] == "Z" else { return nil }
-        let iso = "\(text.prefix(13)):\(String(chars[13...14])):\(String(chars[15...16]))Z"
-        return RecordTimestamp.parse(iso)
+    private static func stamp(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Date? {
+        func number(_ offset: Int, _ count: Int) -> Int? {
+            var value = 0
+            for position in (index + offset)..<(index + offset + count) {
+                let digit = Int(bytes[position]) &- 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-"),
+              bytes[index + 10] == UInt8(ascii: "T"), bytes[index + 17] == UInt8(ascii: "Z"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(13, 2), let second = number(15, 2),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        let days = RecordTimestamp.daysSinceEpoch(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
+    private static func isLowerHex(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...102).contains(byte)
     }
 }
