@@ -153,6 +153,8 @@ let coreTargets: [Target] = [
             .linkedLibrary("stdc++", .when(platforms: [.linux])),
         ]
     ),
+    // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
+    .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
     .testTarget(
         name: "JSONSchemaTests",
         dependencies: ["JSONSchema"],

@@ -34,6 +34,9 @@ import Testing
               new                     Create a new script target and its test.
               docs                    Print the configuration reference (Markdown)
                                       generated from the schema.
+              history                 List recent runs from their records in output/,
+                                      newest first.
+              show                    Show one run's record.
 
               See 'runbook help <subcommand>' for detailed help.
 
@@ -83,7 +86,7 @@ import Testing
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (25 defaults filled in, 1 secrets)\n")
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (28 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {

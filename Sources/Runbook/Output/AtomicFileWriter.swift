@@ -25,14 +25,20 @@ public final class AtomicFileWriter {
     private var descriptor: Int32
     private var buffer: [UInt8]
     private var flushedBytes: Int64 = 0
+    private let digest: FileDigest?
+    private var patched = false
+    /// The SHA-256 of the bytes, once `stage()` (or `commit()`) has run and hashing was asked for.
+    private(set) var sha256: String?
     private static let chunkSize = 64 * 1024
     /// Screens every byte before it reaches the disk for the run's secret values (set by
     /// `OutputStore`; a writer of compressed data moves it to the uncompressed stream).
     var screen: SecretScreen?
 
-    init(destination: URL, sync: FileSync = .system) throws {
+    /// A writer for `destination`; `hashing` computes the SHA-256 of the bytes as they are written.
+    init(destination: URL, sync: FileSync = .system, hashing: Bool = false) throws {
         self.destination = destination
         self.sync = sync
+        digest = hashing ? FileDigest() : nil
         let folder = destination.deletingLastPathComponent().path
         temporaryPath = folder + "/" + TemporaryFileName.make(for: destination.lastPathComponent)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -105,6 +111,7 @@ public final class AtomicFileWriter {
                 if written < 0, errno == EINTR { continue }
                 throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
             }
+            digest?.update(base + offset, count: written)
             offset += written
         }
     }
@@ -112,6 +119,7 @@ public final class AtomicFileWriter {
     /// Overwrites bytes already written at `offset` (used to patch ZIP headers).
     func patch(at offset: Int64, with bytes: [UInt8]) throws {
         try flush()
+        patched = true
         let written = bytes.withUnsafeBytes { raw in pwrite(descriptor, raw.baseAddress!, raw.count, off_t(offset)) }
         guard written == bytes.count else {
             throw OutputError.cannotWrite(destination, reason: String(cString: strerror(errno)))
@@ -122,13 +130,29 @@ public final class AtomicFileWriter {
     /// flushes the folder so the rename itself survives a power loss. Throws `CancellationError`,
     /// with the destination untouched, when the task is cancelled before the rename.
     func commit() throws {
+        try stage()
+        try publish()
+    }
+
+    /// The first half of `commit()`: flushes the bytes to disk and closes the temporary file, which
+    /// stays where it is (an output transaction renames all its files once every one is staged).
+    /// Throws `CancellationError` when the task is cancelled.
+    func stage() throws {
         try flush()
         try Task.checkCancellation()
         guard sync.file(descriptor) == 0 else {
             throw OutputError.cannotWrite(destination, reason: "cannot flush to disk: " + String(cString: strerror(errno)))
         }
+        if let digest {
+            // A patched file (ZIP headers) no longer matches the bytes hashed on the way: hash it once more.
+            sha256 = patched ? FileDigest.ofFile(atPath: temporaryPath) : digest.finish()
+        }
         close(descriptor)
         descriptor = -1
+    }
+
+    /// The second half of `commit()`: renames the staged file over the destination and flushes the folder.
+    func publish() throws {
         guard rename(temporaryPath, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)

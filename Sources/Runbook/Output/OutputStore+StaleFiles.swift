@@ -26,9 +26,8 @@ extension OutputStore {
         var removed: [String] = []
         for folder in folders {
             let url = root.appendingPathComponent(folder.rawValue, isDirectory: true)
-            guard let enumerator = manager.enumerator(atPath: url.path) else { continue }
-            for case let path as String in enumerator {
-                let name = (path as NSString).lastPathComponent
+            for path in DirectoryEntries.files(under: url.path) {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
                 guard TemporaryFileName.isTemporary(name) else { continue }
                 let file = url.appendingPathComponent(path)
                 guard isAbandoned(file, writer: TemporaryFileName.writer(of: name), this: this, maximumAge: maximumAge),

@@ -23,15 +23,45 @@ public struct OutputStore: Sendable {
     /// The run's redactor: a file that would hold one of its secret values (in any form) is
     /// refused with a `HelpfulError` naming the secret's key (see `SecretScreen`).
     public let redactor: Redactor?
+    /// Where the files put in place are recorded for the run record (the run's store only).
+    let fileLog: RunFileLog?
+    /// The transaction this store stages its files in (the store `transaction` hands to its block).
+    let transaction: OutputTransaction?
+    /// Called at every step of a transaction's commit (crash tests kill the process there).
+    package let transactionStepHook: (@Sendable (String) -> Void)?
 
     /// Creates a store under `root`.
     public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil, redactor: Redactor? = nil) {
+        self.init(root: root, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: false)
+    }
+
+    /// Creates a store that, with `recordsFiles`, remembers every file it puts in place (path,
+    /// size, SHA-256 computed while writing) for the run record.
+    package init(
+        root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil, redactor: Redactor? = nil,
+        recordsFiles: Bool, transactionStepHook: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.init(root: root, clock: clock, logger: logger, runID: runID, redactor: redactor,
+                  fileLog: recordsFiles ? RunFileLog() : nil, transaction: nil, transactionStepHook: transactionStepHook)
+    }
+
+    init(root: URL, clock: any RunbookClock, logger: Logger?, runID: RunID?, redactor: Redactor?, fileLog: RunFileLog?,
+         transaction: OutputTransaction?, transactionStepHook: (@Sendable (String) -> Void)?) {
         self.root = root
         self.clock = clock
         self.logger = logger
         self.runID = runID
         self.redactor = redactor
+        self.fileLog = fileLog
+        self.transaction = transaction
+        self.transactionStepHook = transactionStepHook
     }
+
+    /// The files this store (and its transactions) put in place so far, for the run record.
+    public var writtenFiles: [RunRecord.WrittenFile] { fileLog?.files ?? [] }
+
+    /// The transactions this store ran so far, for the run record.
+    public var transactions: [RunRecord.Transaction] { fileLog?.transactions ?? [] }
 
     /// The folder's URL, created if missing.
     public func folderURL(_ folder: OutputFolder) throws -> URL {
@@ -119,20 +149,31 @@ public struct OutputStore: Sendable {
     /// The writer for a destination (timestamped on request), and the file name it will have.
     private func startAtomicWrite(_ folder: OutputFolder, _ name: String, timestamped: Bool) throws -> (AtomicFileWriter, String) {
         let finalName = timestamped ? timestampedName(name) : name
-        let writer = try AtomicFileWriter(destination: try url(folder, finalName))
+        let hashing = fileLog != nil || transaction != nil
+        let writer = try AtomicFileWriter(destination: try url(folder, finalName), hashing: hashing)
         writer.screen = redactor?.screen(for: "\(folder.rawValue)/\(finalName)")
         return (writer, finalName)
     }
 
-    /// Moves the finished file into place (the temporary file is removed if that fails) and logs it.
+    /// Moves the finished file into place (the temporary file is removed if that fails) and logs it;
+    /// in a transaction, only stages it (flushed to disk, renamed when the transaction commits).
     private func finishAtomicWrite(_ writer: AtomicFileWriter, _ folder: OutputFolder, _ finalName: String) throws -> URL {
+        let path = folder.rawValue + "/" + finalName
         do {
-            try writer.commit()
+            if transaction != nil { try writer.stage() } else { try writer.commit() }
         } catch {
             writer.abort()
             throw error
         }
-        logger?.debug("Saved \(folder.rawValue)/\(finalName) (\(Self.formatSize(writer.position)))")
+        let file = RunRecord.WrittenFile(path: path, bytes: writer.position, sha256: writer.sha256 ?? "")
+        if let transaction {
+            transaction.stage(file, temporaryPath: writer.temporaryPath, destination: writer.destination)
+            logger?.debug("Staged \(path) (\(Self.formatSize(writer.position))) in transaction \(transaction.id)")
+            transactionStepHook?("staged \(path)")
+            return writer.destination
+        }
+        fileLog?.add(file)
+        logger?.debug("Saved \(path) (\(Self.formatSize(writer.position)))")
         return writer.destination
     }
 

@@ -32,6 +32,9 @@ public protocol Script: ParsableArguments, Sendable {
     /// An optional JSON Schema (JSON text) for the script's own section `scripts.<name>` of the
     /// configuration. Its defaults are filled in and it is validated with the rest of the document.
     static var configSchema: String? { get }
+    /// The script's own version, recorded in every run record (`scriptVersion`); `unversioned`
+    /// unless the script says otherwise (`public static let version = "1.2.0"`).
+    static var version: String { get }
     /// The business logic. Throw a `HelpfulError` for anything the user can fix.
     func run(_ context: ScriptContext) async throws
 }
@@ -39,4 +42,6 @@ public protocol Script: ParsableArguments, Sendable {
 extension Script {
     /// No schema fragment by default.
     public static var configSchema: String? { nil }
+    /// `unversioned` by default.
+    public static var version: String { "unversioned" }
 }

@@ -23,8 +23,14 @@ extension ScriptRunner {
             fileOnly.makeLogger(label: context.logger.label)
                 .error("\(rendered)", metadata: RunLogging.verbatim.merging(["exit-code": "\(failure.exitCode.rawValue)"]) { $1 })
         }
+        RunLock(shortID: start.id.short).release(in: context.output.root.appendingPathComponent(OutputFolder.output.rawValue))
+        let written = RunWrittenFiles(
+            files: context.output.writtenFiles, transactions: context.output.transactions,
+            logFile: run.logging.sinks.lazy.compactMap { $0 as? FileLogSink }.first.map {
+                context.output.relativePath($0.url.path)
+            })
         var record = makeRecord(run.request, start: start, failure: failure, started: true,
-                                items: context.results.items(redactor: run.redactor))
+                                items: context.results.items(redactor: run.redactor), redactor: run.redactor, written: written)
         let saved = await Self.save(record, in: context.output)
         switch saved {
         case .success(let url):
@@ -33,7 +39,8 @@ extension ScriptRunner {
             context.logger.error("The run record could not be saved: \(error.problem)")
             if failure == nil {
                 failure = error.redacted(by: run.redactor)
-                record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items)
+                record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items,
+                                    redactor: run.redactor, written: written)
             }
         }
         context.logger.info("\(record.summary) (run \(start.id))")
@@ -44,17 +51,36 @@ extension ScriptRunner {
     }
 
     /// Ends a run that stopped before its script was called (bad options, configuration error,
-    /// cancelled while loading): the record is still made and saved.
-    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError) async -> RunOutcome {
-        let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items())
+    /// cancelled while loading): the record is still made and saved; its arguments pass through a
+    /// redactor of the secrets loaded so far.
+    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError, registry: SecretRegistry) async -> RunOutcome {
+        // A configuration error can stop the run before its secrets are loaded: the values known
+        // without loading (given in code, `RUNBOOK_SECRET_*` variables) are redacted from the record too.
+        if case .inline(_, _, let secrets, _) = request.configuration {
+            for value in secrets.values { registry.register(value) }
+        }
+        for (name, value) in request.environment where name.hasPrefix("RUNBOOK_SECRET_") && !name.hasSuffix("_FILE") {
+            registry.register(value)
+        }
+        let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items(),
+                                redactor: Redactor(secrets: registry), written: RunWrittenFiles())
         let store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
         let saved = await Self.save(record, in: store)
         return RunOutcome(exitCode: failure.exitCode, error: failure, record: record, recordFile: try? saved.get())
     }
 
-    /// The record of a run that ended now with `failure` (already redacted) or none.
+    /// What a run put on disk, for its record.
+    struct RunWrittenFiles {
+        var files: [RunRecord.WrittenFile] = []
+        var transactions: [RunRecord.Transaction] = []
+        var logFile: String?
+    }
+
+    /// The record of a run that ended now with `failure` (already redacted) or none; the script's
+    /// arguments pass through `redactor`.
     private func makeRecord(
-        _ request: RunRequest, start: RunStart, failure: HelpfulError?, started: Bool, items: RunRecord.Items
+        _ request: RunRequest, start: RunStart, failure: HelpfulError?, started: Bool, items: RunRecord.Items,
+        redactor: Redactor, written: RunWrittenFiles
     ) -> RunRecord {
         let counts = ProcessingResults.Counts(
             created: items.created.count, updated: items.updated.count, skipped: items.skipped.count,
@@ -63,12 +89,18 @@ extension ScriptRunner {
         let outcome = RunRecord.Outcome(exitCode)
         let elapsed = (clock.monotonicNow() - start.monotonic).components
         return RunRecord(
-            runId: start.id, script: request.script.name, org: request.org, env: request.env,
-            dryRun: request.isDryRun, outcome: outcome, exitCode: exitCode.rawValue,
+            runId: start.id, script: request.script.name, scriptVersion: request.script.version,
+            runbookVersion: RunbookVersion.current, org: request.org, env: request.env,
+            arguments: request.arguments.map(redactor.redact), dryRun: request.isDryRun,
+            origin: RunOrigin.current(environment: request.environment),
+            outcome: outcome, exitCode: exitCode.rawValue,
             summary: ResultsSummary.line(counts, outcome: outcome, started: started),
-            error: failure.map(RunRecord.Failure.init), startedAt: start.date, finishedAt: clock.now(),
+            error: failure.map { RunRecord.Failure($0) },
+            startedAt: RecordTimestamp.truncatedToMilliseconds(start.date),
+            finishedAt: RecordTimestamp.truncatedToMilliseconds(clock.now()),
             durationSeconds: max(0, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18),
-            counts: counts, items: items)
+            counts: counts, items: items, files: written.files, transactions: written.transactions,
+            logFile: written.logFile)
     }
 
     /// Saves the record as `output/<record.fileName>`. The write runs in a task of its own, so

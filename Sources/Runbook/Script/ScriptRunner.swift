@@ -46,7 +46,7 @@ public struct ScriptRunner: Sendable {
         do {
             script = try request.script.parse(request.arguments)
         } catch {
-            return await finishUnstarted(request, start: start, failure: usageError(request.script, error))
+            return await finishUnstarted(request, start: start, failure: usageError(request.script, error), registry: registry)
         }
         let prepared: PreparedRun
         do {
@@ -54,14 +54,10 @@ public struct ScriptRunner: Sendable {
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
             return await finishUnstarted(
-                request, start: start, failure: error.redacted(by: Redactor(secrets: registry)))
+                request, start: start, failure: error.redacted(by: Redactor(secrets: registry)), registry: registry)
         }
         let context = prepared.context
-        let removed = context.output.removeStaleTemporaryFiles()
-        if !removed.isEmpty {
-            let files = removed.joined(separator: ", ")
-            context.logger.info("Removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") left by killed runs: \(files)")
-        }
+        tidyUp(prepared, start: start)
         let dryRun = request.isDryRun ? " (dry run)" : ""
         context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun)")
         var failure: HelpfulError?
@@ -105,7 +101,8 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor)
+        let output = OutputStore(
+            root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)

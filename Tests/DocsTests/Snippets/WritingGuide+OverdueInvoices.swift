@@ -4,6 +4,7 @@ public import Runbook   // public: the script type is public (InternalImportsByD
 public struct OverdueInvoices: Script {
     public static let name = "overdue-invoices"          // the command name
     public static let summary = "Reminds customers of overdue invoices"
+    public static let version = "1.0.0"                  // optional; in every run record ("unversioned" if absent)
 
     // The script's own options (swift-argument-parser).
     @Option(help: "Days overdue") var days = 30

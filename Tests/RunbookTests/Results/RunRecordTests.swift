@@ -172,10 +172,18 @@ import Testing
         #expect(record.durationSeconds == 90)
         #expect(record.finishedAt == record.startedAt.addingTimeInterval(90))
         let line = try record.jsonLine()
-        #expect(line.hasPrefix(#"{"runId":"\#(record.runId)","script":"waiting","org":"demo","env":"test","dryRun":true,"#
-            + #""outcome":"succeeded","exitCode":0,"summary":"✅ 1 operation successful: 0 created, 1 updated","#
-            + #""startedAt":"2025-01-25T14:30:45Z","finishedAt":"2025-01-25T14:32:15Z","durationSeconds":90.0,"#
+        let origin = #""host":\#(jsonString(record.host)),"user":\#(jsonString(record.user)),"#
+        #expect(line == #"{"runId":"\#(record.runId)","script":"waiting","scriptVersion":"unversioned","#
+            + #""runbookVersion":"\#(RunbookVersion.current)","org":"demo","env":"test","arguments":[],"dryRun":true,"#
+            + origin + #""outcome":"succeeded","exitCode":0,"summary":"✅ 1 operation successful: 0 created, 1 updated","#
+            + #""startedAt":"2025-01-25T14:30:45.000Z","finishedAt":"2025-01-25T14:32:15.000Z","durationSeconds":90.0,"#
             + #""counts":{"created":0,"updated":1,"skipped":0,"failed":0,"expected":0},"#
-            + #""items":{"created":[],"updated":[{"identifier":"x"}],"skipped":[],"failed":[],"expected":[]}}"#))
+            + #""items":{"created":[],"updated":[{"identifier":"x"}],"skipped":[],"failed":[],"expected":[]},"#
+            + #""files":[],"transactions":[]}"#, "the harness logs to memory: no log file")
     }
+}
+
+/// A JSON string literal (for expected record lines).
+func jsonString(_ text: String) -> String {
+    String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
 }
