@@ -22,6 +22,19 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The Swift runtime and Foundation linked statically (Linux): no dynamic symbol binding at start-up,
+/// which is most of a short run's time (docs/performance.md). For `runbook` and the benchmark
+/// programs that are measured against it.
+let staticallyLinked: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+    // Foundation's own static parts, which -static-stdlib alone does not name.
+    .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+    .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+    .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+    .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+    .linkedLibrary("stdc++", .when(platforms: [.linux])),
+]
+
 /// The framework, its tools and its tests.
 let coreTargets: [Target] = [
     // libyaml from the system (Debian: libyaml-dev, Homebrew: libyaml).
@@ -105,17 +118,7 @@ let coreTargets: [Target] = [
         name: "runbook",
         dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
         swiftSettings: strictSettings,
-        // The Swift runtime and Foundation linked statically: no dynamic symbol binding at start-up,
-        // which is most of a short run's time (docs/performance.md).
-        linkerSettings: [
-            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
-            // Foundation's own static parts, which -static-stdlib alone does not name.
-            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
-            .linkedLibrary("stdc++", .when(platforms: [.linux])),
-        ]
+        linkerSettings: staticallyLinked
     ),
     .executableTarget(
         name: "runbook-bench",
@@ -129,29 +132,14 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "bench-foundation-anchor",
         swiftSettings: strictSettings,
-        linkerSettings: [
-            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
-            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
-            .linkedLibrary("stdc++", .when(platforms: [.linux])),
-            .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
-        ]
+        linkerSettings: staticallyLinked + [.linkedLibrary("swiftSynchronization", .when(platforms: [.linux]))]
     ),
     // The Swift side of bench/compare, linked like `runbook` (docs/performance.md).
     .executableTarget(
         name: "bench-probe",
         dependencies: ["Runbook", "JSONSchema", "LoopbackHTTPServer", .product(name: "Logging", package: "swift-log")],
         swiftSettings: strictSettings,
-        linkerSettings: [
-            .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
-            .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
-            .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
-            .linkedLibrary("stdc++", .when(platforms: [.linux])),
-        ]
+        linkerSettings: staticallyLinked
     ),
     // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
     .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
