@@ -143,6 +143,7 @@ let coreTargets: [Target] = [
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "Tracing", package: "swift-distributed-tracing"),
         ],
         swiftSettings: strictSettings

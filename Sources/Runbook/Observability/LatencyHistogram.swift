@@ -16,13 +16,19 @@ struct LatencyHistogram: Sendable {
 
     var summary: LatencySummary {
         guard histogram.totalCount > 0 else { return LatencySummary() }
-        // A percentile is its bucket's highest equivalent value (within 0.1 %), never above the maximum.
+        // A percentile is known to three significant digits: its bucket's top, cut to them, never above the maximum.
         func seconds(_ percentile: Double) -> Double {
-            Double(min(histogram.valueAtPercentile(percentile), maxMicroseconds)) / 1e6
+            Double(min(Self.threeSignificantDigits(histogram.valueAtPercentile(percentile)), maxMicroseconds)) / 1e6
         }
         return LatencySummary(
             count: Int(histogram.totalCount), p50Seconds: seconds(50), p95Seconds: seconds(95),
             p99Seconds: seconds(99), maxSeconds: Double(maxMicroseconds) / 1e6)
+    }
+
+    static func threeSignificantDigits(_ value: UInt64) -> UInt64 {
+        var scale: UInt64 = 1
+        while value / scale >= 1000 { scale *= 10 }
+        return value / scale * scale
     }
 
     static func microseconds(_ duration: Duration) -> UInt64 {
