@@ -27,9 +27,11 @@ struct PrometheusHostSamples {
         registry.makeGauge(descriptor: MetricNameDescriptor(metricName: RunbookMetricName.rateLimitWait, unitName: "", helpText: "Time spent waiting for the rate limiter."), labels: labels)
             .set(host.rateLimitWaitSeconds)
         let latency = host.callLatency
-        for (quantile, value) in [("0.5", latency.p50Seconds), ("0.95", latency.p95Seconds),
-                                  ("0.99", latency.p99Seconds), ("1", latency.maxSeconds)] {
-            registry.makeGauge(descriptor: MetricNameDescriptor(metricName: "runbook_http_call_latency_seconds", unitName: "", helpText: "Latency per HTTP call (HDR histogram quantiles; 1 is the maximum)."), labels: labels + [("quantile", quantile)])
+        for (name, value) in [("p50", latency.p50Seconds), ("p95", latency.p95Seconds),
+                              ("p99", latency.p99Seconds), ("max", latency.maxSeconds)] {
+            registry.makeGauge(descriptor: MetricNameDescriptor(
+                metricName: "runbook_http_call_latency_\(name)_seconds", unitName: "",
+                helpText: "Latency per HTTP call, \(name) (HDR histogram)."), labels: labels)
                 .set(value)
         }
     }

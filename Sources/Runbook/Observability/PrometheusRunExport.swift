@@ -15,7 +15,7 @@ import Prometheus
 /// ```
 ///
 /// Metrics (docs/observability.md): the per-host counters of ``RunbookMetricName``, per-call
-/// latency quantiles as `runbook_http_call_latency_seconds{quantile="0.5|0.95|0.99|1"}`,
+/// latency quantiles as `runbook_http_call_latency_{p50,p95,p99,max}_seconds`,
 /// `runbook_run_items_total{outcome}`, `runbook_run_duration_seconds`, `runbook_run_exit_code`,
 /// and `runbook_last_success_timestamp_seconds` only when the run succeeded.
 public struct PrometheusRunExport: Sendable {

@@ -35,7 +35,7 @@ struct PrometheusExportTests {
         let text = Self.export().text(groupingLabels: true)
         #expect(text.contains(#"runbook_http_calls_total{job="customer-sync",org="acme",env="prod",host="api.example.com"} 2010"#))
         #expect(text.contains(#"runbook_http_retries_total{job="customer-sync",org="acme",env="prod",host="api.example.com",reason="429"} 17"#))
-        #expect(text.contains(#"runbook_http_call_latency_seconds{job="customer-sync",org="acme",env="prod",host="api.example.com",quantile="0.95"} 0.011"#))
+        #expect(text.contains(#"runbook_http_call_latency_p95_seconds{job="customer-sync",org="acme",env="prod",host="api.example.com"} 0.011"#))
         #expect(text.contains(#"runbook_run_items_total{job="customer-sync",org="acme",env="prod",outcome="created"} 1300"#))
         #expect(text.contains(#"runbook_last_success_timestamp_seconds{job="customer-sync",org="acme",env="prod"} 1737815445"#))
         let failed = Self.export(exitCode: 2).text(groupingLabels: false)
