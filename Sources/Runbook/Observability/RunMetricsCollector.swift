@@ -12,11 +12,24 @@ import Synchronization
 /// for line in metrics.consoleLines() { logger.info("\(line)") }
 /// ```
 public final class RunMetricsCollector: Sendable {
-    struct HostRecord: Sendable {
+    /// A host's figures, changed in place under the lock (a class: the histograms are never copied).
+    final class HostRecord {
         var figures: HostMetrics
         var rateLimitWait: Duration = .zero
         var callLatency = LatencyHistogram()
         var attemptLatency = LatencyHistogram()
+
+        init(host: String) {
+            figures = HostMetrics(host: host)
+        }
+
+        var snapshot: HostMetrics {
+            var figures = figures
+            figures.rateLimitWaitSeconds = RunMetricsCollector.seconds(rateLimitWait)
+            figures.callLatency = callLatency.summary
+            figures.attemptLatency = attemptLatency.summary
+            return figures
+        }
     }
 
     private let hosts = Mutex<[String: HostRecord]>([:])
@@ -26,22 +39,21 @@ public final class RunMetricsCollector: Sendable {
 
     /// The figures so far, hosts sorted by name.
     public func snapshot() -> RunMetrics {
-        let records = hosts.withLock { $0 }
-        return RunMetrics(hosts: records.keys.sorted().map { host in
-            let record = records[host]!
-            var figures = record.figures
-            figures.rateLimitWaitSeconds = Self.seconds(record.rateLimitWait)
-            figures.callLatency = record.callLatency.summary
-            figures.attemptLatency = record.attemptLatency.summary
-            return figures
-        })
+        hosts.withLock { records in
+            RunMetrics(hosts: records.keys.sorted().map { records[$0]!.snapshot })
+        }
     }
 
     /// Changes the record of `host` (made on first use).
-    func update(_ host: String, _ change: (inout HostRecord) -> Void) {
+    func update(_ host: String, _ change: (HostRecord) -> Void) {
         hosts.withLock { hosts in
-            if hosts[host] == nil { hosts[host] = HostRecord(figures: HostMetrics(host: host)) }
-            change(&hosts[host]!)
+            if let record = hosts[host] {
+                change(record)
+            } else {
+                let record = HostRecord(host: host)
+                hosts[host] = record
+                change(record)
+            }
         }
     }
 

@@ -47,7 +47,13 @@ public enum RunbookMetricName {
 /// The status class of a response (`2xx`), or `none` when no response came.
 enum HTTPStatusClass {
     static func of(_ status: Int?) -> String {
-        guard let status, (100...599).contains(status) else { return "none" }
-        return ["1xx", "2xx", "3xx", "4xx", "5xx"][status / 100 - 1]
+        switch status ?? 0 {
+        case 100...199: "1xx"
+        case 200...299: "2xx"
+        case 300...399: "3xx"
+        case 400...499: "4xx"
+        case 500...599: "5xx"
+        default: "none"
+        }
     }
 }
