@@ -2,7 +2,8 @@ import Foundation
 public import Logging
 
 /// Registers the HTTP stack in a run's service container: the transport, the per-host
-/// resilience (rate limiters, circuit breakers), the jitter source, a token provider per API
+/// resilience (rate limiters, circuit breakers), the jitter source, the run's
+/// ``HTTPInstrumentation`` (metrics and traces), a token provider per API
 /// that needs one, and a ``RestClient`` per API: unnamed for `global`, named for each `apis.<name>`.
 ///
 /// ```swift
@@ -40,15 +41,20 @@ public enum HTTPServices {
         container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
         container.register(HostResilience.self) { _ in HostResilience(behavior: behavior, clock: clock) }
         container.register((any RandomSource).self) { _ in SystemRandomSource() }
+        // Made on first use, with the metrics and tracing backends bootstrapped by then.
+        container.register(HTTPInstrumentation.self) { _ in HTTPInstrumentation() }
         let all: [(name: String?, settings: APISettings)] = [(nil, global)] + apis.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for (name, settings) in all {
             let tokenName = name ?? globalName
             if needsToken(settings, name: name, secrets: secrets, required: requireToken) {
                 container.register((any AccessTokenProvider).self, name: tokenName) { resolver in
+                    let onTokenFetch = tokenFetchRecorder(
+                        try resolver.resolve(HTTPInstrumentation.self), settings: settings, name: name)
                     let provider = try AccessTokenConfiguration.provider(
                         api: settings, apiName: name, secrets: secrets, required: true,
                         transport: try resolver.resolve((any HTTPTransport).self), clock: clock,
-                        secretRegistry: secretRegistry, logger: logger)
+                        secretRegistry: secretRegistry, logger: logger,
+                        onTokenFetch: onTokenFetch)
                     guard let provider else { throw AccessTokenConfiguration.incomplete(section: tokenName, missing: []) }
                     return provider
                 }
@@ -60,9 +66,19 @@ public enum HTTPServices {
                     baseURL: try baseURL(settings, name: name), transport: try resolver.resolve((any HTTPTransport).self),
                     behavior: behavior, tokenProvider: tokens, clock: clock,
                     logger: logger, resilience: try resolver.resolve(HostResilience.self),
-                    random: try resolver.resolve((any RandomSource).self), secretRegistry: secretRegistry)
+                    random: try resolver.resolve((any RandomSource).self), secretRegistry: secretRegistry,
+                    instrumentation: try resolver.resolve(HTTPInstrumentation.self))
             }
         }
+    }
+
+    /// Counts the API's token fetches under its base URL's host (none without a base URL).
+    static func tokenFetchRecorder(
+        _ instrumentation: HTTPInstrumentation, settings: APISettings, name: String?
+    ) -> (@Sendable () -> Void)? {
+        guard let url = try? baseURL(settings, name: name) else { return nil }
+        let host = RequestURL.hostKey(url)
+        return { instrumentation.recordTokenFetch(host: host) }
     }
 
     static func needsToken(_ settings: APISettings, name: String?, secrets: [String: Secret], required: Bool) -> Bool {

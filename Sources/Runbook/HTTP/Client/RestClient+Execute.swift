@@ -10,6 +10,22 @@ extension RestClient {
     /// happens only for retryable outcomes, within `max-retries`, for a method that may be
     /// repeated, and when its delay still ends before the deadline.
     func execute(_ request: RestRequest, url: URL) async throws -> RestResponse {
+        guard let instrumentation else { return try await attempts(request, url: url, call: nil) }
+        let started = clock.monotonicNow()
+        let call = instrumentation.startCall(
+            method: request.method.rawValue, host: RequestURL.hostKey(url), redactedURL: traceURL(url))
+        do {
+            let response = try await attempts(request, url: url, call: call)
+            call.end(status: response.status.code, error: nil, duration: clock.monotonicNow() - started)
+            return response
+        } catch {
+            call.end(status: (error as? HTTPRequestError)?.status, error: error, duration: clock.monotonicNow() - started)
+            throw error
+        }
+    }
+
+    /// The attempts of one call, each reported to `call` when there is one.
+    private func attempts(_ request: RestRequest, url: URL, call: HTTPCallObservation?) async throws -> RestResponse {
         let method = request.method.rawValue
         let deadline = clock.monotonicNow() + (request.deadline ?? callDeadline)
         let host = RequestURL.hostKey(url)
@@ -25,24 +41,46 @@ extension RestClient {
             guard remaining > .zero else {
                 throw HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt - 1)
             }
-            try await limiter?.acquire()
-            let permit = try breaker?.admit()
+            if let limiter {
+                let waited = try await limiter.acquire()
+                if waited > .zero { call?.waitedForRateLimit(waited) }
+            }
+            let permit: CircuitBreaker.Permit?
+            do {
+                permit = try breaker?.admit()
+            } catch {
+                call?.rejectedByCircuitBreaker()
+                throw error
+            }
             let started = clock.monotonicNow()
+            let observed = call?.startAttempt(attempt)
             let outcome: Result<HTTPTransportResponse, HTTPTransportError>
             do {
-                outcome = .success(try await sendAuthorized(request, url: url, timeout: min(perAttempt, remaining), limiter: limiter))
+                outcome = .success(try await sendAuthorized(
+                    request, url: url, timeout: min(perAttempt, remaining), limiter: limiter, attempt: observed))
             } catch let error as HTTPTransportError {
                 outcome = .failure(error)
             } catch {
                 if let permit { breaker?.record(.abandoned, for: permit) }
+                observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
+                              bytesSent: 0, bytesReceived: 0)
                 throw error
+            }
+            if let observed {
+                let response = try? outcome.get()
+                var failure: HTTPTransportError?
+                if case .failure(let error) = outcome { failure = error }
+                observed.end(status: response?.status.code, failure: failure, duration: clock.monotonicNow() - started,
+                             bytesSent: request.body?.count ?? 0, bytesReceived: response?.body.count ?? 0)
             }
             let failed: Bool
             var retryAfter: Duration?
             switch outcome {
             case .success(let response):
                 let code = response.status.code
-                if let permit { breaker?.record(code >= 500 ? .failure : .success, for: permit) }
+                if let permit, breaker?.record(code >= 500 ? .failure : .success, for: permit) == true {
+                    call?.openedCircuitBreaker()
+                }
                 logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
                 guard code >= 400 else {
                     return RestResponse(status: response.status, headerFields: response.head.headerFields,
@@ -54,7 +92,7 @@ extension RestClient {
                     throw statusError(response, request: request, url: url, attempts: attempt)
                 }
             case .failure(let error):
-                if let permit { breaker?.record(.failure, for: permit) }
+                if let permit, breaker?.record(.failure, for: permit) == true { call?.openedCircuitBreaker() }
                 logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(error.message) after \(milliseconds(since: started)) ms")
                 // A refused certificate or an unusable URL fails the same way every time: no retry.
                 let permanent = error.kind == .tlsFailed || error.kind == .unsupportedURL
@@ -74,6 +112,12 @@ extension RestClient {
                 error.kind = .deadlineExceeded
                 throw error
             }
+            if let call {
+                switch outcome {
+                case .success(let response): call.retrying(reason: String(response.status.code))
+                case .failure(let error): call.retrying(reason: error.kind == .timedOut ? "timeout" : "transport")
+                }
+            }
             try await clock.sleep(for: delay)
         }
     }
@@ -81,12 +125,13 @@ extension RestClient {
     /// Sends with the bearer token; on `401` refreshes the token once and resends, within what
     /// is left of the attempt's `timeout` (one attempt never takes longer, resend included).
     private func sendAuthorized(
-        _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?
+        _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?, attempt: HTTPAttemptObservation?
     ) async throws -> HTTPTransportResponse {
         var fields = defaultHeaderFields
         for field in request.headerFields {
             fields[field.name] = request.headerFields[field.name]
         }
+        attempt?.inject(into: &fields)
         if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
         guard let tokenProvider, sharesOrigin(url) else {
             return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
@@ -132,6 +177,15 @@ extension RestClient {
         HTTPRequestError(
             kind: error.kind == .timedOut ? .timeout : .transport, method: method, url: redacted(url),
             attempts: attempts, detail: RedactedURL.mask(error.message, secrets: secretRegistry))
+    }
+
+    /// The URL for `url.full`: secrets masked, every query value replaced by `REDACTED`.
+    func traceURL(_ url: URL) -> String {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return redacted(url) }
+        if let items = parts.queryItems, !items.isEmpty {
+            parts.queryItems = items.map { URLQueryItem(name: $0.name, value: $0.value == nil ? nil : "REDACTED") }
+        }
+        return parts.url.map(redacted) ?? redacted(url)
     }
 
     private func milliseconds(since start: Duration) -> Int64 {

@@ -15,6 +15,9 @@ public import Logging
 /// try await api.patch("customers(42)", json: update, ifMatch: etag)
 /// ```
 ///
+/// With an ``HTTPInstrumentation`` (every run's clients have the run's), each call and attempt is
+/// counted, timed and traced (docs/observability.md).
+///
 /// Every failure is an ``HTTPRequestError`` (or ``CircuitOpenError``), both `HelpfulErrorConvertible`.
 /// The bearer token is sent only to the base URL's scheme, host and port.
 public struct RestClient: Sendable {
@@ -33,6 +36,8 @@ public struct RestClient: Sendable {
     let clock: any RunbookClock
     let logger: Logger
     let secretRegistry: SecretRegistry?
+    /// Metrics and traces of every call (nil: none recorded). The run's clients share the run's.
+    public let instrumentation: HTTPInstrumentation?
 
     /// Creates a client. Clients that share `resilience` share its per-host limiters and breakers.
     public init(
@@ -44,8 +49,10 @@ public struct RestClient: Sendable {
         logger: Logger = Logger(label: "runbook.http"),
         resilience: HostResilience? = nil,
         random: any RandomSource = SystemRandomSource(),
-        secretRegistry: SecretRegistry? = nil
+        secretRegistry: SecretRegistry? = nil,
+        instrumentation: HTTPInstrumentation? = nil
     ) {
+        self.instrumentation = instrumentation
         self.baseURL = baseURL
         self.transport = transport
         self.behavior = behavior

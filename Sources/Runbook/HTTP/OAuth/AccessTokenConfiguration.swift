@@ -16,7 +16,8 @@ public enum AccessTokenConfiguration {
     /// The token provider for one API, or nil when it needs none.
     public static func provider(
         api: APISettings, apiName: String?, secrets: [String: Secret], required: Bool,
-        transport: any HTTPTransport, clock: any RunbookClock, secretRegistry: SecretRegistry?, logger: Logger
+        transport: any HTTPTransport, clock: any RunbookClock, secretRegistry: SecretRegistry?, logger: Logger,
+        onTokenFetch: (@Sendable () -> Void)? = nil
     ) throws -> (any AccessTokenProvider)? {
         if let token = secret("az-token", apiName: apiName, in: secrets) {
             secretRegistry?.register(token)
@@ -45,7 +46,7 @@ public enum AccessTokenConfiguration {
         }
         return ClientCredentialsTokenProvider(
             tokenURL: url, clientID: clientID, clientSecret: clientSecret, scope: scope, transport: transport,
-            clock: clock, secretRegistry: secretRegistry, logger: logger)
+            clock: clock, secretRegistry: secretRegistry, logger: logger, onTokenFetch: onTokenFetch)
     }
 
     static func incomplete(section: String, missing: [String]) -> HelpfulError {

@@ -31,15 +31,19 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
     private let secretRegistry: SecretRegistry?
     private let logger: Logger
     private let timeout: Duration
+    private let onTokenFetch: (@Sendable () -> Void)?
     private var cached: CachedToken?
     private var inFlight: Task<CachedToken, any Error>?
 
-    /// Creates a provider; nothing is fetched until the first ``token()``.
+    /// Creates a provider; nothing is fetched until the first ``token()``. `onTokenFetch` is called
+    /// once per token request sent (the run counts them in `runbook_http_token_fetches_total`).
     public init(
         tokenURL: URL, clientID: String, clientSecret: Secret, scope: String, transport: any HTTPTransport,
         clock: any RunbookClock, secretRegistry: SecretRegistry? = nil,
-        logger: Logger = Logger(label: "runbook.http.oauth"), timeout: Duration = .seconds(30)
+        logger: Logger = Logger(label: "runbook.http.oauth"), timeout: Duration = .seconds(30),
+        onTokenFetch: (@Sendable () -> Void)? = nil
     ) {
+        self.onTokenFetch = onTokenFetch
         self.tokenURL = tokenURL
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -81,6 +85,7 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
             .contentType: "application/x-www-form-urlencoded", .accept: "application/json",
         ])
         logger.debug("requesting an access token from \(tokenURL.absoluteString)")
+        onTokenFetch?()
         let response = try await post(request, body: Data(form.utf8))
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         guard response.status.code == 200 else {

@@ -91,10 +91,12 @@ public final class CircuitBreaker: Sendable {
         return try verdict.get()
     }
 
-    /// Records what an admitted attempt turned out to be.
-    public func record(_ outcome: Outcome, for permit: Permit) {
+    /// Records what an admitted attempt turned out to be; returns whether this opened the breaker.
+    @discardableResult
+    public func record(_ outcome: Outcome, for permit: Permit) -> Bool {
         let now = clock.monotonicNow()
-        current.withLock { state in
+        return current.withLock { state in
+            let wasOpen = if case .open = state { true } else { false }
             switch (permit, outcome, state) {
             case (.probe, .success, _):
                 state = .closed(failures: 0)
@@ -110,6 +112,8 @@ public final class CircuitBreaker: Sendable {
             case (.normal, _, _):
                 break  // a straggler admitted before the breaker opened: no verdict on the new state
             }
+            if case .open = state { return !wasOpen || permit == .probe }
+            return false
         }
     }
 }

@@ -36,10 +36,12 @@ public final class TokenBucket: Sendable {
         self.init(rate: settings.callsPerSecond, burst: settings.burstSize, clock: clock)
     }
 
-    /// Waits until one request may be sent.
-    public func acquire() async throws {
+    /// Waits until one request may be sent; returns how long it waited (on the injected clock).
+    @discardableResult
+    public func acquire() async throws -> Duration {
         let wait = reserve()
         if wait > .zero { try await clock.sleep(for: wait) }
+        return wait
     }
 
     /// Takes one token (possibly going into debt) and returns how long the caller must wait.

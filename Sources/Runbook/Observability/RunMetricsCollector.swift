@@ -1,0 +1,63 @@
+import Synchronization
+
+/// The run's own record of its HTTP calls, per host, whatever swift-metrics backend the process
+/// bootstrapped: counts, retries by reason, waits, bytes and HDR latency histograms. The run
+/// record's `metrics` and the console's per-host lines come from ``snapshot()``.
+///
+/// One per run (``HTTPInstrumentation`` feeds it); a host's histograms are made when the host is
+/// first called, so an unused collector costs nothing.
+///
+/// ```swift
+/// let metrics = collector.snapshot()
+/// for line in metrics.consoleLines() { logger.info("\(line)") }
+/// ```
+public final class RunMetricsCollector: Sendable {
+    /// A host's figures, changed in place under the lock (a class: the histograms are never copied).
+    final class HostRecord {
+        var figures: HostMetrics
+        var rateLimitWait: Duration = .zero
+        var callLatency = LatencyHistogram()
+        var attemptLatency = LatencyHistogram()
+
+        init(host: String) {
+            figures = HostMetrics(host: host)
+        }
+
+        var snapshot: HostMetrics {
+            var figures = figures
+            figures.rateLimitWaitSeconds = RunMetricsCollector.seconds(rateLimitWait)
+            figures.callLatency = callLatency.summary
+            figures.attemptLatency = attemptLatency.summary
+            return figures
+        }
+    }
+
+    private let hosts = Mutex<[String: HostRecord]>([:])
+
+    /// Creates an empty collector.
+    public init() {}
+
+    /// The figures so far, hosts sorted by name.
+    public func snapshot() -> RunMetrics {
+        hosts.withLock { records in
+            RunMetrics(hosts: records.keys.sorted().map { records[$0]!.snapshot })
+        }
+    }
+
+    /// Changes the record of `host` (made on first use).
+    func update(_ host: String, _ change: (HostRecord) -> Void) {
+        hosts.withLock { hosts in
+            if let record = hosts[host] {
+                change(record)
+            } else {
+                let record = HostRecord(host: host)
+                hosts[host] = record
+                change(record)
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
