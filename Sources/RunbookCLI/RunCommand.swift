@@ -33,6 +33,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Console and log file lines as text or JSON (default: script-behavior.log-format, else text).")
     var logFormat: LogFormatOption?
 
+    @Option(name: .long, help: "Also write the run's metrics in the Prometheus text format to this file (node_exporter's textfile collector).")
+    var metricsFile: String?
+
+    @Option(name: .long, help: "Also push the run's metrics to this Prometheus Pushgateway URL (grouped by job=script, org, env).")
+    var pushMetrics: String?
+
     @OptionGroup var global: GlobalOptions
 
     // Everything the runner's options leave, in order: <script> <org> <env>, then the script's own
@@ -69,6 +75,10 @@ struct RunCommand: AsyncParsableCommand {
             environment: environment.variables, isDryRun: dryRun)
         let console = ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
+        if let record = outcome.record {
+            await RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
+                .export(record, projectRoot: request.projectRoot, environment: environment)
+        }
         guard outcome.exitCode == .success else {
             throw ArgumentParser.ExitCode(outcome.exitCode.rawValue)
         }

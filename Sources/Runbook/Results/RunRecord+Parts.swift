@@ -75,13 +75,6 @@ extension RunRecord {
         }
     }
 
-    /// The run's measurements (requests per host, retries, latency): reserved for the metrics work,
-    /// absent for now. An object in the schema, so that adding members breaks no reader.
-    public struct Metrics: Sendable, Codable, Equatable {
-        /// Creates empty metrics.
-        public init() {}
-    }
-
     /// The recorded items, per kind, in recording order.
     public struct Items: Sendable, Codable, Equatable {
         /// Created items.

@@ -83,8 +83,8 @@ public struct RunRecord: Sendable, Codable, Equatable {
     public var counts: ProcessingResults.Counts
     /// The items themselves.
     public var items: Items
-    /// The run's measurements, when there are any (reserved for the metrics work).
-    public var metrics: Metrics?
+    /// The API hosts' measurements (calls, retries, latency percentiles), when the run made a client.
+    public var metrics: RunMetrics?
     /// The files the run wrote through its output store, in the order they were put in place
     /// (the record itself and the log file are not among them).
     public var files: [WrittenFile]
@@ -98,7 +98,7 @@ public struct RunRecord: Sendable, Codable, Equatable {
         runId: RunID, script: String, scriptVersion: String = "unversioned", runbookVersion: String = RunbookVersion.current,
         org: String, env: String, arguments: [String] = [], dryRun: Bool, origin: Origin = Origin(host: "", user: ""),
         outcome: Outcome, exitCode: Int32, summary: String, error: Failure?, startedAt: Date, finishedAt: Date,
-        durationSeconds: Double, counts: ProcessingResults.Counts, items: Items, metrics: Metrics? = nil,
+        durationSeconds: Double, counts: ProcessingResults.Counts, items: Items, metrics: RunMetrics? = nil,
         files: [WrittenFile] = [], transactions: [Transaction] = [], logFile: String? = nil
     ) {
         self.runId = runId
@@ -157,7 +157,7 @@ public struct RunRecord: Sendable, Codable, Equatable {
         durationSeconds = try container.decode(Double.self, forKey: .durationSeconds)
         counts = try container.decode(ProcessingResults.Counts.self, forKey: .counts)
         items = try container.decode(Items.self, forKey: .items)
-        metrics = try container.decodeIfPresent(Metrics.self, forKey: .metrics)
+        metrics = try container.decodeIfPresent(RunMetrics.self, forKey: .metrics)
         files = try container.decodeIfPresent([WrittenFile].self, forKey: .files) ?? []
         transactions = try container.decodeIfPresent([Transaction].self, forKey: .transactions) ?? []
         logFile = try container.decodeIfPresent(String.self, forKey: .logFile)

@@ -29,8 +29,12 @@ extension ScriptRunner {
             logFile: run.logging.sinks.lazy.compactMap { $0 as? FileLogSink }.first.map {
                 context.output.relativePath($0.url.path)
             })
+        // The HTTP clients' measurements (the instrumentation exists once a client was resolved).
+        let metrics = (try? context.services.resolve(HTTPInstrumentation.self)).map { $0.collector.snapshot() }
+            .flatMap { $0.hosts.isEmpty ? nil : $0 }
         var record = makeRecord(run.request, start: start, failure: failure, started: true,
                                 items: context.results.items(redactor: run.redactor), redactor: run.redactor, written: written)
+        record.metrics = metrics
         let saved = await Self.save(record, in: context.output)
         switch saved {
         case .success(let url):
@@ -41,9 +45,16 @@ extension ScriptRunner {
                 failure = error.redacted(by: run.redactor)
                 record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items,
                                     redactor: run.redactor, written: written)
+                record.metrics = metrics
             }
         }
         context.logger.info("\(record.summary) (run \(start.id))")
+        for line in metrics?.consoleLines() ?? [] { context.logger.info("\(line)") }
+        RunTracing.recordRunMetrics(
+            script: record.script,
+            items: ["created": record.counts.created, "updated": record.counts.updated, "skipped": record.counts.skipped,
+                    "failed": record.counts.failed, "expected": record.counts.expected],
+            duration: clock.monotonicNow() - start.monotonic)
         run.logging.flush()
         return RunOutcome(
             exitCode: ExitCode(rawValue: record.exitCode) ?? .scriptFailed, error: failure, record: record,

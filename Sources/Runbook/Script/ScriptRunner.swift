@@ -60,19 +60,26 @@ public struct ScriptRunner: Sendable {
         tidyUp(prepared, start: start)
         let dryRun = request.isDryRun ? " (dry run)" : ""
         context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun)")
-        var failure: HelpfulError?
-        do {
-            try await script.run(context)
-        } catch {
-            failure = HelpfulError.wrapping(error)
+        // One span for the run: every HTTP call made in it becomes its child.
+        return await RunTracing.withRunSpan(
+            script: request.script.name, org: request.org, env: request.env, runID: "\(start.id)"
+        ) { span in
+            var failure: HelpfulError?
+            do {
+                try await script.run(context)
+            } catch {
+                failure = HelpfulError.wrapping(error)
+            }
+            if Task.isCancelled, failure?.exitCode != .interrupted {
+                // Ctrl-C ends with 130, whatever error the cancellation caused on its way out.
+                var interrupted = HelpfulError.wrapping(CancellationError())
+                if let failure { interrupted.details = ["While stopping: \(failure.problem)"] }
+                failure = interrupted
+            }
+            let outcome = await finish(prepared, start: start, failure: failure)
+            RunTracing.recordOutcome(span, exitCode: outcome.exitCode.rawValue)
+            return outcome
         }
-        if Task.isCancelled, failure?.exitCode != .interrupted {
-            // Ctrl-C ends with 130, whatever error the cancellation caused on its way out.
-            var interrupted = HelpfulError.wrapping(CancellationError())
-            if let failure { interrupted.details = ["While stopping: \(failure.problem)"] }
-            failure = interrupted
-        }
-        return await finish(prepared, start: start, failure: failure)
     }
 
     /// Everything a run needs once the configuration is valid.

@@ -115,7 +115,7 @@ import Testing
             error: RunRecord.Failure(HelpfulError(problem: "p", solution: "s", location: .file("config/a.yaml", line: 3, column: 1),
                                                   exitCode: .configuration), code: "RB-CFG-001"),
             startedAt: Date(timeIntervalSince1970: 1_737_815_445.123), finishedAt: Date(timeIntervalSince1970: 1_737_815_446),
-            durationSeconds: 0.877, counts: ProcessingResults.Counts(), items: RunRecord.Items(), metrics: RunRecord.Metrics(),
+            durationSeconds: 0.877, counts: ProcessingResults.Counts(), items: RunRecord.Items(), metrics: RunMetrics(hosts: [HostMetrics(host: "api.example.com")]),
             files: [RunRecord.WrittenFile(path: "output/a.csv", bytes: 3, sha256: String(repeating: "ab", count: 32))],
             logFile: "logs/acme-prod-x.log")
         let line = Data(try record.jsonLine().utf8)
