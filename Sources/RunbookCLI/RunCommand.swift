@@ -77,7 +77,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {
             await RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
-                .export(record, projectRoot: request.projectRoot, environment: environment)
+                .export(record, environment: environment)
         }
         guard outcome.exitCode == .success else {
             throw ArgumentParser.ExitCode(outcome.exitCode.rawValue)

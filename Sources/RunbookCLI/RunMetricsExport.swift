@@ -10,7 +10,7 @@ struct RunMetricsExport {
     var pushGateway: String?
 
     /// Writes and pushes `record`'s metrics where asked, and reports every warning.
-    func export(_ record: RunRecord, projectRoot: URL, environment: CLIEnvironment) async {
+    func export(_ record: RunRecord, environment: CLIEnvironment) async {
         guard file != nil || pushGateway != nil else { return }
         let counts = record.counts
         let export = PrometheusRunExport(
@@ -22,7 +22,9 @@ struct RunMetricsExport {
             metrics: record.metrics ?? RunMetrics())
         var warnings: [MetricsExportWarning] = []
         if let file {
-            let url = URL(fileURLWithPath: file, relativeTo: projectRoot).standardizedFileURL
+            // A relative path is relative to the current directory, as for any command-line path.
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)
+                : environment.currentDirectory.appendingPathComponent(file).standardizedFileURL
             if let warning = export.writeTextfile(to: url) { warnings.append(warning) }
         }
         if let pushGateway {
