@@ -66,25 +66,24 @@ public final class ProgressReporter: Sendable {
     /// Marks `count` more items done.
     public func advance(by count: Int = 1) {
         let now = clock.monotonicNow()
-        let output: String? = state.withLock { state in
-            guard !state.finished else { return nil }
+        // Rendered and emitted under the lock: lines from concurrent tasks come out in order.
+        state.withLock { state in
+            guard !state.finished else { return }
             state.completed = min(total, state.completed + max(0, count))
-            return render(&state, now: now, final: false)
+            if let output = render(&state, now: now, final: false) { emit(output) }
         }
-        if let output { emit(output) }
     }
 
     /// Ends the report: draws the bar a last time and ends its line, or logs 100 %.
     public func finish() {
         let now = clock.monotonicNow()
-        let output: String? = state.withLock { state in
-            guard !state.finished else { return nil }
+        state.withLock { state in
+            guard !state.finished else { return }
             state.finished = true
-            if case .logLines = display, state.lastDecile == 10 || state.completed < total { return nil }
-            return render(&state, now: now, final: true)
+            if case .logLines = display, state.lastDecile == 10 || state.completed < total { return }
+            if let output = render(&state, now: now, final: true) { emit(output) }
+            if case .bar(let console) = display { console.write("\n") }
         }
-        if let output { emit(output) }
-        if case .bar(let console) = display { console.write("\n") }
     }
 
     private func render(_ state: inout State, now: Duration, final: Bool) -> String? {
