@@ -127,11 +127,13 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
-            "Runbook", "RunbookCLI", "RunbookURLSession", "JSONSchema", "LoopbackHTTPServer",
+            "Runbook", "RunbookCLI", "RunbookURLSession", "JSONSchema", "LoopbackHTTPServer", "BenchSupport",
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
     ),
+    // What the benchmark programs share: the benchmark table and the GET loop.
+    .target(name: "BenchSupport", dependencies: ["Runbook"], swiftSettings: strictSettings),
     // The start-up anchor of bench/compare: Foundation only, linked like `runbook` (docs/performance.md).
     .executableTarget(
         name: "bench-foundation-anchor",
@@ -141,7 +143,7 @@ let coreTargets: [Target] = [
     // The Swift side of bench/compare, linked like `runbook` (docs/performance.md).
     .executableTarget(
         name: "bench-probe",
-        dependencies: ["Runbook", "JSONSchema", "LoopbackHTTPServer", .product(name: "Logging", package: "swift-log")],
+        dependencies: ["Runbook", "JSONSchema", "LoopbackHTTPServer", "BenchSupport", .product(name: "Logging", package: "swift-log")],
         swiftSettings: strictSettings,
         linkerSettings: staticallyLinked
     ),

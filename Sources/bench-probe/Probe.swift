@@ -1,6 +1,7 @@
 import Foundation
 import JSONSchema
 import Logging
+import BenchSupport
 import Runbook
 
 /// One measurement for `bench/compare`, in a process of its own: `bench-probe KIND ARGS...` does the
@@ -38,8 +39,8 @@ enum Probe {
             let (rows, store) = try table(rest)
             try report {
                 try store.writeCSV(to: .tmp, name: "bench.csv") { csv in
-                    try csv.write(header: ProbeRows.header)
-                    for index in 0..<rows { try csv.write(row: ProbeRows.row(index)) }
+                    try csv.write(header: BenchTable.header)
+                    for index in 0..<rows { try csv.write(row: BenchTable.row(index)) }
                 }
             }
         case ("xlsx", 2):
@@ -47,8 +48,8 @@ enum Probe {
             try report {
                 try store.writeXLSX(to: .tmp, name: "bench.xlsx") { workbook in
                     try workbook.addSheet("Data") { sheet in
-                        try sheet.write(header: ProbeRows.header)
-                        for index in 0..<rows { try sheet.write(row: ProbeRows.row(index)) }
+                        try sheet.write(header: BenchTable.header)
+                        for index in 0..<rows { try sheet.write(row: BenchTable.row(index)) }
                     }
                 }
             }
@@ -59,7 +60,7 @@ enum Probe {
             let client = fullClient(base)
             _ = try await client.get("customers/42")
             let start = Stopwatch()
-            try await getAll(client, count: count, inFlight: inFlight)
+            try await BenchRequests.getAll(client, count: count, inFlight: inFlight)
             print(start.report())
         default:
             return fail("unknown probe \(([kind] + rest).joined(separator: " "))")
@@ -73,19 +74,6 @@ enum Probe {
         var logger = Logger(label: "bench")
         logger.logLevel = .info
         return RestClient(baseURL: base, transport: SocketHTTPTransport(), behavior: behavior, logger: logger)
-    }
-
-    /// `count` GETs of `customers/42`, spread over `inFlight` concurrent tasks.
-    static func getAll(_ client: RestClient, count: Int, inFlight: Int) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<inFlight {
-                let share = count / inFlight + (worker < count % inFlight ? 1 : 0)
-                group.addTask {
-                    for _ in 0..<share { _ = try await client.get("customers/42") }
-                }
-            }
-            try await group.waitForAll()
-        }
     }
 
     private static func table(_ arguments: [String]) throws -> (Int, OutputStore) {

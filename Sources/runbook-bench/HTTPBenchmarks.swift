@@ -1,6 +1,7 @@
 import Foundation
 import LoopbackHTTPServer
 import Logging
+import BenchSupport
 import Runbook
 import RunbookURLSession
 import Synchronization
@@ -100,15 +101,7 @@ enum HTTPBench {
     }
 
     static func run(_ client: RestClient, count: Int, inFlight: Int) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<inFlight {
-                let share = count / inFlight + (worker < count % inFlight ? 1 : 0)
-                group.addTask {
-                    for _ in 0..<share { _ = try await client.get("customers/42") }
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await BenchRequests.getAll(client, count: count, inFlight: inFlight)
     }
 
     static func residentMegabytes() -> Int {

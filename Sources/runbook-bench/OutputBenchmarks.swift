@@ -1,4 +1,5 @@
 import Foundation
+import BenchSupport
 import Runbook
 
 /// Output and logging benchmarks: streaming CSV and XLSX writes, redaction cost per log line.
@@ -7,8 +8,8 @@ let outputBenchmarks: [Benchmark] = [
         let store = OutputBenchRows.store()
         return {
             try store.writeCSV(to: .tmp, name: "bench.csv") { csv in
-                try csv.write(header: OutputBenchRows.header)
-                for index in 0..<1_000_000 { try csv.write(row: OutputBenchRows.row(index)) }
+                try csv.write(header: BenchTable.header)
+                for index in 0..<1_000_000 { try csv.write(row: BenchTable.row(index)) }
             }
         }
     },
@@ -17,8 +18,8 @@ let outputBenchmarks: [Benchmark] = [
         return {
             try store.writeXLSX(to: .tmp, name: "bench.xlsx") { workbook in
                 try workbook.addSheet("Data") { sheet in
-                    try sheet.write(header: OutputBenchRows.header)
-                    for index in 0..<100_000 { try sheet.write(row: OutputBenchRows.row(index)) }
+                    try sheet.write(header: BenchTable.header)
+                    for index in 0..<100_000 { try sheet.write(row: BenchTable.row(index)) }
                 }
             }
         }
@@ -41,26 +42,8 @@ let outputBenchmarks: [Benchmark] = [
     },
 ]
 
-/// The benchmark table: 8 mixed columns (ints, doubles, strings needing quotes, dates, bools).
+/// Where the output benchmarks write.
 enum OutputBenchRows {
-    static let header = ["id", "customer", "amount", "quantity", "note", "created", "ratio", "active"]
-    static let names = (0..<1000).map { "Customer \($0), \(["Ltd", "GmbH", "S.A.", "Inc"][$0 % 4])" }
-    static let notes = (0..<1000).map { $0 % 3 == 0 ? "said \"hello\" #\($0)" : "plain note \($0)" }
-    static let base = Date(timeIntervalSince1970: 1_737_815_445)
-
-    static func row(_ index: Int) -> [TableCell] {
-        [
-            .integer(Int64(index)),
-            .text(names[index % 1000]),
-            .double(Double(index % 100_000) * 1.25 + 0.37),
-            .integer(Int64(index % 97)),
-            .text(notes[index % 1000]),
-            .date(base.addingTimeInterval(Double(index * 37))),
-            .double(Double(index % 1000) / 7.0),
-            .bool(index % 2 == 0),
-        ]
-    }
-
     static func store() -> OutputStore {
         let root = BenchmarkInputs.directory.appendingPathComponent("output-bench")
         return OutputStore(root: root, clock: SystemClock())
