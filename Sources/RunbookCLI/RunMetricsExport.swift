@@ -12,12 +12,10 @@ struct RunMetricsExport {
     /// Writes and pushes `record`'s metrics where asked, and reports every warning.
     func export(_ record: RunRecord, environment: CLIEnvironment) async {
         guard file != nil || pushGateway != nil else { return }
-        let counts = record.counts
         let export = PrometheusRunExport(
             run: .init(script: record.script, org: record.org, env: record.env, exitCode: record.exitCode,
                        durationSeconds: record.durationSeconds,
-                       items: ["created": counts.created, "updated": counts.updated, "skipped": counts.skipped,
-                               "failed": counts.failed, "expected": counts.expected],
+                       items: record.counts.byOutcome,
                        finishedAt: record.finishedAt),
             metrics: record.metrics ?? RunMetrics())
         var warnings: [MetricsExportWarning] = []

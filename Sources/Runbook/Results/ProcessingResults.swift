@@ -61,6 +61,11 @@ public final class ProcessingResults: Sendable {
             self.failed = failed
             self.expected = expected
         }
+
+        /// The counts by outcome word (`created`, `updated`, …), as metrics label them.
+        public var byOutcome: [String: Int] {
+            ["created": created, "updated": updated, "skipped": skipped, "failed": failed, "expected": expected]
+        }
     }
 
     private let state = Mutex<[Outcome: [Entry]]>([:])

@@ -29,8 +29,9 @@ extension ScriptRunner {
             logFile: run.logging.sinks.lazy.compactMap { $0 as? FileLogSink }.first.map {
                 context.output.relativePath($0.url.path)
             })
-        // The HTTP clients' measurements (the instrumentation exists once a client was resolved).
-        let metrics = (try? context.services.resolve(HTTPInstrumentation.self)).map { $0.collector.snapshot() }
+        // The HTTP clients' measurements: the instrumentation exists only once a client was resolved,
+        // and is not built here for a run that made none.
+        let metrics = context.services.existing(HTTPInstrumentation.self).map { $0.collector.snapshot() }
             .flatMap { $0.hosts.isEmpty ? nil : $0 }
         var record = makeRecord(run.request, start: start, failure: failure, started: true,
                                 items: context.results.items(redactor: run.redactor), redactor: run.redactor, written: written)
@@ -52,9 +53,8 @@ extension ScriptRunner {
         for line in metrics?.consoleLines() ?? [] { context.logger.info("\(line)") }
         RunTracing.recordRunMetrics(
             script: record.script,
-            items: ["created": record.counts.created, "updated": record.counts.updated, "skipped": record.counts.skipped,
-                    "failed": record.counts.failed, "expected": record.counts.expected],
-            duration: clock.monotonicNow() - start.monotonic)
+            items: record.counts.byOutcome,
+            duration: .seconds(record.durationSeconds))
         run.logging.flush()
         return RunOutcome(
             exitCode: ExitCode(rawValue: record.exitCode) ?? .scriptFailed, error: failure, record: record,

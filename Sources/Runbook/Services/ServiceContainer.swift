@@ -90,6 +90,12 @@ public final class ServiceContainer: Sendable {
         return state.withLock { $0.registrations[key] != nil }
     }
 
+    /// The per-run instance of a service if something already resolved it; never builds one.
+    package func existing<Service>(_ type: Service.Type = Service.self, name: String? = nil) -> Service? {
+        let key = Self.key(type, name: name)
+        return state.withLock { $0.instances[key] } as? Service
+    }
+
     /// Resolves a service, building it (and what it depends on) if needed.
     public func resolve<Service>(_ type: Service.Type = Service.self, name: String? = nil) throws -> Service {
         try ServiceResolver(container: self, path: []).resolve(type, name: name)
