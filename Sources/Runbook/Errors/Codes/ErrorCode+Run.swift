@@ -1,0 +1,38 @@
+/// `RB-RUN-…` (the run itself), `RB-SCR-…` (a script's own errors) and `RB-TST-…` (the test harness).
+/// Next free numbers: RUN 6, SCR 2, TST 3.
+extension ErrorCode {
+    /// RB-RUN-001
+    public static let runInterrupted = ErrorCode(
+        .run, 1, meaning: "The run was interrupted (Ctrl-C, SIGTERM or cancellation)",
+        fix: "Run it again when ready; the results recorded so far were saved")
+    /// RB-RUN-002
+    public static let runUnexpectedError = ErrorCode(
+        .run, 2, meaning: "The script failed with an error that is not a HelpfulError",
+        fix: "Run again with `--log-level debug` and read the log; turn the cause into a HelpfulError in the script")
+    /// RB-RUN-003
+    public static let runLoggingUnavailable = ErrorCode(
+        .run, 3, meaning: "The run's log file cannot be created or written",
+        fix: "Check that the project's `logs/` folder can be created and written")
+    /// RB-RUN-004
+    public static let runServiceCycle = ErrorCode(
+        .run, 4, meaning: "Services of the run's container resolve each other in a cycle",
+        fix: "Break the cycle: pass the shared value in as a parameter instead of resolving it")
+    /// RB-RUN-005
+    public static let runServiceMissing = ErrorCode(
+        .run, 5, meaning: "No service is registered for a type the run resolves",
+        fix: "Register it before the script runs (or in the test's overrides)")
+
+    /// RB-SCR-001: the code of every `HelpfulError` a script raises without a code of its own.
+    public static let scriptRaised = ErrorCode(
+        .script, 1, meaning: "The script reported an error of its own",
+        fix: "Follow the error's solution; the script's author chose its text")
+
+    /// RB-TST-001
+    public static let harnessWithoutProject = ErrorCode(
+        .testing, 1, meaning: "The test harness cannot find the project (its configuration schema)",
+        fix: "Run the tests from the project (`swift test` does), or set `harness.projectRoot`")
+    /// RB-TST-002
+    public static let harnessUnroutedRequests = ErrorCode(
+        .testing, 2, meaning: "A test's script sent requests that matched no fake route",
+        fix: "Route every request the script sends, or set `harness.http.unroutedRequests = .answer404`")
+}
