@@ -63,6 +63,7 @@ public struct ConfigLoader: Sendable {
     ) throws(HelpfulError) -> (JSONNode, [JSONPointer]) {
         guard case .object = document.value else {
             throw HelpfulError(
+                code: .configNotMapping,
                 problem: "\(file) must be a mapping of sections, found \(document.value.typeName)",
                 solution: "Start the document with the 'global' and 'script-behavior' sections",
                 example: "global:\n  api-base-url: https://api.example.com/\nscript-behavior: {}",
