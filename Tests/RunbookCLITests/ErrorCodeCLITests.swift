@@ -46,4 +46,22 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: [String: Any]]
         #expect(object?["error"]?["code"] as? String == failure.code, "\(json.stderr)")
     }
+
+    @Test func theRecordOfAFailedRunKeepsTheCodeAndShowPrintsIt() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML.replacingOccurrences(
+            of: "burst-size: 2", with: "burst-size: 1.5"))
+        let run = await project.run(["run", "hello-world", "demo", "test"])
+        #expect(run.exitCode == 78)
+        let name = try #require(project.files(in: "output").first { $0.contains("-results_") })
+        let data = try Data(contentsOf: project.root.appendingPathComponent("output/" + name))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let error = try #require(record["error"] as? [String: Any])
+        #expect(error["code"] as? String == "RB-CFG-010")
+        let runID = try #require(record["runId"] as? String)
+        let show = await project.run(["show", runID])
+        #expect(show.exitCode == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("error           [RB-CFG-010] config/demo-test-config.yaml does not match"), "\(show.stdout)")
+    }
 }
