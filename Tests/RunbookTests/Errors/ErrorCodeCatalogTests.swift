@@ -56,6 +56,27 @@ import Testing
         #expect(unused == [], "no source file uses these codes")
     }
 
+    /// Each area's "Next free: RB-…" line in the catalog files is above every code of its area, so
+    /// a new code taken from it never reuses a number.
+    @Test func everyAreaNamesItsNextFreeCode() throws {
+        let pattern = try NSRegularExpression(pattern: #"RB-([A-Z]+)-(\d{3})"#)
+        var nextFree: [String: Int] = [:]
+        for file in try SourceTree.swiftFiles(under: Self.catalogFolder) {
+            for line in file.text.split(separator: "\n") where line.contains("Next free: ") {
+                let text = String(line)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    guard let area = Range(match.range(at: 1), in: text), let number = Range(match.range(at: 2), in: text) else { continue }
+                    nextFree[String(text[area])] = Int(text[number])
+                }
+            }
+        }
+        #expect(Set(nextFree.keys) == Set(ErrorCode.Area.all.map(\.name)), "one Next free line per area")
+        for area in ErrorCode.Area.all {
+            let highest = ErrorCode.all.filter { $0.area == area }.map(\.number).max() ?? 0
+            #expect((nextFree[area.name] ?? 0) > highest, "\(area.name): Next free must be above RB-\(area.name)-\(highest)")
+        }
+    }
+
     @Test func aCodeIsCodableAsItsString() throws {
         let data = try JSONEncoder().encode([ErrorCode.configSchemaViolation, .httpTokenRequestFailed])
         #expect(String(decoding: data, as: UTF8.self) == #"["RB-CFG-010","RB-HTTP-018"]"#)

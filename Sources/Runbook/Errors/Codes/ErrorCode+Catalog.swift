@@ -1,13 +1,15 @@
 // How to add an error code
 // ------------------------
-// 1. Pick the area (the file ErrorCode+<Area>.swift) and take the next free number of that area:
-//    the highest number in the file plus one. Never renumber a code and never reuse a number, not
-//    even the number of a code that was removed: users search for codes in old logs and records.
-//    Reuse an existing code instead when the new error means the same thing as an existing one.
+// 1. Reuse an existing code when the new error means the same thing as an existing one (a code
+//    names a kind of error, not a call site). Otherwise pick the area (the file
+//    ErrorCode+<Area>.swift; a new area also goes into `ErrorCode.Area.all`), take the code its
+//    first line names as "Next free", and raise that line by one. Never renumber a code and never
+//    reuse a number, not even one of a removed code: users search for codes in old logs and records.
 // 2. Declare it there as `static let <name> = ErrorCode(.<area>, <number>, meaning: …, fix: …)`:
 //    `meaning` is one line saying what went wrong; `fix` says what to do, in general.
 // 3. Add it to `ErrorCode.all` below, in identifier order (`ErrorCodeCatalogTests` checks the
-//    order, that no code is declared twice or missing from the list, and that each is used).
+//    order, that no code is declared twice or missing from the list, that each is used, and that
+//    every "Next free" is above the codes of its area).
 // 4. Pass it to the error: `HelpfulError(code: .<name>, problem: …, solution: …)`
 //    (`ErrorCodeCoverageTests` fails for any `HelpfulError(` in Sources/ without a `code:`).
 // 5. Regenerate the reference: `swift run runbook docs errors > docs/errors.md`
