@@ -13,7 +13,7 @@
 // 4. Pass it to the error: `HelpfulError(code: .<name>, problem: …, solution: …)`
 //    (`ErrorCodeCoverageTests` fails for any `HelpfulError(` in Sources/ without a `code:`).
 // 5. Regenerate the reference: `swift run runbook docs errors > docs/errors.md`
-//    (`ErrorReferenceTests` compares it with the committed file byte for byte).
+//    (`ErrorCodeReferenceTests` compares it with the committed file byte for byte).
 
 extension ErrorCode.Area {
     /// `CFG`: configuration files, keys and values.
