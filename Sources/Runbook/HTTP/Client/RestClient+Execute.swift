@@ -86,9 +86,9 @@ extension RestClient {
                     return RestResponse(status: response.status, headerFields: response.head.headerFields,
                                         body: response.body, url: url, method: request.method)
                 }
-                failed = retryPolicy.isRetryable(status: code)
+                failed = retryPolicy.mayRetry(status: code, request: mayRetry)
                 retryAfter = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
-                if !failed || !mayRetry || attempt > retryPolicy.maxRetries {
+                if !failed || attempt > retryPolicy.maxRetries {
                     throw statusError(response, request: request, url: url, attempts: attempt)
                 }
             case .failure(let error):
