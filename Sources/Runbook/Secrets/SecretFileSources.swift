@@ -112,6 +112,6 @@ public struct SecretFileSources: Sendable {
     }
 
     private func url(_ path: String) -> URL {
-        URL(fileURLWithPath: path, relativeTo: projectRoot).standardizedFileURL
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectRoot.appendingPathComponent(path)).standardizedFileURL
     }
 }
