@@ -64,6 +64,7 @@ public struct ConfigLoader: Sendable {
         let secrets = try SecretsLoader().load(
             file: secretsNode, displayPath: secretsFile?.displayPath, environment: environment, registry: registry,
             fileSources: SecretFileSources(projectRoot: projectRoot, org: org, env: env), warnings: &warnings)
+        warnings = warnings.reduce(into: []) { unique, warning in if !unique.contains(warning) { unique.append(warning) } }
         let files = layers.map(\.file.displayPath)
         let subject = files.count == 1
             ? configFile.displayPath
