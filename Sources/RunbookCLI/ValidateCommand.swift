@@ -75,7 +75,9 @@ struct ValidateCommand: AsyncParsableCommand {
             let loaded = try check.load(
                 org: org, env: env, scripts: environment.catalog.scripts, registry: registry, checkClients: true)
             SecretsOptions.report(loaded.warnings, json: global.json, environment: environment)
-            let message = "✅ \(org)/\(env): \(loaded.file) is valid"
+            let layers = loaded.layerFiles.dropLast()
+            let merged = layers.isEmpty ? "" : " (merged with \(layers.joined(separator: ", ")))"
+            let message = "✅ \(org)/\(env): \(loaded.file)\(merged) is valid"
                 + " (\(loaded.filledDefaults.count) defaults filled in, \(loaded.secrets.names.count) secrets)"
             environment.writeOut(global.json ? "{\"org\":\(jsonString(org)),\"env\":\(jsonString(env)),\"valid\":true}\n" : message + "\n")
             return true

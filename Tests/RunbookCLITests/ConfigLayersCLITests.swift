@@ -63,6 +63,9 @@ import Testing
             [.posixPermissions: 0o644], ofItemAtPath: project.root.appendingPathComponent("mounted/big-corp-prod/api-key").path)
         let validate = await project.run(["validate", "big-corp", "prod", "--secrets-dir", "mounted"])
         #expect(validate.exitCode == 0, "\(validate.stderr)")
+        #expect(validate.stdout.hasPrefix(
+            "✅ big-corp/prod: config/big-corp-prod-config.yaml (merged with config/defaults.yaml, config/big-corp-config.yaml) is valid"),
+            "\(validate.stdout)")
         #expect(validate.stdout.contains(", 1 secrets)"), "\(validate.stdout)")
         #expect(validate.stderr.contains("⚠️  Warning: ") && validate.stderr.contains("mounted/big-corp-prod/api-key holds secrets but can be read by group or others (mode 0644)"),
                 "\(validate.stderr)")

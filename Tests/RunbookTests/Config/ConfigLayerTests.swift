@@ -135,6 +135,12 @@ import Testing
             try load(["config/defaults.yaml": "{}", "config/defaults.json": "{}", "config/acme-prod-config.yaml": Self.orgEnv])
         }
         #expect(two?.problem == "More than one file for the same configuration: config/defaults.yaml and config/defaults.json")
+        let deep = String(repeating: "{\"a\": ", count: 300) + "1" + String(repeating: "}", count: 300)
+        let tooDeep = #expect(throws: HelpfulError.self) {
+            try load(["config/acme-config.json": deep, "config/acme-prod-config.yaml": Self.orgEnv])
+        }
+        #expect(tooDeep?.location?.file == "config/acme-config.json", "the nesting limit applies to each file")
+        #expect(tooDeep?.problem.hasPrefix("config/acme-config.json is not valid JSON") == true, "\(String(describing: tooDeep?.problem))")
     }
 
     @Test func orgNamesWithHyphensFindTheirOrgLayer() throws {
