@@ -39,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also push the run's metrics to this Prometheus Pushgateway URL (grouped by job=script, org, env).")
     var pushMetrics: String?
 
+    @OptionGroup var secrets: SecretsOptions
+
     @OptionGroup var global: GlobalOptions
 
     // Everything the runner's options leave, in order: <script> <org> <env>, then the script's own
@@ -72,7 +74,7 @@ struct RunCommand: AsyncParsableCommand {
         let request = RunRequest(
             script: scriptType, arguments: options.arguments, org: org, env: env,
             projectRoot: environment.projectRoot(global.projectRoot),
-            environment: environment.variables, isDryRun: dryRun)
+            environment: secrets.variables(environment), isDryRun: dryRun)
         let console = ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {

@@ -108,7 +108,7 @@ import Testing
         let fromFile = await project.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries"])
         #expect(fromFile.stdout == """
             script-behavior.retry-strategy.max-retries: 3
-              origin:  config/demo-test-config.yaml:5:18
+              origin:  config/demo-test-config.yaml:5:18 (org-env layer)
               type:    integer (0 to 10)
               default: 5
               meaning: Retries after the first attempt; 0 means one attempt only.

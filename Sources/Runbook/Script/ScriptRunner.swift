@@ -107,6 +107,7 @@ public struct ScriptRunner: Sendable {
                 location: .file("logs/"), exitCode: .configuration)
         }
         let logger = logging.makeLogger(label: setup.label)
+        for warning in loaded.warnings { logger.warning("\(warning)") }
         let services = ServiceContainer()
         let output = OutputStore(
             root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
