@@ -19,8 +19,8 @@ import Darwin
 ///
 /// While held, the file says who holds it (one JSON line: `pid`, `host`, `runId`, `startedAt`);
 /// a second run reads it and stops with exit 75 (``ExitCode/temporaryFailure``: try again later)
-/// naming the owner. The file is emptied when the lock is released and never removed (removing
-/// a locked path lets a third process lock a new file while a second one still holds the old one).
+/// naming the owner. The file is removed when the lock is released (while still locked; a
+/// process that opened it just before sees that its file left the path and opens the path again).
 ///
 /// A lock left by a process that has died (killed with `kill -9`, a crash, a reboot) is not
 /// stale in the file system's eyes: the kernel drops an `flock` when its last descriptor closes,
@@ -46,6 +46,7 @@ final class ScriptRunLock: Sendable {
     let relativePath: String
     /// The owner a dead process left in the file, if any (the lock was taken over).
     let previousOwner: Owner?
+    private let url: URL
     private let descriptor: Mutex<Int32>
 
     /// `tmp/locks/<script>_<org>-<env>.lock` (org and env are checked identifiers; a character of
@@ -55,8 +56,9 @@ final class ScriptRunLock: Sendable {
         return "tmp/locks/\(safe)_\(org)-\(env).lock"
     }
 
-    private init(relativePath: String, descriptor: Int32, previousOwner: Owner?) {
+    private init(relativePath: String, url: URL, descriptor: Int32, previousOwner: Owner?) {
         self.relativePath = relativePath
+        self.url = url
         self.descriptor = Mutex(descriptor)
         self.previousOwner = previousOwner
     }
@@ -69,17 +71,7 @@ final class ScriptRunLock: Sendable {
         let relative = relativePath(script: script, org: org, env: env)
         let url = projectRoot.appendingPathComponent(relative)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw cannotCreate(relative, errno: errno) }
-        var result: Int32
-        repeat { result = flock(descriptor, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
-        guard result == 0 else {
-            let code = errno
-            let holder = readOwner(descriptor)
-            close(descriptor)
-            guard code == EWOULDBLOCK || code == EAGAIN else { throw cannotCreate(relative, errno: code) }
-            throw held(relative, script: script, org: org, env: env, by: holder)
-        }
+        let descriptor = try lockedDescriptor(url, relative: relative, script: script, org: org, env: env)
         let previous = readOwner(descriptor)
         var line = (try? JSONEncoder.sortedKeys.encode(owner)) ?? Data()
         line.append(0x0A)
@@ -91,15 +83,15 @@ final class ScriptRunLock: Sendable {
             close(descriptor)
             throw cannotCreate(relative, errno: code)
         }
-        return ScriptRunLock(relativePath: relative, descriptor: descriptor, previousOwner: previous)
+        return ScriptRunLock(relativePath: relative, url: url, descriptor: descriptor, previousOwner: previous)
     }
 
-    /// Empties the file and drops the lock (closing the descriptor releases the `flock`).
+    /// Removes the file, then drops the lock (closing the descriptor releases the `flock`).
     /// The run calls it at the end of every outcome; a second call does nothing.
     func release() {
         descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return }
-            _ = ftruncate(descriptor, 0)
+            _ = unlink(url.path)
             close(descriptor)
             descriptor = -1
         }
@@ -107,6 +99,34 @@ final class ScriptRunLock: Sendable {
 
     deinit {
         release()
+    }
+
+    /// Opens and locks the file. A release removes the file before it unlocks it, so a process
+    /// that opened the file just before may lock a file no longer at the path: it checks that the
+    /// locked file is still the one at the path, and otherwise opens the path again.
+    private static func lockedDescriptor(
+        _ url: URL, relative: String, script: String, org: String, env: String
+    ) throws(HelpfulError) -> Int32 {
+        while true {
+            let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw cannotCreate(relative, errno: errno) }
+            var result: Int32
+            repeat { result = flock(descriptor, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
+            guard result == 0 else {
+                let code = errno
+                let holder = readOwner(descriptor)
+                close(descriptor)
+                guard code == EWOULDBLOCK || code == EAGAIN else { throw cannotCreate(relative, errno: code) }
+                throw held(relative, script: script, org: org, env: env, by: holder)
+            }
+            var locked = stat()
+            var atPath = stat()
+            if fstat(descriptor, &locked) == 0, stat(url.path, &atPath) == 0,
+               locked.st_ino == atPath.st_ino, locked.st_dev == atPath.st_dev {
+                return descriptor
+            }
+            close(descriptor)
+        }
     }
 
     /// The owner line of an open lock file, nil when it is empty or unreadable.
