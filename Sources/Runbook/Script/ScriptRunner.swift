@@ -121,7 +121,8 @@ public struct ScriptRunner: Sendable {
             root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
         output.outputSubfolder = request.outputSubfolder
         let results = ProcessingResults()
-        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
+        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock,
+                             projectRoot: request.projectRoot, environment: request.environment)
             .register(in: services, output: output, results: results)
         configureServices(services)
         let context = ScriptContext(
