@@ -1,5 +1,6 @@
 import Foundation
 @testable import Runbook
+import Logging
 import RunbookTesting
 import Testing
 
@@ -130,5 +131,31 @@ import Testing
         #expect(scope["default"] as? String == "run")
         #expect(scope["enum"] as? [String] == ["run", "fleet", "host"])
         #expect((scope["description"] as? String)?.contains("tmp/rate-limits/") == true)
+    }
+
+    @Test func theRateLimitWaitMetricCountsSharedWaits() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clock = ManualClock()
+        let transport = FakeHTTPTransport()
+        transport.route(.get, "/v2/items", response: .json(200, "{}"))
+        let behavior = HTTPBehaviorSettings(rateLimiting: RateLimitSettings(enabled: true, callsPerSecond: 2, burstSize: 1, scope: .host))
+        // Two runs ("processes"): each its own resilience and instrumentation, one state folder.
+        let runs = (0..<2).map { _ in
+            let instrumentation = HTTPInstrumentation()
+            let client = RestClient(
+                baseURL: URL(string: "https://api.example.com/v2/"), transport: transport, behavior: behavior, clock: clock,
+                logger: Logger(label: "test"),
+                resilience: HostResilience(behavior: behavior, clock: clock, sharedStateFolder: folder),
+                random: SequenceRandomSource([0.5]), instrumentation: instrumentation)
+            return (client, instrumentation)
+        }
+        for _ in 0..<3 {
+            for (client, _) in runs { _ = try await client.get("items") }
+        }
+        let waits = try runs.map { try #require($0.1.collector.snapshot().host("api.example.com")).rateLimitWaitSeconds }
+        // Six calls, one bucket of 2/s: five waits of 0.5 s between them, whichever run made them.
+        #expect(waits == [1.0, 1.5])
+        #expect(clock.totalSlept == .milliseconds(2500))
     }
 }
