@@ -23,7 +23,7 @@ enum FleetReportStyle {
         .failure { border-left: 4px solid; padding: 8px 12px; margin: 0 0 12px; background: #f6f8fa; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; font-size: 13px; }
         dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
-        .none { color: #59636e; }
+        .none, .notes { color: #59636e; font-size: 13px; }
         .outcome-succeeded { background: #dafbe1; border-color: #1a7f37; color: #0f5323; }
         .outcome-completedWithFailures { background: #fff8c5; border-color: #9a6700; color: #633c01; }
         .outcome-failed { background: #ffebe9; border-color: #cf222e; color: #82071e; }
