@@ -37,6 +37,7 @@ import Testing
               history                 List recent runs from their records in output/,
                                       newest first.
               show                    Show one run's record.
+              report                  Write a fleet record as a self-contained HTML page.
 
               See 'runbook help <subcommand>' for detailed help.
 
@@ -86,7 +87,7 @@ import Testing
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (28 defaults filled in, 1 secrets)\n")
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (29 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {

@@ -45,6 +45,11 @@ import Testing
         }
     }
 
+    @Test func ciInstallsChromium() throws {
+        let script = try String(contentsOf: TestProject.repositoryRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
+        #expect(script.contains("command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)"))
+    }
+
     static func count(_ needle: String, in text: String) -> Int {
         text.components(separatedBy: needle).count - 1
     }
