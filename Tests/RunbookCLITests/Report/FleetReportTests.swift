@@ -1,4 +1,6 @@
 import Foundation
+import Runbook
+@testable import RunbookCLI
 import Testing
 
 /// `runbook report`: the page's content and escaping, where it is written, and the errors.
@@ -69,5 +71,22 @@ import Testing
         let result = await project.run(["report", path, "--output", "no-such-folder/report.html"])
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("Cannot write the report no-such-folder/report.html"), "\(result.stderr)")
+    }
+
+    @Test func everyCharacterThatMeansSomethingInHTMLIsEscaped() {
+        #expect(HTMLText.escape(#"<a href="x">O'Neil & co</a>"#)
+            == "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;")
+        #expect(HTMLText.escape("plain acme/prod ✅") == "plain acme/prod ✅")
+    }
+
+    @Test func orgNamesFromAHandEditedRecordAreEscapedToo() {
+        var entry = FleetRecord.Entry(index: 0, org: #"x"><img onerror=1>"#, env: "prod", status: .finished, outcome: .failed, exitCode: 1)
+        entry.error = RunRecord.Failure(HelpfulError(problem: "p", solution: "s"))
+        let record = FleetRecord(fleetId: FleetReportFixture.id(0), script: "s<b>", startedAt: FleetReportFixture.start, maxParallel: 1, targets: [entry])
+        let html = FleetReportPage(report: FleetReport(record: record, recordPath: "r<.json", targets: [.init(entry: entry, hosts: [])])).html()
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains(#"data-target="x&quot;&gt;&lt;img onerror=1&gt;/prod""#))
+        #expect(html.contains("from r&lt;.json."))
     }
 }

@@ -103,6 +103,9 @@ import Testing
             == "/p/tmp/rate-limits/fleet-0192f0c1-7b3a-7c4d-8e5f-0123456789ab")
         #expect(RateLimitScope.fleet.stateFolder(projectRoot: root, environment: [:]) == nil, "outside a fleet: the run's own")
         #expect(RateLimitScope.fleet.stateFolder(projectRoot: root, environment: ["RUNBOOK_FLEET_ID": "../x"]) == nil)
+        #expect(RateLimitScope.fleet.stateFolder(projectRoot: root, environment: ["RUNBOOK_FLEET_PARENT_PID": "4242"])?.path
+            == "/p/tmp/rate-limits/fleet-pid-4242", "runbook fleet's targets know their coordinator")
+        #expect(RateLimitScope.fleet.stateFolder(projectRoot: root, environment: ["RUNBOOK_FLEET_PARENT_PID": "x"]) == nil)
         #expect(HostResilience.stateFileName(host: "API.example.com:8443") == "api.example.com_8443.bucket")
     }
 
