@@ -107,7 +107,8 @@ final class ScriptRunLock: Sendable {
     private static func lockedDescriptor(
         _ url: URL, relative: String, script: String, org: String, env: String
     ) throws(HelpfulError) -> Int32 {
-        while true {
+        // Each retry means another run released the lock meanwhile; after 100 the path is too busy to say.
+        for _ in 0..<100 {
             let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw cannotCreate(relative, errno: errno) }
             var result: Int32
@@ -127,6 +128,7 @@ final class ScriptRunLock: Sendable {
             }
             close(descriptor)
         }
+        throw held(relative, script: script, org: org, env: env, by: nil)
     }
 
     /// The owner line of an open lock file, nil when it is empty or unreadable.
