@@ -16,6 +16,7 @@ struct RunCommand: AsyncParsableCommand {
             runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] \
             [--log-format text|json] [--json] \
             [--project-root <dir>]
+            runbook run <script> --targets <file> [--target-index <n>] [--termination-log <path>] [<script options>]
             """,
         discussion: """
             Runner options may appear anywhere after `run`. Every other option belongs to the script: \
@@ -38,6 +39,15 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Also push the run's metrics to this Prometheus Pushgateway URL (grouped by job=script, org, env).")
     var pushMetrics: String?
+
+    @Option(name: .long, help: "In a pod: run the target at --target-index of this targets file (then give no <org> <env>).")
+    var targets: String?
+
+    @Option(name: .long, help: "With --targets: the target's index, 0-based (default: the JOB_COMPLETION_INDEX variable).")
+    var targetIndex: Int?
+
+    @Option(name: .long, help: "With --targets: write the compact run record here (default: /dev/termination-log, when it exists).")
+    var terminationLog: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -66,6 +76,16 @@ struct RunCommand: AsyncParsableCommand {
             environment.writeOut(ScriptHelp.text(for: scriptType))
             return
         }
+        if let targets {
+            guard org == nil else { throw PodRun.positionalError(script: script, targets: targets) }
+            try await PodRun(
+                target: PodTarget(file: targets, index: targetIndex), terminationLog: TerminationLog(path: terminationLog),
+                console: ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json),
+                isDryRun: dryRun, projectRoot: global.projectRoot
+            ).run(scriptType, extraArguments: options.arguments, environment: environment)
+            return
+        }
+        guard targetIndex == nil, terminationLog == nil else { throw PodRun.withoutTargetsError(script: script) }
         guard let org else { throw ScriptArguments.missing("org", catalog: environment.catalog) }
         guard let env else { throw ScriptArguments.missing("env", catalog: environment.catalog) }
         try options.checkHabits(of: scriptType, org: org, env: env)
