@@ -108,8 +108,9 @@ public struct ScriptRunner: Sendable {
         }
         let logger = logging.makeLogger(label: setup.label)
         let services = ServiceContainer()
-        let output = OutputStore(
+        var output = OutputStore(
             root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
+        output.outputSubfolder = request.outputSubfolder
         let results = ProcessingResults()
         try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
             .register(in: services, output: output, results: results)
