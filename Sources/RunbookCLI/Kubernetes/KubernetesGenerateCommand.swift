@@ -87,7 +87,7 @@ struct KubernetesGenerateCommand: AsyncParsableCommand {
         let manifests = KubernetesManifests(settings: settings, targetsText: source.text, targets: source.targets)
         let writer = ManifestWriter(environment: environment)
         if let output {
-            try writer.write(manifests, to: URL(fileURLWithPath: output, relativeTo: environment.currentDirectory), shown: output)
+            try writer.write(manifests, to: environment.resolvedPath(output), shown: output)
         } else {
             environment.writeOut(try writer.stream(manifests))
         }

@@ -33,13 +33,13 @@ struct KubernetesRunLocalCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = CLIContext.environment
         let job = try ManifestReader(path: manifest, currentDirectory: environment.currentDirectory).load()
-        let folder = workspace.map { URL(fileURLWithPath: $0, relativeTo: environment.currentDirectory) }
+        let folder = workspace.map { environment.resolvedPath($0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("runbook-run-local-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let executor = LocalJobExecutor(
-            runbook: runbook.map { URL(fileURLWithPath: $0, relativeTo: environment.currentDirectory) } ?? Self.currentExecutable,
+            runbook: runbook.map { environment.resolvedPath($0) } ?? Self.currentExecutable,
             projectRoot: environment.projectRoot(global.projectRoot),
-            secretsDirectory: secretsDir.map { URL(fileURLWithPath: $0, relativeTo: environment.currentDirectory) },
+            secretsDirectory: secretsDir.map { environment.resolvedPath($0) },
             workspace: folder, variables: environment.variables)
         let result = try await executor.run(job)
         if global.json {

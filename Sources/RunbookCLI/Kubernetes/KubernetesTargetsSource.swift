@@ -17,7 +17,7 @@ struct KubernetesTargetsSource: Sendable {
     ) throws(HelpfulError) -> KubernetesTargetsSource {
         switch (targets, rerunFailed) {
         case (let path?, nil):
-            let url = URL(fileURLWithPath: path, relativeTo: currentDirectory)
+            let url = CLIEnvironment.resolve(path, in: currentDirectory)
             let loaded = try FleetTargetsFile.load(url, projectRoot: root, displayPath: path, script: script)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw HelpfulError(problem: "Cannot read the targets file \(path)", solution: "Check that it exists and is readable",
@@ -25,14 +25,14 @@ struct KubernetesTargetsSource: Sendable {
             }
             return KubernetesTargetsSource(text: String(decoding: data, as: UTF8.self), targets: loaded, isRerun: false)
         case (nil, let record?):
-            let failed = try FleetRecordTargets.failed(in: URL(fileURLWithPath: record, relativeTo: currentDirectory), shown: record)
+            let failed = try FleetRecordTargets.failed(in: CLIEnvironment.resolve(record, in: currentDirectory), shown: record)
             guard !failed.isEmpty else {
                 throw HelpfulError(
                     problem: "Every target of the fleet record \(record) succeeded: there is nothing to rerun",
                     solution: "Rerun a fleet record that has failed targets", location: .file(record), exitCode: .usage)
             }
             let text = try RerunTargetsFile.text(failed, record: record)
-            let loaded = try loadWritten(text, root: root, script: script, shown: "the targets of \(record) that did not succeed")
+            let loaded = try loadWritten(text, root: root, script: script, shown: "\(record) → targets.yaml")
             return KubernetesTargetsSource(text: text, targets: loaded, isRerun: true)
         case (nil, nil):
             throw HelpfulError(
@@ -49,7 +49,8 @@ struct KubernetesTargetsSource: Sendable {
         }
     }
 
-    /// Checks a generated targets file the way `--targets` is checked (configurations, script options).
+    /// Checks a generated targets file the way `--targets` is checked (configurations, script options);
+    /// it is shown as `<record> → targets.yaml` (the name ends in .yaml: the reader takes it as YAML).
     private static func loadWritten(_ text: String, root: URL, script: any Script.Type, shown: String) throws(HelpfulError) -> [FleetTarget] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-rerun-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -24,6 +24,16 @@ struct LocalJobResult: Sendable, Encodable {
         var log: String?
     }
 
+    private enum CodingKeys: String, CodingKey { case job, status, completions, indexes }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(job, forKey: .job)
+        try container.encode(status, forKey: .status)
+        try container.encode(completions, forKey: .completions)
+        try container.encode(indexes, forKey: .indexes)
+    }
+
     var failedCount: Int { indexes.filter { $0.status == .failed }.count }
 
     /// `Complete` when every index succeeded, else `Failed` (as `kubectl get job` would show it).

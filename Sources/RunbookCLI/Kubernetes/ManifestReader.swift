@@ -17,7 +17,7 @@ struct ManifestReader {
     let currentDirectory: URL
 
     func load() throws(HelpfulError) -> Loaded {
-        let url = URL(fileURLWithPath: path, relativeTo: currentDirectory)
+        let url = CLIEnvironment.resolve(path, in: currentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw HelpfulError(problem: "No manifest at \(path)", solution: "Give the folder or file runbook kubernetes wrote",

@@ -24,9 +24,10 @@ struct PodRun {
                                  environment: environment)
             throw error
         }
-        let request = RunRequest(
+        var request = RunRequest(
             script: script, arguments: chosen.arguments + extraArguments, org: chosen.org, env: chosen.env,
             projectRoot: root, environment: environment.variables, isDryRun: isDryRun)
+        request.outputSubfolder = chosen.folderName
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {
             // Under --json RunExecution has printed it already, as the last line.

@@ -15,7 +15,7 @@ struct PodTarget {
     /// Loads the targets file (checked as `runbook fleet` checks it) and picks the entry.
     func resolve(script: any Script.Type, environment: CLIEnvironment, root: URL) throws(HelpfulError) -> FleetTarget {
         let chosen = try chosenIndex(environment: environment)
-        let url = URL(fileURLWithPath: file, relativeTo: environment.currentDirectory)
+        let url = environment.resolvedPath(file)
         let targets = try FleetTargetsFile.load(url, projectRoot: root, displayPath: file, script: script)
         guard let target = targets.first(where: { $0.index == chosen }) else {
             throw HelpfulError(

@@ -4,10 +4,10 @@ import Runbook
 /// arguments turned back into `options` (`--limit 10` → `limit: "10"`, `--dry-run` → `dry-run: true`,
 /// a repeated option → a list), in record order, so their new indexes are 0…n-1.
 enum RerunTargetsFile {
-    static func text(_ entries: [FleetRecordTargets.Entry], record: String) throws(HelpfulError) -> String {
+    static func text(_ entries: [FleetRecord.Entry], record: String) throws(HelpfulError) -> String {
         var targets: [Target] = []
         for entry in entries {
-            let options = try options(entry.arguments ?? [], target: "\(entry.org)/\(entry.env)", record: record)
+            let options = try options(entry.arguments, target: "\(entry.org)/\(entry.env)", record: record)
             targets.append(Target(org: entry.org, env: entry.env, options: options.isEmpty ? nil : Options(members: options)))
         }
         do {

@@ -22,7 +22,7 @@ struct TerminationLog {
             try? handle.close()
             return
         }
-        let url = URL(fileURLWithPath: path, relativeTo: environment.currentDirectory)
+        let url = environment.resolvedPath(path)
         do {
             try data.write(to: url, options: .atomic)
         } catch {
