@@ -19,7 +19,7 @@ import Testing
                                         "--parallelism", "2"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let documents = result.stdout.components(separatedBy: "---\n").filter { !$0.isEmpty }
-        #expect(documents.count == 2)
+        try #require(documents.count == 2)
         let configMap = try Self.read(ConfigMapObject.self, documents[0])
         let targetsFile = try String(contentsOf: project.root.appendingPathComponent("targets.yaml"), encoding: .utf8)
         #expect(configMap.data.targets == targetsFile && configMap.metadata.name == "runbook-hello-world-targets")
