@@ -16,11 +16,12 @@ struct RunCommand: AsyncParsableCommand {
             runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] \
             [--log-format text|json] [--json] \
             [--project-root <dir>]
-            runbook run <script> --targets <file> [--target-index <n>] [--termination-log <path>] [<script options>]
             """,
         discussion: """
             Runner options may appear anywhere after `run`. Every other option belongs to the script: \
             `runbook run <script> <org> <env> --help` lists them. Arguments after `--` go to the script untouched.
+            In a Kubernetes pod: `runbook run <script> --targets <file> [--target-index <n>]` runs entry n of the \
+            targets file (n defaults to JOB_COMPLETION_INDEX) and ends standard output with the run record.
             """,
         helpNames: []
     )

@@ -37,6 +37,8 @@ import Testing
               history                 List recent runs from their records in output/,
                                       newest first.
               show                    Show one run's record.
+              kubernetes              Write Kubernetes manifests for a fleet (an Indexed
+                                      Job or a CronJob), or run them locally.
 
               See 'runbook help <subcommand>' for detailed help.
 
