@@ -82,7 +82,7 @@ struct RunCommand: AsyncParsableCommand {
             try await PodRun(
                 target: PodTarget(file: targets, index: targetIndex), terminationLog: TerminationLog(path: terminationLog),
                 console: ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json),
-                isDryRun: dryRun, projectRoot: global.projectRoot
+                isDryRun: dryRun, projectRoot: global.projectRoot, variables: environment.variables
             ).run(scriptType, extraArguments: options.arguments, environment: environment)
             return
         }

@@ -20,10 +20,10 @@ struct KubernetesGenerateCommand: AsyncParsableCommand {
     @Argument(help: "The script every pod runs (`runbook list` shows them).")
     var script: String
 
-    @Option(name: .long, help: "The targets file (YAML or JSON, schemas/fleet-targets.schema.json).")
+    @Option(name: .long, help: ArgumentHelp("The targets file (YAML or JSON, schemas/fleet-targets.schema.json).", valueName: "file"))
     var targets: String?
 
-    @Option(name: .long, help: "Instead of --targets: a fleet record; the Job runs only its targets that did not succeed.")
+    @Option(name: .long, help: ArgumentHelp("Instead of --targets: a fleet record; the Job runs only its targets that did not succeed.", valueName: "fleet-record"))
     var rerunFailed: String?
 
     @Option(name: .long, help: "The container image (built from the project's Dockerfile).")
@@ -35,25 +35,25 @@ struct KubernetesGenerateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The namespace of every object (default: none, kubectl's current namespace).")
     var namespace: String?
 
-    @Option(name: .long, help: "Pods running at once (default: 4, at most the number of targets).")
+    @Option(name: .long, help: ArgumentHelp("Pods running at once (at most the number of targets).", valueName: "n"))
     var parallelism = 4
 
-    @Option(name: .long, help: "Retries of a target that exits 1 or 75 (default: 2).")
+    @Option(name: .long, help: ArgumentHelp("Retries of a target that exits 1 or 75.", valueName: "n"))
     var backoffLimitPerIndex = 2
 
-    @Option(name: .long, help: "Failed targets tolerated before the Job stops the rest (default: all targets run).")
+    @Option(name: .long, help: ArgumentHelp("Failed targets tolerated before the Job stops the rest (default: all targets run).", valueName: "n"))
     var maxFailedIndexes: Int?
 
-    @Option(name: .long, help: "Seconds a finished Job and its pods are kept (default: 86400).")
+    @Option(name: .long, help: ArgumentHelp("Seconds a finished Job and its pods are kept.", valueName: "seconds"))
     var ttlSecondsAfterFinished = 86_400
 
-    @Option(name: .long, help: "Seconds the whole Job may run (default: 21600).")
+    @Option(name: .long, help: ArgumentHelp("Seconds the whole Job may run.", valueName: "seconds"))
     var activeDeadlineSeconds = 21_600
 
-    @Option(name: .long, help: "A cron schedule (5 fields): write a CronJob (concurrencyPolicy Forbid) instead of a Job.")
+    @Option(name: .long, help: ArgumentHelp("A cron schedule (5 fields): write a CronJob (concurrencyPolicy Forbid) instead of a Job.", valueName: "cron"))
     var schedule: String?
 
-    @Option(name: .long, help: "The CronJob's time zone (default: Etc/UTC).")
+    @Option(name: .long, help: ArgumentHelp("The CronJob's time zone (IANA).", valueName: "tz"))
     var timeZone = "Etc/UTC"
 
     @Option(name: .long, help: "A Secret with keys <org>-<env>.<key>, mounted as the pods' --secrets-dir (default: none).")
@@ -62,7 +62,7 @@ struct KubernetesGenerateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A key each target reads from the Secret (repeatable; default: client-secret).")
     var secretKey: [String] = []
 
-    @Option(name: .long, help: "Write one file per object into this folder (default: one YAML stream on standard output).")
+    @Option(name: .long, help: ArgumentHelp("Write one file per object into this folder (default: one YAML stream on standard output).", valueName: "dir"))
     var output: String?
 
     @OptionGroup var global: GlobalOptions

@@ -13,6 +13,8 @@ struct PodRun {
     let console: ConsoleLogOptions
     let isDryRun: Bool
     let projectRoot: String?
+    /// The run's environment variables (with `--secrets-dir`, `RUNBOOK_SECRETS_DIR` set to it).
+    let variables: [String: String]
 
     func run(_ script: any Script.Type, extraArguments: [String], environment: CLIEnvironment) async throws {
         let root = environment.projectRoot(projectRoot)
@@ -26,7 +28,7 @@ struct PodRun {
         }
         var request = RunRequest(
             script: script, arguments: chosen.arguments + extraArguments, org: chosen.org, env: chosen.env,
-            projectRoot: root, environment: environment.variables, isDryRun: isDryRun)
+            projectRoot: root, environment: variables, isDryRun: isDryRun)
         request.outputSubfolder = chosen.folderName
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {

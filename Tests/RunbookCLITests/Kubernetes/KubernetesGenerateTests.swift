@@ -94,3 +94,19 @@ import Testing
         #expect(nothing.exitCode == 64 && nothing.stderr.contains("there is nothing to rerun"), "\(nothing.stderr)")
     }
 }
+
+extension KubernetesGenerateTests {
+    @Test func theHelpShowsEveryDefault() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let result = await project.run(["kubernetes", "generate", "--help"])
+        #expect(result.exitCode == 0)
+        let help = result.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        for expected in ["(at most the number of targets). (default: 4)", "Retries of a target that exits 1 or 75. (default: 2)",
+                         "(default: 86400)", "(default: 21600)", "(default: Etc/UTC)", "(default: all targets run)",
+                         "(default: runbook-<script>;", "default: client-secret", "(default: one YAML stream on standard output)"] {
+            #expect(help.contains(expected), "\(expected)")
+        }
+        #expect(!help.contains("(default: 4, "), "no default said twice")
+    }
+}
