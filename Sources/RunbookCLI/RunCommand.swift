@@ -90,10 +90,15 @@ struct RunCommand: AsyncParsableCommand {
         guard let org else { throw ScriptArguments.missing("org", catalog: environment.catalog) }
         guard let env else { throw ScriptArguments.missing("env", catalog: environment.catalog) }
         try options.checkHabits(of: scriptType, org: org, env: env)
-        let request = RunRequest(
+        var request = RunRequest(
             script: scriptType, arguments: options.arguments, org: org, env: env,
             projectRoot: environment.projectRoot(global.projectRoot),
-            environment: environment.variables, isDryRun: dryRun)
+            environment: environment.variables, isDryRun: dryRun,
+            runID: environment.variables[FleetChildGuard.runIDVariable].flatMap(RunID.init))
+        if environment.variables[FleetChildGuard.parentVariable] != nil {
+            // A fleet's target: its outputs and record go to output/{org}-{env}/ (docs/fleets.md).
+            request.outputSubfolder = "\(org)-\(env)"
+        }
         let console = ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {
