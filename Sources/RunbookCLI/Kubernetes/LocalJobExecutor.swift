@@ -106,12 +106,7 @@ struct LocalJobExecutor: Sendable {
 
     /// One pod: the container's command with mount paths replaced by their local folders.
     private func runPod(_ container: Container, index: Int, attempt: Int, mounts: [(String, URL)]) async throws(HelpfulError) -> PodAttempt {
-        let arguments = (Array(container.command.dropFirst()) + container.args).map { argument in
-            for (path, local) in mounts where argument == path || argument.hasPrefix(path + "/") {
-                return local.path + argument.dropFirst(path.count)
-            }
-            return argument
-        }
+        let arguments = Self.podArguments(container, mounts: mounts)
         let name = "index-\(index)-attempt-\(attempt)"
         let termination = workspace.appendingPathComponent("\(name).termination-log")
         let log = workspace.appendingPathComponent("\(name).log")
@@ -124,6 +119,16 @@ struct LocalJobExecutor: Sendable {
         ).run()
         let message = (try? String(contentsOf: termination, encoding: .utf8)) ?? ""
         return PodAttempt(exitCode: exitCode, message: message, log: log.path)
+    }
+
+    /// The container's command after its program (`runbook`), each mount path replaced by its local folder.
+    static func podArguments(_ container: Container, mounts: [(String, URL)]) -> [String] {
+        (Array(container.command.dropFirst()) + container.args).map { argument in
+            for (path, local) in mounts where argument == path || argument.hasPrefix(path + "/") {
+                return local.path + argument.dropFirst(path.count)
+            }
+            return argument
+        }
     }
 
     private struct PodAttempt {

@@ -76,4 +76,17 @@ import Testing
         #expect(run.stdout.contains("Job runbook-hello-world: Failed, 0 succeeded, 1 failed (indexes 0), 1 not run\n"), "\(run.stdout)")
         #expect(project.files(in: "output").isEmpty || !project.files(in: "output").contains { $0.hasPrefix("demo-test/") })
     }
+
+    @Test func aCronJobRunsItsJobTemplate() async throws {
+        let project = try KubernetesTestSupport.project(targets: ["demo/test"])
+        defer { project.remove() }
+        let generate = try await KubernetesTestSupport.run(
+            ["kubernetes", "hello-world", "--targets", "targets.yaml", "--image", "runbook:1.0", "--schedule", "0 2 * * *",
+             "--output", "cron"], in: project.root)
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let run = try await KubernetesTestSupport.run(["kubernetes", "run-local", "cron/cronjob.yaml"], in: project.root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("  index 0 demo/test: succeeded (exit 0, 1 attempt)\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("Job runbook-hello-world: Complete, 1 succeeded, 0 failed\n"), "\(run.stdout)")
+    }
 }

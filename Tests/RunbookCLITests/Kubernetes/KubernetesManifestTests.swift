@@ -150,4 +150,13 @@ import Testing
         #expect(decoded.exitCode == 78 && decoded.targetIndex == 7 && decoded.error?.problem.hasSuffix("…") == true)
         #expect(!line.contains("\n"))
     }
+
+    @Test func theLocalExecutorPutsTheMountsWhereThePodHasThem() throws {
+        let container = try #require(Self.manifests(Self.settings(secret: "runbook-secrets")).job.spec.template.spec.containers.first)
+        let arguments = LocalJobExecutor.podArguments(container, mounts: [
+            ("/etc/runbook/targets", URL(fileURLWithPath: "/work/volumes/targets")),
+            ("/etc/runbook/secrets", URL(fileURLWithPath: "/work/secrets")),
+        ])
+        #expect(arguments == ["run", "hello-world", "--targets", "/work/volumes/targets/targets.yaml", "--secrets-dir", "/work/secrets"])
+    }
 }
