@@ -83,7 +83,7 @@ struct KubernetesGenerateCommand: AsyncParsableCommand {
             ttlSecondsAfterFinished: ttlSecondsAfterFinished, activeDeadlineSeconds: activeDeadlineSeconds,
             schedule: schedule, timeZone: timeZone, secretName: secretName,
             secretKeys: secretKey.isEmpty ? ["client-secret"] : secretKey)
-        try KubernetesSettingsCheck(settings: settings, targetCount: source.targets.count).check()
+        try KubernetesSettingsCheck(settings: settings, targetCount: source.targets.count, targetsBytes: source.text.utf8.count).check()
         let manifests = KubernetesManifests(settings: settings, targetsText: source.text, targets: source.targets)
         let writer = ManifestWriter(environment: environment)
         if let output {

@@ -7,6 +7,11 @@ import Runbook
 struct KubernetesSettingsCheck {
     let settings: KubernetesJobSettings
     let targetCount: Int
+    /// The size of the targets file the ConfigMap holds.
+    var targetsBytes = 0
+
+    /// The most a ConfigMap may hold (1 MiB).
+    static let maximumConfigMapBytes = 1 << 20
 
     /// The most completions Kubernetes accepts for a Job with `backoffLimitPerIndex`.
     static let maximumCompletions = 100_000
@@ -34,6 +39,8 @@ struct KubernetesSettingsCheck {
                     "must be at least 1", example: "--active-deadline-seconds 21600")
         try require(targetCount <= Self.maximumCompletions, "The targets file lists \(targetCount) targets;",
                     "an Indexed Job with per-index retries runs at most \(Self.maximumCompletions)", example: "split the targets into several files")
+        try require(targetsBytes <= Self.maximumConfigMapBytes, "The targets file has \(targetsBytes) bytes;",
+                    "a ConfigMap holds at most 1 MiB", example: "split the targets into several files")
         if let schedule = settings.schedule {
             try require(schedule.split(separator: " ", omittingEmptySubsequences: true).count == 5 || schedule.hasPrefix("@"),
                         "--schedule '\(schedule)'", "is not a cron schedule (minute hour day-of-month month day-of-week)",

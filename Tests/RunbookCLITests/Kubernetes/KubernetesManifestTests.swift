@@ -140,6 +140,9 @@ import Testing
             #expect(throws: HelpfulError.self, "\(label)") { try KubernetesSettingsCheck(settings: settings, targetCount: 3).check() }
         }
         #expect(throws: Never.self) { try KubernetesSettingsCheck(settings: Self.settings(schedule: "0 2 * * *"), targetCount: 3).check() }
+        #expect(throws: HelpfulError.self, "a targets file over 1 MiB does not fit a ConfigMap") {
+            try KubernetesSettingsCheck(settings: Self.settings(), targetCount: 3, targetsBytes: 2 << 20).check()
+        }
     }
 
     @Test func theTerminationMessageFitsIn4096Bytes() throws {
