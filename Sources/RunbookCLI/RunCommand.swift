@@ -82,7 +82,8 @@ struct RunCommand: AsyncParsableCommand {
             try await PodRun(
                 target: PodTarget(file: targets, index: targetIndex), terminationLog: TerminationLog(path: terminationLog),
                 console: ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json),
-                isDryRun: dryRun, projectRoot: global.projectRoot, variables: environment.variables
+                isDryRun: dryRun, projectRoot: global.projectRoot, variables: environment.variables,
+                metrics: RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
             ).run(scriptType, extraArguments: options.arguments, environment: environment)
             return
         }

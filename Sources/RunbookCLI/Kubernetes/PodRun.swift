@@ -15,6 +15,8 @@ struct PodRun {
     let projectRoot: String?
     /// The run's environment variables (with `--secrets-dir`, `RUNBOOK_SECRETS_DIR` set to it).
     let variables: [String: String]
+    /// `--metrics-file` / `--push-metrics` (a pod pushes to a Pushgateway like any run).
+    let metrics: RunMetricsExport
 
     func run(_ script: any Script.Type, extraArguments: [String], environment: CLIEnvironment) async throws {
         let root = environment.projectRoot(projectRoot)
@@ -32,6 +34,7 @@ struct PodRun {
         request.outputSubfolder = chosen.folderName
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {
+            await metrics.export(record, environment: environment)
             // Under --json RunExecution has printed it already, as the last line.
             if !console.json, let line = try? record.jsonLine() { environment.writeOut(line + "\n") }
             terminationLog.write(TerminationMessage(record: record, targetIndex: chosen.index), environment: environment)

@@ -85,4 +85,16 @@ import Testing
         #expect(result.exitCode == 0)
         #expect(result.stderr.contains("Cannot write the termination log no-such-folder/term.log"), "\(result.stderr)")
     }
+
+    @Test func aPodWritesItsMetricsLikeAnyRun() async throws {
+        let project = try KubernetesTestSupport.project(targets: Self.targets)
+        defer { project.remove() }
+        let metrics = project.root.appendingPathComponent("run.prom")
+        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "1",
+                                        "--metrics-file", metrics.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let text = try String(contentsOf: metrics, encoding: .utf8)
+        #expect(text.contains("org=\"demo\"") && text.contains("env=\"prod\""), "\(text)")
+        #expect(try Self.lastLineRecord(result.stdout).env == "prod", "the record is still the last line")
+    }
 }
