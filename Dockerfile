@@ -2,10 +2,10 @@
 #
 #   docker build -t registry.example.com/runbook:0.1.0 .
 #
-# Stage 1 builds `runbook` with the official Swift image. Package.swift already links the Swift
-# runtime and Foundation statically into `runbook` on Linux (-static-stdlib), so the binary needs
-# only libyaml, OpenSSL, zlib and the C/C++ runtime at run time.
-FROM swift:6.1-bookworm AS build
+# Stage 1 builds `runbook` with the official Swift image (6.3, the toolchain CI uses), the Swift runtime and Foundation linked
+# statically (--static-swift-stdlib, which Package.swift's own -static-stdlib for `runbook` agrees
+# with), so the binary needs only libyaml, OpenSSL, zlib and the C/C++ runtime at run time.
+FROM swift:6.3-bookworm AS build
 # Not pinned: bookworm's security updates replace the versions (DL3008).
 # hadolint ignore=DL3008
 RUN apt-get update \
@@ -15,8 +15,8 @@ WORKDIR /src
 # The package (SwiftPM wants every target's folder, tests included); .dockerignore keeps .build/,
 # output/, logs/ and every secrets file out.
 COPY . .
-RUN swift build -c release --product runbook \
-    && install -D -m 0755 "$(swift build -c release --show-bin-path)/runbook" /out/runbook
+RUN swift build -c release --product runbook --static-swift-stdlib \
+    && install -D -m 0755 "$(swift build -c release --product runbook --static-swift-stdlib --show-bin-path)/runbook" /out/runbook
 
 # Stage 2: a slim Debian with the four shared libraries `runbook` links, and a non-root user.
 FROM debian:bookworm-slim
