@@ -43,6 +43,8 @@ import Testing
               collect                 Merge run records found under folders into a fleet
                                       record.
               report                  Write a fleet record as a self-contained HTML page.
+              kubernetes              Write Kubernetes manifests for a fleet (an Indexed
+                                      Job or a CronJob), or run them locally.
 
               See 'runbook help <subcommand>' for detailed help.
 
