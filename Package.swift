@@ -149,6 +149,8 @@ let coreTargets: [Target] = [
     ),
     // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
     .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
+    // The shared rate limit between processes: grants of a shared token bucket, without sleeping.
+    .executableTarget(name: "runbook-rate-limit-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
     .testTarget(
         name: "JSONSchemaTests",
         dependencies: ["JSONSchema"],

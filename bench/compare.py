@@ -66,7 +66,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small inputs and 5 pairs: a smoke run")
     parser.add_argument("--pairs", type=int, help="pairs kept after the warm-up (default 5; start-up 21, quick 5)")
-    parser.add_argument("--only", default="", help="comma-separated rows: startup,yaml,json,validate,csv,xlsx,http")
+    parser.add_argument("--only", default="", help="comma-separated rows: startup,yaml,json,validate,csv,xlsx,http,recording")
     parser.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts")
     parser.add_argument("--python-template", default="",
                         help="command of the Python template's minimal run, for the start-up row (skipped without it)")
@@ -97,6 +97,7 @@ def main() -> int:
     runner = Runner(work / "bin" / "measure", ROOT)
     rows: list[Row] = []
     counts: list[tuple[str, int, int]] = []
+    notes: list[str] = []
 
     def compare(name: str, measured: str, unit: str, a: Program, pairs_: int, *bs: tuple[Program, str, bool]) -> None:
         print(f"-- {name}", flush=True)
@@ -156,9 +157,11 @@ def main() -> int:
                 (Program("openpyxl write-only", [python, str(anchors / "xlsx_openpyxl.py"), str(sizes.xlsx_rows), str(out / "anchor.xlsx")], "ms"), "≤ 0.05", False))
     if wanted("http"):
         http_rows(compare, probe, python, anchors, sizes, bin_, work)
+    if wanted("recording"):
+        recording_rows(compare, runner, probe, sizes, work, counts, notes, not options.no_callgrind)
 
     print(f"load average at end: {load()}; {time.time() - started:.0f} s in all\n")
-    table = markdown(rows, counts, about, sizes, options.quick)
+    table = markdown(rows, counts, notes, about, sizes, options.quick)
     print(table)
     (options.markdown or work / "compare.md").write_text(table)
     return 0
@@ -182,6 +185,40 @@ def http_rows(compare, probe, python, anchors, sizes: Sizes, bin_: Path, work: P
         compare("sequential GETs, nginx", "in-process", "req/s",
                 Program("full client", [*probe, "http-sequential", base, str(sizes.gets)], "rate", sizes.gets), sizes.pairs,
                 (Program("wrk -c1", [*wrk(1), url], "wrk"), "report", False))
+
+
+def recording_rows(compare, runner: Runner, probe: list[str], sizes: Sizes, work: Path, counts, notes: list[str],
+                   callgrind: bool) -> None:
+    """Issue 12's speed: recording (metrics and tracing on, no-op backends) must be nearly free.
+    The GET row pairs the instrumented client with the plain one (more pairs: the difference is
+    small); the start-up figure is the first use of the run's span and metrics in a fresh process
+    (`bench-probe run-observability`), which is what `runbook run` pays for them at start-up."""
+    with LoopbackServer([probe[0], "serve"]) as server:
+        base = server.base
+        compare("sequential GETs, metrics + tracing on / off", "in-process", "req/s",
+                Program("instrumented", [*probe, "http-instrumented", base, str(sizes.gets)], "rate", sizes.gets),
+                max(sizes.pairs, 11),
+                (Program("plain client", [*probe, "http-sequential", base, str(sizes.gets)], "rate", sizes.gets),
+                 "≥ 0.95", False))
+        if callgrind:
+            gets = 2_000
+            counts.append((f"{gets:,} sequential GETs, client process: metrics + tracing on / off",
+                           instructions([*probe, "http-instrumented", base, str(gets)], ROOT, work / "callgrind.gets-on.out"),
+                           instructions([*probe, "http-sequential", base, str(gets)], ROOT, work / "callgrind.gets-off.out")))
+            print_counts(counts[-1])
+    print("-- recording at start-up (run span, outcome, run metrics; first use in a fresh process)", flush=True)
+    cold = [runner.run(Program("run observability", [*probe, "run-observability", "on", "0"], "ms")).value
+            for _ in range(sizes.startup_pairs)]
+    median = statistics_median(cold)
+    note = (f"Recording at start-up: the run's span, its outcome and the run's metrics (no-op backends), first use in a "
+            f"fresh process, median {median:.3f} ms over {len(cold)} processes ({min(cold):.3f}–{max(cold):.3f}); "
+            f"target ≤ 1 ms: {'met' if median <= 1 else 'missed'}.")
+    if callgrind:
+        on = instructions([*probe, "run-observability", "on", "0"], ROOT, work / "callgrind.recording-on.out")
+        off = instructions([*probe, "run-observability", "off", "0"], ROOT, work / "callgrind.recording-off.out")
+        note += f" Instructions: {(on - off) / 1e6:.2f} M ({on / 1e6:.2f} M with, {off / 1e6:.2f} M without)."
+    print(f"   {note}\n", flush=True)
+    notes.append(note)
 
 
 def corpus_files(work: Path, records: int) -> dict[str, Path]:
@@ -234,7 +271,7 @@ def print_counts(count: tuple[str, int, int]) -> None:
     print(f"   instructions, {name}: {a / 1e6:,.1f} M vs {b / 1e6:,.1f} M ({a / b:.2f}x)\n", flush=True)
 
 
-def markdown(rows: list[Row], counts, about: dict[str, str], sizes: Sizes, quick: bool) -> str:
+def markdown(rows: list[Row], counts, notes: list[str], about: dict[str, str], sizes: Sizes, quick: bool) -> str:
     lines = [
         f"Measured {about['date']} on {about['cpu']}, {about['memory']} ({about['system']}), {about['swift']}, "
         f"Python {about['python']}; load average {about['load']} at the start, {load()} at the end; "
@@ -259,6 +296,8 @@ def markdown(rows: list[Row], counts, about: dict[str, str], sizes: Sizes, quick
         lines += ["", "| instructions (callgrind, whole process) | Runbook | anchor | ratio |", "|---|---|---|---|"]
         for name, a, b in counts:
             lines.append(f"| {name} | {a / 1e6:,.1f} M | {b / 1e6:,.1f} M | {a / b:.2f} |")
+    if notes:
+        lines += [""] + notes
     return "\n".join(lines) + "\n"
 
 

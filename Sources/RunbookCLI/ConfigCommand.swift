@@ -3,7 +3,8 @@ import Foundation
 import Runbook
 
 /// `runbook config <org> <env> [--explain key.path]`: the effective configuration with each value's
-/// origin (file:line, environment variable, schema default); secrets by name only, never by value.
+/// origin (file:line:column and its layer, environment variable, schema default); secrets by name
+/// only, never by value.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
@@ -24,6 +25,8 @@ struct ConfigCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Explain one key: its value, origin, and schema documentation (e.g. script-behavior.retry-strategy.max-retries).")
     var explain: String?
 
+    @OptionGroup var secrets: SecretsOptions
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -33,12 +36,13 @@ struct ConfigCommand: AsyncParsableCommand {
         let scripts = environment.catalog.scripts
         let loaded: LoadedConfiguration
         do {
-            loaded = try RunConfigurationCheck(projectRoot: root, environment: environment.variables)
+            loaded = try RunConfigurationCheck(projectRoot: root, environment: secrets.variables(environment))
                 .load(org: org, env: env, scripts: scripts, registry: registry)
         } catch {
             environment.writeError(environment.errorRenderer(json: global.json, registry: registry).render(error))
             throw ArgumentParser.ExitCode(error.exitCode.rawValue)
         }
+        SecretsOptions.report(loaded.warnings, json: global.json, environment: environment)
         let printer = EffectiveConfigPrinter(loaded: loaded, schemaDocs: SchemaDocumentation(projectRoot: root, scripts: scripts))
         if let explain {
             do {

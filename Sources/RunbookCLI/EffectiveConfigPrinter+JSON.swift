@@ -6,14 +6,16 @@ import Runbook
 ///
 /// `config --json`:
 /// ```json
-/// {"org":"demo","env":"test","file":"config/demo-test-config.yaml",
+/// {"org":"demo","env":"test","file":"config/demo-test-config.yaml","layers":["config/demo-test-config.yaml"],
 ///  "values":[{"key":"global.api-base-url","value":"https://erp.example.com/api/",
 ///             "origin":{"kind":"file","file":"config/demo-test-config.yaml","line":2,"column":17,
-///                       "text":"config/demo-test-config.yaml:2:17"}}],
+///                       "layer":"org-env","text":"config/demo-test-config.yaml:2:17"}}],
 ///  "secrets":[{"name":"client-secret","origin":"config/demo-test-config-secrets.yaml"}]}
 /// ```
-/// `values` lists every leaf (scalars, arrays, empty mappings) in document order; `origin.kind` is
-/// `file`, `environment` (with `variable`), `schemaDefault` or `unknown`. Secrets appear by name and
+/// `layers` lists the merged files, lowest first (`config/defaults.yaml`, `config/{org}-config.yaml`,
+/// `config/{org}-{env}-config.yaml`). `values` lists every leaf (scalars, arrays, empty mappings) in
+/// document order; `origin.kind` is `file` (with `layer`: `defaults`, `org` or `org-env`),
+/// `environment` (with `variable`), `schemaDefault` or `unknown`. Secrets appear by name and
 /// origin only, never by value.
 ///
 /// `config --explain KEY --json`:
@@ -29,7 +31,9 @@ extension EffectiveConfigPrinter {
         let secrets = loaded.secrets.names.map { name in
             "{\"name\":\(Self.string(name)),\"origin\":\(loaded.secrets.origin(of: name).map(Self.string) ?? "null")}"
         }
+        let layers = loaded.layerFiles.map(Self.string).joined(separator: ",")
         return "{\"org\":\(Self.string(loaded.org)),\"env\":\(Self.string(loaded.env)),\"file\":\(Self.string(loaded.file)),"
+            + "\"layers\":[\(layers)],"
             + "\"values\":[\(values.joined(separator: ","))],\"secrets\":[\(secrets.joined(separator: ","))]}\n"
     }
 
@@ -72,7 +76,8 @@ extension EffectiveConfigPrinter {
         let text = "\"text\":\(Self.string(origin.description))"
         switch origin {
         case .file(let path, let line, let column):
-            return "{\"kind\":\"file\",\"file\":\(Self.string(path)),\"line\":\(line),\"column\":\(column),\(text)}"
+            let layer = loaded.sources.layer(of: location).map { ",\"layer\":\(Self.string($0.name))" } ?? ""
+            return "{\"kind\":\"file\",\"file\":\(Self.string(path)),\"line\":\(line),\"column\":\(column)\(layer),\(text)}"
         case .environment(let variable):
             return "{\"kind\":\"environment\",\"variable\":\(Self.string(variable)),\(text)}"
         case .schemaDefault:

@@ -10,7 +10,7 @@ struct EffectiveConfigPrinter {
 
     func render() -> String {
         var lines: [(text: String, origin: String?)] = []
-        lines.append(("# Effective configuration for \(loaded.org)/\(loaded.env) (\(loaded.file))", nil))
+        lines.append(("# Effective configuration for \(loaded.org)/\(loaded.env) (\(loaded.layerFiles.joined(separator: " → ")))", nil))
         if case .object(let object) = loaded.root.value {
             append(object, depth: 0, into: &lines)
         }
@@ -32,7 +32,7 @@ struct EffectiveConfigPrinter {
     private func append(_ object: JSONObject, depth: Int, into lines: inout [(text: String, origin: String?)]) {
         let indent = String(repeating: "  ", count: depth)
         for member in object.members {
-            let origin = loaded.sources.origin(of: member.value.location).description
+            let origin = originText(member.value.location)
             switch member.value.value {
             case .object(let child) where !child.isEmpty:
                 lines.append(("\(indent)\(member.key):", nil))
@@ -43,13 +43,21 @@ struct EffectiveConfigPrinter {
         }
     }
 
+    /// `config/defaults.yaml:3:5 (defaults layer)`; an environment variable or a schema default as
+    /// `ConfigValueOrigin` says it (they name their layer already).
+    func originText(_ location: SourceLocation) -> String {
+        let origin = loaded.sources.origin(of: location)
+        guard case .file = origin, let layer = loaded.sources.layer(of: location) else { return origin.description }
+        return "\(origin) (\(layer.name) layer)"
+    }
+
     func explain(_ path: [String]) throws(HelpfulError) -> String {
         let explanation = try explanation(path)
         let keyPath = ConfigKeyPath.format(path)
         var lines: [String] = []
         if let node = explanation.node {
             lines.append("\(keyPath): \(EffectiveValueText.inline(node.value))")
-            lines.append("  origin:  \(loaded.sources.origin(of: node.location))")
+            lines.append("  origin:  \(originText(node.location))")
         } else {
             lines.append("\(keyPath): (not set)")
             lines.append("  origin:  not set (the schema has no default for it; add it to \(loaded.file) if needed)")

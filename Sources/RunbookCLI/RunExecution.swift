@@ -41,10 +41,11 @@ struct RunExecution {
             return logging
         })
         let task = Task { await runner.run(request) }
-        let interrupt = environment.handlesInterrupts ? Self.cancelOnInterrupt(task) : nil
-        // Ctrl-C cancels the run's task; so does cancelling the caller (an embedding program, a test).
+        let interrupts = environment.handlesInterrupts ? [SIGINT, SIGTERM].map { Self.cancel(task, on: $0) } : []
+        // Ctrl-C (or SIGTERM: a fleet's timeout, a coordinator that died) cancels the run's task; so
+        // does cancelling the caller (an embedding program, a test).
         let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
-        interrupt?.cancel()
+        for interrupt in interrupts { interrupt.cancel() }
         if let error = outcome.error {
             let json = console.json || chosenFormat.withLock { $0 } == .jsonLines
             environment.writeError(environment.errorRenderer(json: json).render(error))
@@ -56,10 +57,10 @@ struct RunExecution {
         return outcome
     }
 
-    /// Ignores the default SIGINT action and cancels `task` instead.
-    private static func cancelOnInterrupt(_ task: Task<RunOutcome, Never>) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    /// Ignores the default action of `number` (SIGINT, SIGTERM) and cancels `task` instead.
+    private static func cancel(_ task: Task<RunOutcome, Never>, on number: Int32) -> any DispatchSourceSignal {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler { task.cancel() }
         source.resume()
         return source

@@ -17,6 +17,8 @@ public import Runbook
 public enum RunbookMain {
     /// Runs the command line of this process and exits with Runbook's exit code.
     public static func main(scripts: [any Script.Type]) async -> Never {
+        // A fleet's child first makes sure it does not outlive its coordinator.
+        FleetChildGuard.install(environment: ProcessInfo.processInfo.environment)
         let environment = CLIEnvironment.process(catalog: ScriptCatalog(scripts))
         let code = await execute(Array(CommandLine.arguments.dropFirst()), environment: environment)
         exit(code)

@@ -36,6 +36,8 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "URI-PREFIX=DIR: read references under the prefix from files in DIR (repeatable).")
     var registry: [String] = []
 
+    @OptionGroup var secrets: SecretsOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -68,11 +70,14 @@ struct ValidateCommand: AsyncParsableCommand {
 
     private func validateOne(_ org: String, _ env: String, environment: CLIEnvironment, root: URL) -> Bool {
         let registry = SecretRegistry()
-        let check = RunConfigurationCheck(projectRoot: root, environment: environment.variables)
+        let check = RunConfigurationCheck(projectRoot: root, environment: secrets.variables(environment))
         do {
             let loaded = try check.load(
                 org: org, env: env, scripts: environment.catalog.scripts, registry: registry, checkClients: true)
-            let message = "✅ \(org)/\(env): \(loaded.file) is valid"
+            SecretsOptions.report(loaded.warnings, json: global.json, environment: environment)
+            let layers = loaded.layerFiles.dropLast()
+            let merged = layers.isEmpty ? "" : " (merged with \(layers.joined(separator: ", ")))"
+            let message = "✅ \(org)/\(env): \(loaded.file)\(merged) is valid"
                 + " (\(loaded.filledDefaults.count) defaults filled in, \(loaded.secrets.names.count) secrets)"
             environment.writeOut(global.json ? "{\"org\":\(jsonString(org)),\"env\":\(jsonString(env)),\"valid\":true}\n" : message + "\n")
             return true

@@ -16,6 +16,8 @@ enum Probe {
         bench-probe xlsx ROWS DIR                  ROWS x 8 columns streamed to DIR/tmp/bench.xlsx
         bench-probe http-sequential BASE COUNT     COUNT GETs of BASE/customers/42, one at a time
         bench-probe http-parallel BASE COUNT N     COUNT GETs of BASE/customers/42, N in flight
+        bench-probe http-instrumented BASE COUNT   http-sequential with metrics and tracing on (no-op backends)
+        bench-probe run-observability on|off [N]   a run's metrics and tracing, cold then N warm (off: nothing)
         bench-probe serve                          the loopback server for the HTTP rows (ProbeServer)
         """
 
@@ -53,15 +55,20 @@ enum Probe {
                     }
                 }
             }
-        case ("http-sequential", 2), ("http-parallel", 3):
+        case ("http-sequential", 2), ("http-parallel", 3), ("http-instrumented", 2):
             guard let base = URL(string: rest[0]), let count = Int(rest[1]) else { return fail("bad BASE or COUNT") }
             let inFlight = rest.count == 3 ? Int(rest[2]) ?? 0 : 1
             guard inFlight > 0 else { return fail("bad N") }
-            let client = fullClient(base)
+            let client = fullClient(base, instrumentation: kind == "http-instrumented" ? HTTPInstrumentation() : nil)
             _ = try await client.get("customers/42")
             let start = Stopwatch()
             try await BenchRequests.getAll(client, count: count, inFlight: inFlight)
             print(start.report())
+        case ("run-observability", 1), ("run-observability", 2):
+            guard ["on", "off"].contains(rest[0]), let warm = Int(rest.count == 2 ? rest[1] : "10000"), warm >= 0 else {
+                return fail("run-observability wants on or off, and a number of warm passes")
+            }
+            print(await RunObservabilityProbe.measure(enabled: rest[0] == "on", warmPasses: warm))
         default:
             return fail("unknown probe \(([kind] + rest).joined(separator: " "))")
         }
@@ -69,11 +76,14 @@ enum Probe {
     }
 
     /// The client as a script gets it: retry and circuit breaker on, rate limiting off, info logging.
-    static func fullClient(_ base: URL) -> RestClient {
+    /// With `instrumentation`, every call and attempt is measured (swift-metrics, the run's HDR
+    /// collector, a span per call and attempt) as in a run.
+    static func fullClient(_ base: URL, instrumentation: HTTPInstrumentation? = nil) -> RestClient {
         let behavior = HTTPBehaviorSettings(circuitBreaker: CircuitBreakerSettings(enabled: true))
         var logger = Logger(label: "bench")
         logger.logLevel = .info
-        return RestClient(baseURL: base, transport: SocketHTTPTransport(), behavior: behavior, logger: logger)
+        return RestClient(baseURL: base, transport: SocketHTTPTransport(), behavior: behavior, logger: logger,
+                          instrumentation: instrumentation)
     }
 
     private static func table(_ arguments: [String]) throws -> (Int, OutputStore) {

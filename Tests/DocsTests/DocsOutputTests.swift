@@ -23,6 +23,12 @@ import Testing
         CheckedBlock(
             key: "docs/writing-a-script.md: $ swift run runbook run overdue-invoices acme prod --help",
             prepare: { _ in }, scripts: DocsDriftTests.scripts, exitCode: 0),
+        CheckedBlock(
+            key: "docs/configuration.md: $ runbook config acme prod --explain script-behavior.rate-limiting.calls-per-second",
+            prepare: { try $0.writeShownFiles(of: "docs/configuration.md") }, scripts: DocsDriftTests.scripts, exitCode: 0),
+        CheckedBlock(
+            key: "docs/configuration.md: $ runbook config acme prod",
+            prepare: { try $0.writeShownFiles(of: "docs/configuration.md") }, scripts: DocsDriftTests.scripts, exitCode: 0),
     ]
 
     @Test(arguments: checkedBlocks)

@@ -14,7 +14,7 @@ import Testing
          "runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--log-format text|json] [--json] [--project-root <dir>]"),
         (["config", "demo"],
          "Missing expected argument '<env>'",
-         "runbook config <org> <env> [--explain <explain>] [--project-root <project-root>] [--json]"),
+         "runbook config <org> <env> [--explain <explain>] [--secrets-dir <dir>] [--project-root <project-root>] [--json]"),
         (["list", "--verbose"],
          "Unknown option '--verbose'",
          "runbook list [--project-root <project-root>] [--json]"),

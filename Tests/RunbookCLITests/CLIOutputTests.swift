@@ -16,7 +16,8 @@ import Testing
             config/{org}-{env}-config-secrets.yaml or RUNBOOK_SECRET_<KEY> variables.
 
             Exit codes: 0 success, 1 the script failed, 2 finished with failed results, 64
-            usage error, 78 configuration error, 130 interrupted.
+            usage error, 75 temporary failure (retry later), 78 configuration error, 130
+            interrupted.
 
             USAGE: runbook [--version] <subcommand>
 
@@ -37,6 +38,13 @@ import Testing
               history                 List recent runs from their records in output/,
                                       newest first.
               show                    Show one run's record.
+              fleet                   Run a script for many organisations and environments,
+                                      each target in its own process.
+              collect                 Merge run records found under folders into a fleet
+                                      record.
+              report                  Write a fleet record as a self-contained HTML page.
+              kubernetes              Write Kubernetes manifests for a fleet (an Indexed
+                                      Job or a CronJob), or run them locally.
 
               See 'runbook help <subcommand>' for detailed help.
 
@@ -86,7 +94,7 @@ import Testing
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (28 defaults filled in, 1 secrets)\n")
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (29 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {
@@ -108,7 +116,7 @@ import Testing
         let fromFile = await project.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries"])
         #expect(fromFile.stdout == """
             script-behavior.retry-strategy.max-retries: 3
-              origin:  config/demo-test-config.yaml:5:18
+              origin:  config/demo-test-config.yaml:5:18 (org-env layer)
               type:    integer (0 to 10)
               default: 5
               meaning: Retries after the first attempt; 0 means one attempt only.

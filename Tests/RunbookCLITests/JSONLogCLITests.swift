@@ -44,6 +44,9 @@ import Testing
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", config)
         try project.write("config/demo-test-config-secrets.yaml", "client-secret: '\(secret)'\n")
+        // Private, as a secrets file should be (a readable one adds a warning line of its own).
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o600], ofItemAtPath: project.root.appendingPathComponent("config/demo-test-config-secrets.yaml").path)
         let out = Mutex("")
         let err = Mutex("")
         let environment = CLIEnvironment(

@@ -53,15 +53,14 @@ public struct ConfigFileDiscovery: Sendable {
         return found.first
     }
 
-    /// Every `{org}-{env}` pair that has a configuration file in `config/`, sorted.
+    /// Every `{org}-{env}` pair that has a configuration file in `config/`, sorted. A name is split
+    /// at its last `-` (`big-corp-prod-config.yaml` is big-corp/prod); a file `X-config.*` that is
+    /// the org layer of other files (`X-*-config.*` exists) is not a pair.
     public func allConfigurations() -> [(org: String, env: String, file: String)] {
-        let folder = projectRoot.appendingPathComponent("config")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let files = configFileNames()
+        let orgLayers = Self.orgLayerStems(files.map(\.stem))
         var pairs: [(org: String, env: String, file: String)] = []
-        for name in names.sorted() {
-            guard let ext = Self.extensions.first(where: { name.hasSuffix("-config.\($0)") }) else { continue }
-            let stem = String(name.dropLast("-config.\(ext)".count))
-            // org and env are identifiers without '-'-ambiguity only when split at the last '-'.
+        for (name, stem) in files where !orgLayers.contains(stem) {
             guard let dash = stem.lastIndex(of: "-") else { continue }
             let org = String(stem[..<dash])
             let env = String(stem[stem.index(after: dash)...])
@@ -71,7 +70,7 @@ public struct ConfigFileDiscovery: Sendable {
         return pairs
     }
 
-    private func candidates(_ base: String) -> [Found] {
+    func candidates(_ base: String) -> [Found] {
         Self.extensions.compactMap { ext in
             let display = "config/\(base).\(ext)"
             let url = projectRoot.appendingPathComponent(display)
@@ -79,7 +78,7 @@ public struct ConfigFileDiscovery: Sendable {
         }
     }
 
-    private func ambiguous(_ found: [Found]) -> HelpfulError {
+    func ambiguous(_ found: [Found]) -> HelpfulError {
         let names = found.map(\.displayPath)
         return HelpfulError(
             code: .configFileAmbiguous,

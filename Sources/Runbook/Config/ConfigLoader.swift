@@ -3,8 +3,10 @@ public import JSONSchema
 
 /// Loads an org/env configuration, steps 2–6 of a run:
 /// 1. org and env are checked as identifiers before they touch a path;
-/// 2. `config/{org}-{env}-config.{yaml,yml,json}` (exactly one) and the optional secrets file are found;
-/// 3. both are parsed into the located tree;
+/// 2. the layers are found: `config/defaults.*` and `config/{org}-config.*` (both optional), then
+///    `config/{org}-{env}-config.{yaml,yml,json}` (exactly one), and the optional secrets file;
+/// 3. each is parsed into the located tree (its own duplicate-key and depth limits), and the layers
+///    are merged as mappings, lowest first (`ConfigLayer`): every value keeps its file:line:column;
 /// 4. `RUNBOOK__SECTION__KEY` overrides are applied, typed by the schema;
 /// 5. schema defaults are filled in;
 /// 6. the whole tree is validated (plus the script's fragment) and every violation reported at once.
@@ -37,40 +39,47 @@ public struct ConfigLoader: Sendable {
         try ConfigIdentifier.validate(env, role: "env")
         let schemas: ConfigSchemaSet = if let schemas { schemas } else { try ConfigSchemaSet(projectRoot: projectRoot) }
         let discovery = ConfigFileDiscovery(projectRoot: projectRoot)
-        let configFile = try discovery.configFile(org: org, env: env)
+        let layers = try discovery.layerFiles(org: org, env: env)
+        let configFile = layers[layers.count - 1].file
         let secretsFile = try discovery.secretsFile(org: org, env: env)
 
         var sources = ConfigSources()
-        let configSource = sources.add(.file(configFile.displayPath))
-        let document = try reader.read(configFile.url, displayPath: configFile.displayPath, source: configSource)
+        var document: JSONNode?
+        for (layer, file) in layers {
+            let source = sources.add(file: file.displayPath, layer: layer)
+            let node = try reader.read(file.url, displayPath: file.displayPath, source: source)
+            try Self.requireMapping(node, file: file.displayPath, sources: sources)
+            document = document.map { ConfigLayer.merge($0, node) } ?? node
+        }
+        var warnings: [String] = []
         var secretsNode: JSONNode?
         if let secretsFile {
             let source = sources.add(.file(secretsFile.displayPath))
             secretsNode = try reader.read(
                 secretsFile.url, displayPath: secretsFile.displayPath, source: source, disclosure: .positionOnly)
+            if let warning = SecretFileSources.permissionWarning(secretsFile.url, shown: secretsFile.displayPath) {
+                warnings.append(warning)
+            }
         }
         let secrets = try SecretsLoader().load(
-            file: secretsNode, displayPath: secretsFile?.displayPath, environment: environment, registry: registry)
-        let (root, filled) = try resolve(document, schemas: schemas, sources: &sources, file: configFile.displayPath)
+            file: secretsNode, displayPath: secretsFile?.displayPath, environment: environment, registry: registry,
+            fileSources: SecretFileSources(projectRoot: projectRoot, org: org, env: env), warnings: &warnings)
+        warnings = warnings.reduce(into: []) { unique, warning in if !unique.contains(warning) { unique.append(warning) } }
+        let files = layers.map(\.file.displayPath)
+        let subject = files.count == 1
+            ? configFile.displayPath
+            : "\(configFile.displayPath) (merged with \(files.dropLast().joined(separator: ", ")))"
+        let (root, filled) = try resolve(document ?? JSONNode(.object(JSONObject())), schemas: schemas, sources: &sources, file: subject)
         return LoadedConfiguration(
             org: org, env: env, file: configFile.displayPath, root: root, sources: sources,
-            secrets: secrets, filledDefaults: filled)
+            secrets: secrets, filledDefaults: filled, layerFiles: files, warnings: warnings)
     }
 
     /// Steps 4–6 on an already parsed document: overrides, defaults, validation.
     public func resolve(
         _ document: JSONNode, schemas: ConfigSchemaSet, sources: inout ConfigSources, file: String
     ) throws(HelpfulError) -> (JSONNode, [JSONPointer]) {
-        guard case .object = document.value else {
-            throw HelpfulError(
-                code: .configNotMapping,
-                problem: "\(file) must be a mapping of sections, found \(document.value.typeName)",
-                solution: "Start the document with the 'global' and 'script-behavior' sections",
-                example: "global:\n  api-base-url: https://api.example.com/\nscript-behavior: {}",
-                location: sources.errorLocation(of: document.location, keyPath: nil),
-                exitCode: .configuration
-            )
-        }
+        try Self.requireMapping(document, file: file, sources: sources)
         let overridden = try EnvironmentOverrides().apply(
             to: document, environment: environment, schema: schemas.main, sources: &sources)
         let defaultsLocation = SourceLocation(source: sources.add(.schemaDefault), line: 0, column: 0)
@@ -92,6 +101,20 @@ public struct ConfigLoader: Sendable {
             throw ConfigValidationFailure(file: file, root: root, sources: sources, violations: violations).helpfulError
         }
         return (root, filled)
+    }
+
+    /// A configuration document (each layer, and the merged one) is a mapping of sections.
+    static func requireMapping(_ document: JSONNode, file: String, sources: ConfigSources) throws(HelpfulError) {
+        guard case .object = document.value else {
+            throw HelpfulError(
+                code: .configNotMapping,
+                problem: "\(file) must be a mapping of sections, found \(document.value.typeName)",
+                solution: "Start the document with the 'global' and 'script-behavior' sections",
+                example: "global:\n  api-base-url: https://api.example.com/\nscript-behavior: {}",
+                location: sources.errorLocation(of: document.location, keyPath: nil),
+                exitCode: .configuration
+            )
+        }
     }
 
     static func replacing(

@@ -14,6 +14,7 @@ public struct ConfigSources: Sendable {
     }
 
     private var kinds: [Kind] = []
+    private var fileLayers: [String: ConfigLayer] = [:]
 
     /// Creates an empty table.
     public init() {}
@@ -23,6 +24,22 @@ public struct ConfigSources: Sendable {
         if let index = kinds.firstIndex(of: kind) { return UInt32(index + 1) }
         kinds.append(kind)
         return UInt32(kinds.count)
+    }
+
+    /// Adds a file that is one of the configuration's layers and returns its number.
+    public mutating func add(file path: String, layer: ConfigLayer) -> UInt32 {
+        fileLayers[path] = layer
+        return add(.file(path))
+    }
+
+    /// The layer a located value came from (nil for a file that is not a layer, e.g. an inline document).
+    public func layer(of location: SourceLocation) -> ConfigLayer? {
+        switch kind(of: location.source) {
+        case .file(let path)?: fileLayers[path]
+        case .environment?: .environment
+        case .schemaDefault?: .schemaDefault
+        case nil: nil
+        }
     }
 
     /// The source a number stands for.

@@ -17,12 +17,20 @@ public struct LoadedConfiguration: Sendable {
     public let secrets: SecretStore
     /// The keys that were filled in from schema defaults.
     public let filledDefaults: [JSONPointer]
+    /// The configuration files merged, lowest layer first (`config/defaults.yaml`,
+    /// `config/acme-config.yaml`, `config/acme-prod-config.yaml`); the last one is `file`.
+    public let layerFiles: [String]
+    /// Warnings found while loading (a secrets file readable by group or others), one per file;
+    /// a run logs them, `validate` and `config` print them.
+    public let warnings: [String]
 
     /// Creates a loaded configuration (the loader and the test harness make these).
     public init(
         org: String, env: String, file: String, root: JSONNode, sources: ConfigSources,
-        secrets: SecretStore, filledDefaults: [JSONPointer] = []
+        secrets: SecretStore, filledDefaults: [JSONPointer] = [], layerFiles: [String]? = nil, warnings: [String] = []
     ) {
+        self.layerFiles = layerFiles ?? [file]
+        self.warnings = warnings
         self.org = org
         self.env = env
         self.file = file

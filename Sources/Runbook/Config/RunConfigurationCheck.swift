@@ -3,9 +3,10 @@ public import Foundation
 /// The configuration checks of `runbook run`, in one place, so that `runbook validate` and
 /// `runbook config` report exactly what a run would, with the same messages:
 ///
-/// 1. org/env, file discovery, parsing, `RUNBOOK__…` overrides, schema defaults and validation against
-///    the main schema plus each script's own fragment for `scripts.<name>` (`ConfigLoader`), then the
-///    secrets;
+/// 1. org/env, the layers (`config/defaults.*`, `config/{org}-config.*`, `config/{org}-{env}-config.*`)
+///    merged, `RUNBOOK__…` overrides, schema defaults and validation against the main schema plus each
+///    script's own fragment for `scripts.<name>` (`ConfigLoader`), then the secrets (file, secrets
+///    folder, `_FILE` and plain variables);
 /// 2. the HTTP settings' types (`HTTPConfiguration`), which every run decodes before the script starts;
 /// 3. with `checkClients`, what the API clients check when a script first uses one: the base URL and
 ///    OAuth completeness (`client-id`, `oauth-scope`, `tenant-id` or `token-url`, and the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 
 /// Registers the HTTP stack in a run's service container: the transport, the per-host
@@ -27,6 +27,8 @@ public enum HTTPServices {
     ///   - apis: named `apis.<name>` sections (one named client each).
     ///   - secrets: the run's secrets by name (`client-secret`, `az-token`, `<name>-client-secret`, …).
     ///   - requireToken: every API must authenticate (missing OAuth config is an error even when no key is set).
+    ///   - rateLimitFolder: where the host limiters share their state with other processes
+    ///     (``RateLimitScope/stateFolder(projectRoot:environment:)``); nil: each run's own.
     public static func register(
         in container: ServiceContainer,
         behavior: HTTPBehaviorSettings,
@@ -36,10 +38,13 @@ public enum HTTPServices {
         logger: Logger,
         clock: any RunbookClock,
         secretRegistry: SecretRegistry,
-        requireToken: Bool = false
+        requireToken: Bool = false,
+        rateLimitFolder: URL? = nil
     ) {
         container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
-        container.register(HostResilience.self) { _ in HostResilience(behavior: behavior, clock: clock) }
+        container.register(HostResilience.self) { _ in
+            HostResilience(behavior: behavior, clock: clock, sharedStateFolder: rateLimitFolder)
+        }
         container.register((any RandomSource).self) { _ in SystemRandomSource() }
         // Made on first use, with the metrics and tracing backends bootstrapped by then.
         container.register(HTTPInstrumentation.self) { _ in HTTPInstrumentation() }

@@ -16,16 +16,17 @@ struct HTTPAttemptObservation: Sendable {
     /// Ends the attempt: `status` when a response came, else the transport failure.
     func end(status: Int?, failure: HTTPTransportError?, duration: Duration, bytesSent: Int, bytesReceived: Int) {
         let meters = call.meters
-        meters.requests(statusClass: HTTPStatusClass.of(status)).increment()
+        let statusClass = HTTPStatusClass.index(status)
+        meters.requests(statusClass: statusClass).increment()
         meters.attemptDuration.recordNanoseconds(HTTPCallObservation.nanoseconds(duration))
         if bytesSent > 0 { meters.bytesSent.increment(by: bytesSent) }
         if bytesReceived > 0 { meters.bytesReceived.increment(by: bytesReceived) }
         let timedOut = failure?.kind == .timedOut
         if status == 429 { meters.throttled.increment() }
         if failure != nil { (timedOut ? meters.timeouts : meters.transportErrors).increment() }
-        call.instrumentation.collector.update(call.host) { record in
+        call.update { record in
             record.figures.attempts += 1
-            record.figures.attemptsByStatusClass[HTTPStatusClass.of(status), default: 0] += 1
+            record.attemptsByClass[statusClass] += 1
             record.figures.bytesSent += bytesSent
             record.figures.bytesReceived += bytesReceived
             if status == 429 { record.figures.throttled += 1 }

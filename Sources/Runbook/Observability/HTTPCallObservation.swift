@@ -9,37 +9,46 @@ struct HTTPCallObservation: Sendable {
     let method: String
     let span: any Span
     let meters: MeterSet
+    /// The host's figures in the run's collector, looked up once per call.
+    let record: RunMetricsCollector.HostRecord
 
     init(instrumentation: HTTPInstrumentation, host: String, method: String, span: any Span) {
         self.instrumentation = instrumentation
         self.host = host
         self.method = method
         self.span = span
-        meters = instrumentation.meters(host: host, method: method)
+        let instruments = instrumentation.instruments(host: host, method: method)
+        meters = instruments.meters
+        record = instruments.record
+    }
+
+    /// Changes the host's figures.
+    func update(_ change: (RunMetricsCollector.HostRecord) -> Void) {
+        instrumentation.collector.update(record, change)
     }
 
     /// The attempt's wait for the host's rate limiter.
     func waitedForRateLimit(_ duration: Duration) {
         meters.rateLimitWait.recordNanoseconds(Self.nanoseconds(duration))
-        instrumentation.collector.update(host) { $0.rateLimitWait += duration }
+        update { $0.rateLimitWait += duration }
     }
 
     /// The host's circuit breaker refused the call.
     func rejectedByCircuitBreaker() {
         meters.circuitRejections.increment()
-        instrumentation.collector.update(host) { $0.figures.circuitRejections += 1 }
+        update { $0.figures.circuitRejections += 1 }
     }
 
     /// The attempt's failure opened the host's circuit breaker.
     func openedCircuitBreaker() {
         meters.circuitOpenings.increment()
-        instrumentation.collector.update(host) { $0.figures.circuitOpenings += 1 }
+        update { $0.figures.circuitOpenings += 1 }
     }
 
     /// The call repeats its last attempt because of `reason` (`429`, `503`, `timeout`, `transport`).
     func retrying(reason: String) {
         meters.retries(reason: reason).increment()
-        instrumentation.collector.update(host) {
+        update {
             $0.figures.retries += 1
             $0.figures.retriesByReason[reason, default: 0] += 1
         }
@@ -57,11 +66,10 @@ struct HTTPCallObservation: Sendable {
 
     /// Ends the call: `status` when a response came, else the error that ended it.
     func end(status: Int?, error: (any Error)?, duration: Duration) {
-        let statusClass = HTTPStatusClass.of(status)
-        meters.calls(statusClass: statusClass).increment()
+        meters.calls(statusClass: HTTPStatusClass.index(status)).increment()
         meters.callDuration.recordNanoseconds(Self.nanoseconds(duration))
         let failed = error != nil || (status ?? 0) >= 400
-        instrumentation.collector.update(host) {
+        update {
             $0.figures.calls += 1
             if failed { $0.figures.failedCalls += 1 }
             $0.callLatency.record(duration)

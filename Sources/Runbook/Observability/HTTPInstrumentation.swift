@@ -21,7 +21,7 @@ public final class HTTPInstrumentation: Sendable {
     public let collector: RunMetricsCollector
     let factory: any MetricsFactory
     let tracer: any Tracer
-    private let meters = Mutex<[MeterKey: MeterSet]>([:])
+    private let meters = Mutex<[MeterKey: Instruments]>([:])
 
     /// Creates the instrumentation. By default it records to the bootstrapped `MetricsSystem`
     /// and `InstrumentationSystem` (both no-ops until bootstrapped), as they are now.
@@ -37,15 +37,15 @@ public final class HTTPInstrumentation: Sendable {
 
     /// Records that an access token was fetched for the API on `host`.
     public func recordTokenFetch(host: String) {
-        let host = host.lowercased()
-        meters(host: host, method: "").tokenFetches.increment()
+        let host = Self.lowercased(host)
+        instruments(host: host, method: "").meters.tokenFetches.increment()
         collector.update(host) { $0.figures.tokenFetches += 1 }
     }
 
     /// Starts observing one call (the caller ends it): opens its span under the task's current
     /// trace context.
     func startCall(method: String, host: String, redactedURL: @autoclosure () -> String) -> HTTPCallObservation {
-        let host = host.lowercased()
+        let host = Self.lowercased(host)
         let span = tracer.startSpan(method, context: InstrumentationContext.current ?? .topLevel, ofKind: .client)
         if span.isRecording {
             span.attributes["http.request.method"] = method
@@ -55,16 +55,31 @@ public final class HTTPInstrumentation: Sendable {
         return HTTPCallObservation(instrumentation: self, host: host, method: method, span: span)
     }
 
-    /// The swift-metrics handles of one host and method, made once.
-    func meters(host: String, method: String) -> MeterSet {
+    /// What a call to one host with one method records into: its swift-metrics handles and the
+    /// host's figures in the run's collector, both looked up with one key per call.
+    struct Instruments: Sendable {
+        let meters: MeterSet
+        let record: RunMetricsCollector.HostRecord
+    }
+
+    /// The instruments of one host and method, made once.
+    func instruments(host: String, method: String) -> Instruments {
         let key = MeterKey(host: host, method: method)
-        if let set = meters.withLock({ $0[key] }) { return set }
-        let made = MeterSet(host: host, method: method, factory: factory)
+        if let instruments = meters.withLock({ $0[key] }) { return instruments }
+        let made = Instruments(meters: MeterSet(host: host, method: method, factory: factory), record: collector.record(for: host))
         return meters.withLock { meters in
-            if let set = meters[key] { return set }
+            if let instruments = meters[key] { return instruments }
             meters[key] = made
             return made
         }
+    }
+
+    /// `host` lower-cased; as it is when it is ASCII without an upper-case letter (the usual case:
+    /// no copy).
+    static func lowercased(_ host: String) -> String {
+        var host = host
+        let plain = host.withUTF8 { bytes in !bytes.contains { (65...90).contains($0) || $0 >= 128 } }
+        return plain ? host : host.lowercased()
     }
 
     struct MeterKey: Hashable {

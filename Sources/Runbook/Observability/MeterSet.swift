@@ -19,7 +19,9 @@ final class MeterSet: Sendable {
     private let host: String
     private let method: String
     private let factory: any MetricsFactory
-    private let byValue = Mutex<[String: Counter]>([:])
+    private let byReason = Mutex<[String: Counter]>([:])
+    private let requestsByClass = Mutex<[Counter?]>(Array(repeating: nil, count: HTTPStatusClass.names.count))
+    private let callsByClass = Mutex<[Counter?]>(Array(repeating: nil, count: HTTPStatusClass.names.count))
 
     init(host: String, method: String, factory: any MetricsFactory) {
         self.host = host
@@ -40,29 +42,40 @@ final class MeterSet: Sendable {
         callDuration = Timer(label: RunbookMetricName.callDuration, dimensions: hostMethod, factory: factory)
     }
 
-    /// `runbook_http_requests_total{status_class}`.
-    func requests(statusClass: String) -> Counter {
-        counter(RunbookMetricName.requests, ("status_class", statusClass))
+    /// `runbook_http_requests_total{status_class}` for the class at `statusClass` (``HTTPStatusClass/index(_:)``).
+    func requests(statusClass: Int) -> Counter {
+        counter(in: requestsByClass, at: statusClass, label: RunbookMetricName.requests)
     }
 
-    /// `runbook_http_calls_total{status_class}`.
-    func calls(statusClass: String) -> Counter {
-        counter(RunbookMetricName.calls, ("status_class", statusClass))
+    /// `runbook_http_calls_total{status_class}` for the class at `statusClass`.
+    func calls(statusClass: Int) -> Counter {
+        counter(in: callsByClass, at: statusClass, label: RunbookMetricName.calls)
     }
 
     /// `runbook_http_retries_total{reason}`.
     func retries(reason: String) -> Counter {
-        counter(RunbookMetricName.retries, ("reason", reason))
+        if let counter = byReason.withLock({ $0[reason] }) { return counter }
+        let made = counter(RunbookMetricName.retries, ("reason", reason))
+        return byReason.withLock { counters in
+            if let counter = counters[reason] { return counter }
+            counters[reason] = made
+            return made
+        }
+    }
+
+    /// A status-class counter, made on the class's first use (a backend shows no series for a
+    /// class that never happened).
+    private func counter(in counters: borrowing Mutex<[Counter?]>, at index: Int, label: String) -> Counter {
+        if let counter = counters.withLock({ $0[index] }) { return counter }
+        let made = counter(label, ("status_class", HTTPStatusClass.names[index]))
+        return counters.withLock { counters in
+            if let counter = counters[index] { return counter }
+            counters[index] = made
+            return made
+        }
     }
 
     private func counter(_ label: String, _ dimension: (String, String)) -> Counter {
-        let key = "\(label) \(dimension.1)"
-        if let counter = byValue.withLock({ $0[key] }) { return counter }
-        let made = Counter(label: label, dimensions: [("host", host), ("method", method), dimension], factory: factory)
-        return byValue.withLock { counters in
-            if let counter = counters[key] { return counter }
-            counters[key] = made
-            return made
-        }
+        Counter(label: label, dimensions: [("host", host), ("method", method), dimension], factory: factory)
     }
 }

@@ -12,12 +12,15 @@ import Synchronization
 /// for line in metrics.consoleLines() { logger.info("\(line)") }
 /// ```
 public final class RunMetricsCollector: Sendable {
-    /// A host's figures, changed in place under the lock (a class: the histograms are never copied).
-    final class HostRecord {
+    /// A host's figures, changed in place under the collector's lock (a class: the histograms are
+    /// never copied). Unchecked Sendable: it is read and changed only inside `hosts.withLock`.
+    final class HostRecord: @unchecked Sendable {
         var figures: HostMetrics
         var rateLimitWait: Duration = .zero
         var callLatency = LatencyHistogram()
         var attemptLatency = LatencyHistogram()
+        /// Attempts by ``HTTPStatusClass/index(_:)``, made into `attemptsByStatusClass` by `snapshot`.
+        var attemptsByClass = Array(repeating: 0, count: HTTPStatusClass.names.count)
 
         init(host: String) {
             figures = HostMetrics(host: host)
@@ -25,6 +28,9 @@ public final class RunMetricsCollector: Sendable {
 
         var snapshot: HostMetrics {
             var figures = figures
+            for (index, count) in attemptsByClass.enumerated() where count > 0 {
+                figures.attemptsByStatusClass[HTTPStatusClass.names[index], default: 0] += count
+            }
             figures.rateLimitWaitSeconds = RunMetricsCollector.seconds(rateLimitWait)
             figures.callLatency = callLatency.summary
             figures.attemptLatency = attemptLatency.summary
@@ -46,15 +52,23 @@ public final class RunMetricsCollector: Sendable {
 
     /// Changes the record of `host` (made on first use).
     func update(_ host: String, _ change: (HostRecord) -> Void) {
+        update(record(for: host), change)
+    }
+
+    /// The record of `host`, made on first use: a call looks its host up once, then changes the
+    /// record with ``update(_:_:)-(HostRecord,_)``.
+    func record(for host: String) -> HostRecord {
         hosts.withLock { hosts in
-            if let record = hosts[host] {
-                change(record)
-            } else {
-                let record = HostRecord(host: host)
-                hosts[host] = record
-                change(record)
-            }
+            if let record = hosts[host] { return record }
+            let record = HostRecord(host: host)
+            hosts[host] = record
+            return record
         }
+    }
+
+    /// Changes `record` under the collector's lock.
+    func update(_ record: HostRecord, _ change: (HostRecord) -> Void) {
+        hosts.withLock { _ in change(record) }
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -46,14 +46,19 @@ public enum RunbookMetricName {
 
 /// The status class of a response (`2xx`), or `none` when no response came.
 enum HTTPStatusClass {
+    /// The classes' names, in index order.
+    static let names = ["1xx", "2xx", "3xx", "4xx", "5xx", "none"]
+
+    /// The class's name: `2xx` for 204, `none` when no response came.
     static func of(_ status: Int?) -> String {
+        names[index(status)]
+    }
+
+    /// The class's position in ``names``: counted in arrays, not under string keys, per attempt.
+    static func index(_ status: Int?) -> Int {
         switch status ?? 0 {
-        case 100...199: "1xx"
-        case 200...299: "2xx"
-        case 300...399: "3xx"
-        case 400...499: "4xx"
-        case 500...599: "5xx"
-        default: "none"
+        case 100...599: (status ?? 0) / 100 - 1
+        default: names.count - 1
         }
     }
 }

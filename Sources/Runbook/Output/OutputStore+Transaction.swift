@@ -58,8 +58,9 @@ extension OutputStore {
         let number = fileLog?.nextTransactionNumber() ?? Int.random(in: 1...Int.max)
         let prefix = runID?.short ?? String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let transaction = OutputTransaction(id: "\(prefix)-\(number)")
-        let store = OutputStore(root: root, clock: clock, logger: logger, runID: runID, redactor: redactor,
+        var store = OutputStore(root: root, clock: clock, logger: logger, runID: runID, redactor: redactor,
                                 fileLog: fileLog, transaction: transaction, transactionStepHook: transactionStepHook)
+        store.outputSubfolder = outputSubfolder
         return (store, transaction)
     }
 

@@ -29,6 +29,9 @@ public struct OutputStore: Sendable {
     let transaction: OutputTransaction?
     /// Called at every step of a transaction's commit (crash tests kill the process there).
     package let transactionStepHook: (@Sendable (String) -> Void)?
+    /// A subfolder of `output/` that stands in for `output/` (`acme-prod` for a target run by a fleet
+    /// or in a Kubernetes pod: its outputs and run record go to `output/acme-prod/`); nil: `output/` itself.
+    package var outputSubfolder: String?
 
     /// Creates a store under `root`.
     public init(root: URL, clock: any RunbookClock, logger: Logger? = nil, runID: RunID? = nil, redactor: Redactor? = nil) {
@@ -65,13 +68,20 @@ public struct OutputStore: Sendable {
 
     /// The folder's URL, created if missing.
     public func folderURL(_ folder: OutputFolder) throws -> URL {
-        let url = root.appendingPathComponent(folder.rawValue, isDirectory: true)
+        let url = root.appendingPathComponent(folderPath(folder), isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw OutputError.cannotWrite(url, reason: "cannot create the folder")
         }
         return url
+    }
+
+    /// The folder's path relative to the root: `output/acme-prod` for `.output` under an
+    /// ``outputSubfolder``, else the folder's name.
+    package func folderPath(_ folder: OutputFolder) -> String {
+        guard folder == .output, let outputSubfolder else { return folder.rawValue }
+        return folder.rawValue + "/" + outputSubfolder
     }
 
     /// The URL of `name` inside `folder` (subfolders allowed and created). Refuses names that are
@@ -158,7 +168,7 @@ public struct OutputStore: Sendable {
     /// Moves the finished file into place (the temporary file is removed if that fails) and logs it;
     /// in a transaction, only stages it (flushed to disk, renamed when the transaction commits).
     private func finishAtomicWrite(_ writer: AtomicFileWriter, _ folder: OutputFolder, _ finalName: String) throws -> URL {
-        let path = folder.rawValue + "/" + finalName
+        let path = folderPath(folder) + "/" + finalName
         do {
             if transaction != nil { try writer.stage() } else { try writer.commit() }
         } catch {

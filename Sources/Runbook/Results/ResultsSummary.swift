@@ -46,6 +46,7 @@ public enum ResultsSummary {
         case .failed: head = "❌ Failed"
         case .configurationError: head = "❌ Configuration error"
         case .usageError: head = "❌ Usage error"
+        case .temporaryFailure: head = "⏳ Temporary failure"
         }
         guard started else { return "\(head): the script did not run" }
         let changed = counts.created + counts.updated

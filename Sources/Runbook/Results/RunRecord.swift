@@ -31,6 +31,8 @@ public struct RunRecord: Sendable, Codable, Equatable {
         case configurationError
         /// Exit 64: the script's options were wrong.
         case usageError
+        /// Exit 75: a temporary failure (rate limited, circuit open, retries used up): retry later.
+        case temporaryFailure
 
         /// The outcome an exit code stands for.
         public init(_ exitCode: ExitCode) {
@@ -41,6 +43,7 @@ public struct RunRecord: Sendable, Codable, Equatable {
             case .interrupted: self = .interrupted
             case .configuration: self = .configurationError
             case .usage: self = .usageError
+            case .temporaryFailure: self = .temporaryFailure
             }
         }
     }
@@ -67,7 +70,7 @@ public struct RunRecord: Sendable, Codable, Equatable {
     public var user: String
     /// How the run ended.
     public var outcome: Outcome
-    /// The process exit code (0, 1, 2, 64, 78 or 130).
+    /// The process exit code (0, 1, 2, 64, 75, 78 or 130).
     public var exitCode: Int32
     /// The one-line summary the console showed (see `ResultsSummary`).
     public var summary: String

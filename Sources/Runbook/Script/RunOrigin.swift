@@ -8,10 +8,10 @@ import Darwin
 #endif
 
 /// Where and as whom this process runs, for the run record.
-enum RunOrigin {
+package enum RunOrigin {
     /// The host name (`gethostname`) and the user: `USER`, else `LOGNAME` from the run's
     /// environment, else the name of the effective user id, else its number.
-    static func current(environment: [String: String]) -> RunRecord.Origin {
+    package static func current(environment: [String: String]) -> RunRecord.Origin {
         var name = [CChar](repeating: 0, count: 256)
         let host = gethostname(&name, name.count - 1) == 0
             ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""

@@ -21,6 +21,10 @@ public struct RunRequest: Sendable {
     /// The run's id; nil (the default) makes a fresh one. Give one only to tie the run to an id
     /// made elsewhere: two runs with the same id would share file names.
     public var runID: RunID?
+    /// A subfolder of `output/` the run writes its outputs and run record to instead of `output/`:
+    /// `acme-prod` for a target run by `runbook fleet` or in a Kubernetes pod (see
+    /// ``FleetTarget/folderName``), so targets never share a folder. Nil (the default): `output/`.
+    public var outputSubfolder: String?
 
     /// Creates a request.
     public init(

@@ -75,7 +75,8 @@ extension ScriptRunner {
         }
         let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items(),
                                 redactor: Redactor(secrets: registry), written: RunWrittenFiles())
-        let store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
+        var store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
+        store.outputSubfolder = request.outputSubfolder
         let saved = await Self.save(record, in: store)
         return RunOutcome(exitCode: failure.exitCode, error: failure, record: record, recordFile: try? saved.get())
     }

@@ -48,6 +48,14 @@ public struct ScriptRunner: Sendable {
         } catch {
             return await finishUnstarted(request, start: start, failure: usageError(request.script, error), registry: registry)
         }
+        // One run of a script per org/env at a time, whatever its outcome (released on every return).
+        let lock: ScriptRunLock
+        do {
+            lock = try takeRunLock(request, start: start)
+        } catch {
+            return await finishUnstarted(request, start: start, failure: error, registry: registry)
+        }
+        defer { lock.release() }
         let prepared: PreparedRun
         do {
             prepared = try prepare(request, runID: start.id, registry: registry)
@@ -58,6 +66,7 @@ public struct ScriptRunner: Sendable {
         }
         let context = prepared.context
         tidyUp(prepared, start: start)
+        reportTakeOver(lock, logger: context.logger)
         let dryRun = request.isDryRun ? " (dry run)" : ""
         context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun)")
         // One span for the run: every HTTP call made in it becomes its child.
@@ -108,11 +117,14 @@ public struct ScriptRunner: Sendable {
                 location: .file("logs/"), exitCode: .configuration)
         }
         let logger = logging.makeLogger(label: setup.label)
+        for warning in loaded.warnings { logger.warning("\(warning)") }
         let services = ServiceContainer()
-        let output = OutputStore(
+        var output = OutputStore(
             root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
+        output.outputSubfolder = request.outputSubfolder
         let results = ProcessingResults()
-        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock)
+        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock,
+                             projectRoot: request.projectRoot, environment: request.environment)
             .register(in: services, output: output, results: results)
         configureServices(services)
         let context = ScriptContext(

@@ -8,6 +8,10 @@ struct StandardServices {
     let logger: Logger
     let registry: SecretRegistry
     let clock: any RunbookClock
+    /// The project root and the run's environment: where a shared rate limit keeps its state
+    /// (`rate-limiting.scope`, `RUNBOOK_FLEET_ID`).
+    var projectRoot: URL?
+    var environment: [String: String] = [:]
 
     func register(in services: ServiceContainer, output: OutputStore, results: ProcessingResults) throws(HelpfulError) {
         services.register(Logger.self, instance: logger)
@@ -20,6 +24,9 @@ struct StandardServices {
         let http = try HTTPConfiguration(loaded.proxy)
         HTTPServices.register(
             in: services, behavior: http.behavior, global: http.global, apis: http.apis, secrets: loaded.secrets.byName,
-            logger: logger, clock: clock, secretRegistry: registry)
+            logger: logger, clock: clock, secretRegistry: registry,
+            rateLimitFolder: projectRoot.flatMap {
+                http.behavior.rateLimiting.scope.stateFolder(projectRoot: $0, environment: environment)
+            })
     }
 }

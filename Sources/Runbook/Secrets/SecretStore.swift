@@ -1,7 +1,8 @@
 import Foundation
 
-/// The run's secrets by name: from `config/{org}-{env}-config-secrets.{yaml,yml,json}` and
-/// `RUNBOOK_SECRET_<KEY>` environment variables (which win). A name is kebab-case, as in the
+/// The run's secrets by name: from `config/{org}-{env}-config-secrets.{yaml,yml,json}`, the secrets
+/// folder, `RUNBOOK_SECRET_<KEY>_FILE` and `RUNBOOK_SECRET_<KEY>` variables (see `SecretsLoader`
+/// for the order). A name is kebab-case, as in the
 /// file (`client-secret`); the variable `RUNBOOK_SECRET_CLIENT_SECRET` sets `client-secret`.
 ///
 /// ```swift
@@ -46,8 +47,9 @@ public struct SecretStore: Sendable {
             HelpfulError(
                 code: .secretMissing,
                 problem: "Missing secret '\(name)'" + (secrets[name] != nil ? " (it is empty)" : ""),
-                solution: "Add '\(name)' to the secrets file config/{org}-{env}-config-secrets.yaml, or set \(variable)."
-                    + hint,
+                solution: "Add '\(name)' to the secrets file config/{org}-{env}-config-secrets.yaml, set \(variable) "
+                    + "(or \(variable)_FILE to a file holding it), or put a file named '\(name)' in the secrets folder "
+                    + "(--secrets-dir DIR: DIR/{org}-{env}/\(name))." + hint,
                 example: "\(name): <value>      # in config/{org}-{env}-config-secrets.yaml",
                 location: ErrorLocation(origin: origins[name] ?? "secrets"),
                 exitCode: .configuration

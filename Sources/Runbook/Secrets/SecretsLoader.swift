@@ -1,9 +1,16 @@
 import Foundation
 public import JSONSchema
 
-/// Loads the run's secrets: the optional secrets file (a flat mapping of names to scalar values)
-/// and `RUNBOOK_SECRET_<KEY>` variables, registering every value with the `SecretRegistry` so it
-/// is redacted everywhere from then on.
+/// Loads the run's secrets, registering every value with the `SecretRegistry` so it is redacted
+/// everywhere from then on. Sources, lowest precedence first (a later one replaces a key):
+///
+/// 1. the optional secrets file `config/{org}-{env}-config-secrets.*` (a flat mapping of names to scalars);
+/// 2. the secrets folder `RUNBOOK_SECRETS_DIR/{org}-{env}/<key>` (`--secrets-dir`);
+/// 3. `RUNBOOK_SECRET_<KEY>_FILE` variables (the path of a file holding the value);
+/// 4. `RUNBOOK_SECRET_<KEY>` variables (the value itself).
+///
+/// `KEY` is the secret's name upper-cased with `_` for `-`: `client-secret` is `CLIENT_SECRET`. A
+/// variable ending in `_FILE` always names a file (see `SecretFileSources`).
 public struct SecretsLoader: Sendable {
     /// The prefix of secret variables.
     public static let variablePrefix = "RUNBOOK_SECRET_"
@@ -11,12 +18,29 @@ public struct SecretsLoader: Sendable {
     /// Creates a loader.
     public init() {}
 
-    /// Builds the store from a parsed secrets file (or nil) and the environment.
+    /// Builds the store from a parsed secrets file (or nil) and the `RUNBOOK_SECRET_<KEY>` variables.
     public func load(
         file: JSONNode?, displayPath: String?, environment: [String: String], registry: SecretRegistry
     ) throws(HelpfulError) -> SecretStore {
-        var secrets: [Secret] = []
+        var warnings: [String] = []
+        return try load(
+            file: file, displayPath: displayPath, environment: environment, registry: registry,
+            fileSources: nil, warnings: &warnings)
+    }
+
+    /// Builds the store from every source, the secret files of `fileSources` included; warnings
+    /// (files readable by group or others) are appended to `warnings`, one per file.
+    public func load(
+        file: JSONNode?, displayPath: String?, environment: [String: String], registry: SecretRegistry,
+        fileSources: SecretFileSources?, warnings: inout [String]
+    ) throws(HelpfulError) -> SecretStore {
+        var secrets: [String: Secret] = [:]
         var origins: [String: String] = [:]
+        func set(_ name: String, _ value: String, origin: String) {
+            registry.register(value, name: name)  // redacted even when a later source replaces it
+            secrets[name] = Secret(name: name, value: value)
+            origins[name] = origin
+        }
         if let file, let displayPath {
             guard case .object(let object) = file.value else {
                 throw HelpfulError(
@@ -29,22 +53,29 @@ public struct SecretsLoader: Sendable {
                 )
             }
             for member in object.members {
-                let value = try scalarText(member, displayPath: displayPath)
-                registry.register(value, name: member.key)  // redacted even when a variable overrides it
-                secrets.append(Secret(name: member.key, value: value))
-                origins[member.key] = displayPath
+                set(member.key, try scalarText(member, displayPath: displayPath), origin: displayPath)
             }
         }
-        for (variable, value) in environment where variable.hasPrefix(Self.variablePrefix) {
-            let name = String(variable.dropFirst(Self.variablePrefix.count)).lowercased()
-                .replacingOccurrences(of: "_", with: "-")
-            guard !name.isEmpty else { continue }
-            secrets.removeAll { $0.name == name }
-            secrets.append(Secret(name: name, value: value))
-            origins[name] = variable
+        if let fileSources {
+            for entry in try fileSources.directoryEntries(environment: environment, warnings: &warnings) {
+                set(entry.name, entry.value, origin: entry.origin)
+            }
+            for entry in try fileSources.variableEntries(environment: environment, warnings: &warnings) {
+                set(entry.name, entry.value, origin: entry.origin)
+            }
         }
-        for secret in secrets { registry.register(secret) }
-        return SecretStore(secrets, origins: origins)
+        for variable in environment.keys.sorted() where variable.hasPrefix(Self.variablePrefix)
+            && !variable.hasSuffix(SecretFileSources.fileVariableSuffix) {
+            let name = Self.secretName(variableKey: String(variable.dropFirst(Self.variablePrefix.count)))
+            guard !name.isEmpty, let value = environment[variable] else { continue }
+            set(name, value, origin: variable)
+        }
+        return SecretStore(secrets.keys.sorted().compactMap { secrets[$0] }, origins: origins)
+    }
+
+    /// The secret a variable's `<KEY>` part names: lower-cased, `_` read as `-` (`CLIENT_SECRET` → `client-secret`).
+    static func secretName(variableKey key: String) -> String {
+        key.lowercased().replacingOccurrences(of: "_", with: "-")
     }
 
     private func scalarText(_ member: JSONObject.Member, displayPath: String) throws(HelpfulError) -> String {

@@ -25,6 +25,22 @@ struct DocsProject {
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
     }
 
+    /// Writes a file of the copy (a file a guide shows in full).
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Writes every YAML block of `file` whose first line is `# config/<name>` to that path: the files
+    /// a guide shows before the output of a command that reads them.
+    func writeShownFiles(of file: String) throws {
+        for block in try DocsFiles.codeBlocks() where block.file == file && block.language == "yaml" {
+            guard let first = block.lines.first, first.hasPrefix("# config/") else { continue }
+            try write(String(first.dropFirst(2)), block.lines.joined(separator: "\n") + "\n")
+        }
+    }
+
     /// Runs `runbook <arguments>` in-process; standard output and error in the order written.
     func run(_ arguments: [String], scripts: [any Script.Type]) async -> (exitCode: Int32, output: String) {
         let output = Mutex("")

@@ -87,6 +87,17 @@ struct HTTPRestClientRetryTests {
         #expect(second.requests.count == 2)
     }
 
+    @Test("a 429 is retried for POST and PATCH too: the server did not act on the request", arguments: [
+        HTTPRequest.Method.post, .patch,
+    ])
+    func throttledPostRetried(method: HTTPRequest.Method) async throws {
+        let transport = FakeHTTPTransport()
+        transport.route(method, "/v2/orders", responses: [.json(429, "{}"), .json(200, "{}")])
+        let response = try await makeClient(transport).send(RestRequest(method: method, path: "orders"))
+        #expect(response.status.code == 200)
+        #expect(transport.requests.count == 2)
+    }
+
     @Test("transport errors and timeouts are retried; the last one is reported")
     func transportErrors() async throws {
         let transport = FakeHTTPTransport()

@@ -34,10 +34,14 @@ extension ErrorCode.Area {
     public static let script = ErrorCode.Area("SCR", title: "Script errors")
     /// `TST`: the test harness (RunbookTesting).
     public static let testing = ErrorCode.Area("TST", title: "Test harness")
+    /// `FLT`: fleets.
+    public static let fleet = ErrorCode.Area("FLT", title: "Fleets")
+    /// `KUBE`: Kubernetes manifests and pods.
+    public static let kubernetes = ErrorCode.Area("KUBE", title: "Kubernetes")
 
     /// Every area Runbook uses, in the order of `docs/errors.md`.
     public static let all: [ErrorCode.Area] = [
-        .configuration, .secrets, .usage, .http, .output, .schema, .run, .script, .testing,
+        .configuration, .secrets, .usage, .http, .output, .schema, .run, .fleet, .kubernetes, .script, .testing,
     ]
 }
 
@@ -49,24 +53,35 @@ extension ErrorCode {
         .configFileTooLarge, .configFileUnreadable, .configSyntax, .configNotMapping, .configSchemaViolation,
         .configKeyMissing, .configKeyMisspelled, .configWrongType, .configSectionUndecodable,
         .configEnvironmentVariableName, .configEnvironmentVariableTarget, .configInvalidURL, .configOAuthIncomplete,
-        .configAPISectionMissing, .configRedactionPatterns, .configInvalidIdentifier,
+        .configAPISectionMissing, .configRedactionPatterns, .configInvalidIdentifier, .configLayerAmbiguous,
+        // FLT
+        .fleetTargetsInvalid, .fleetTargetsWithoutConfiguration, .fleetTargetsUnreadable, .fleetNoConfigurations,
+        .fleetNothingToRerun, .fleetRecordOfAnotherScript, .fleetStillRunning, .fleetRecordUnreadable, .fleetRecordInvalid,
+        .fleetCollectNotAFolder, .fleetCollectNoRecords, .fleetCollectSeveralScripts, .fleetTargetWithoutRecord,
+        .fleetTargetKilled, .fleetTargetNotStarted, .fleetTargetTimedOut,
         // HTTP
         .httpBadRequest, .httpUnauthorized, .httpForbidden, .httpNotFound, .httpConflict, .httpPreconditionFailed,
         .httpUnprocessable, .httpThrottled, .httpServerError, .httpOtherStatus, .httpTransport, .httpTimeout,
         .httpDeadlineExceeded, .httpAsyncTimeout, .httpInvalidResponse, .httpInvalidURL, .httpCircuitOpen,
         .httpTokenRequestFailed,
+        // KUBE
+        .kubeSetting, .kubeManifestMissing, .kubeManifestInvalid, .kubeCannotStart, .kubeTargetIndexOutOfRange,
+        .kubeTargetIndexMissing, .kubeTargetIndexInvalid,
         // OUT
         .outputCannotWrite, .outputCannotRead, .outputUnsafeName, .outputInvalidContent, .outputUnencodable,
         .outputCompressionLevel, .outputWrongFormat, .outputSheetName, .outputInvalidDecimal, .outputTooManyRows,
         .outputEmptyWorkbook, .outputDelimiter,
         // RUN
         .runInterrupted, .runUnexpectedError, .runLoggingUnavailable, .runServiceCycle, .runServiceMissing,
+        .runLocked, .runLockUnavailable, .runSharedRateLimitUnavailable,
         // SCH
         .schemaMissing, .schemaInvalid, .schemaInfinitelyRecursive,
         // SCR
         .scriptRaised,
         // SEC
-        .secretMissing, .secretsFileNotMapping, .secretNested, .secretInOutput,
+        .secretMissing, .secretsFileNotMapping, .secretNested, .secretInOutput, .secretFileMissing,
+        .secretFileIsFolder, .secretFileTooLarge, .secretFileNotText, .secretFileUnreadable, .secretsFolderMissing,
+        .secretFileName, .secretFileVariableEmpty,
         // TST
         .harnessWithoutProject, .harnessUnroutedRequests,
         // USG

@@ -1,4 +1,4 @@
-/// `RB-CFG-…`: configuration files, keys and values. Next free: RB-CFG-022.
+/// `RB-CFG-…`: configuration files, keys and values. Next free: RB-CFG-023.
 extension ErrorCode {
     /// RB-CFG-001: There is no configuration file for the org/env.
     public static let configFileMissing = ErrorCode(
@@ -84,4 +84,8 @@ extension ErrorCode {
     public static let configInvalidIdentifier = ErrorCode(
         .configuration, 21, meaning: "An org or env name is not a lower-case identifier",
         fix: "Use only a-z, 0-9, `-` and `_`, starting with a letter or digit (no dots, slashes or spaces)")
+    /// RB-CFG-022: A configuration file is both an org/env file and another organisation's org layer.
+    public static let configLayerAmbiguous = ErrorCode(
+        .configuration, 22, meaning: "A configuration file is both an org/env file and the org layer of another organisation",
+        fix: "Rename the organisation or the env: org and env names are joined with '-'")
 }

@@ -1,5 +1,5 @@
 /// `RB-RUN-…` (the run itself), `RB-SCR-…` (a script's own errors) and `RB-TST-…` (the test harness).
-/// Next free: RB-RUN-006, RB-SCR-002, RB-TST-003.
+/// Next free: RB-RUN-009, RB-SCR-002, RB-TST-003.
 extension ErrorCode {
     /// RB-RUN-001: The run was interrupted (Ctrl-C, SIGTERM or cancellation).
     public static let runInterrupted = ErrorCode(
@@ -21,6 +21,18 @@ extension ErrorCode {
     public static let runServiceMissing = ErrorCode(
         .run, 5, meaning: "No service is registered for a type the run resolves",
         fix: "Register it before the script runs (or in the test's overrides)")
+    /// RB-RUN-006: Another run of the script for the org/env is still going.
+    public static let runLocked = ErrorCode(
+        .run, 6, meaning: "Another run of the script for the same org/env is still going",
+        fix: "Wait for it to finish and try again (exit 75: retry later), or stop it")
+    /// RB-RUN-007: The run lock cannot be taken.
+    public static let runLockUnavailable = ErrorCode(
+        .run, 7, meaning: "The run lock file cannot be created or locked",
+        fix: "Check that the project's `tmp/locks/` folder can be created and written")
+    /// RB-RUN-008: The shared rate-limit state cannot be used.
+    public static let runSharedRateLimitUnavailable = ErrorCode(
+        .run, 8, meaning: "The rate-limit state shared by a fleet's runs cannot be used",
+        fix: "Check that `tmp/rate-limits/` can be written by every run, or set `script-behavior.rate-limiting.scope` to run")
 
     /// RB-SCR-001: the code of every `HelpfulError` a script raises without a code of its own.
     public static let scriptRaised = ErrorCode(

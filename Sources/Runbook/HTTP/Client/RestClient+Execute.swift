@@ -10,12 +10,12 @@ extension RestClient {
     /// happens only for retryable outcomes, within `max-retries`, for a method that may be
     /// repeated, and when its delay still ends before the deadline.
     func execute(_ request: RestRequest, url: URL) async throws -> RestResponse {
-        guard let instrumentation else { return try await attempts(request, url: url, call: nil) }
+        let host = RequestURL.hostKey(url)
+        guard let instrumentation else { return try await attempts(request, url: url, host: host, call: nil) }
         let started = clock.monotonicNow()
-        let call = instrumentation.startCall(
-            method: request.method.rawValue, host: RequestURL.hostKey(url), redactedURL: traceURL(url))
+        let call = instrumentation.startCall(method: request.method.rawValue, host: host, redactedURL: traceURL(url))
         do {
-            let response = try await attempts(request, url: url, call: call)
+            let response = try await attempts(request, url: url, host: host, call: call)
             call.end(status: response.status.code, error: nil, duration: clock.monotonicNow() - started)
             return response
         } catch {
@@ -24,11 +24,13 @@ extension RestClient {
         }
     }
 
-    /// The attempts of one call, each reported to `call` when there is one.
-    private func attempts(_ request: RestRequest, url: URL, call: HTTPCallObservation?) async throws -> RestResponse {
+    /// The attempts of one call to `host` (its ``RequestURL/hostKey(_:)``), each reported to `call`
+    /// when there is one.
+    private func attempts(
+        _ request: RestRequest, url: URL, host: String, call: HTTPCallObservation?
+    ) async throws -> RestResponse {
         let method = request.method.rawValue
         let deadline = clock.monotonicNow() + (request.deadline ?? callDeadline)
-        let host = RequestURL.hostKey(url)
         let limiter = resilience.limiter(for: host)
         let breaker = resilience.breaker(for: host)
         let mayRetry = retryPolicy.mayRetry(
@@ -86,9 +88,9 @@ extension RestClient {
                     return RestResponse(status: response.status, headerFields: response.head.headerFields,
                                         body: response.body, url: url, method: request.method)
                 }
-                failed = retryPolicy.isRetryable(status: code)
+                failed = retryPolicy.mayRetry(status: code, request: mayRetry)
                 retryAfter = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
-                if !failed || !mayRetry || attempt > retryPolicy.maxRetries {
+                if !failed || attempt > retryPolicy.maxRetries {
                     throw statusError(response, request: request, url: url, attempts: attempt)
                 }
             case .failure(let error):

@@ -5,7 +5,21 @@ extension HTTPRequestError: HelpfulErrorConvertible {
         HelpfulError(
             code: code,
             problem: problem, solution: hint.solution, example: hint.example,
-            location: ErrorLocation(url: url), details: details, exitCode: .scriptFailed)
+            location: ErrorLocation(url: url), details: details, exitCode: exitCode)
+    }
+
+    /// 75 (temporary failure) when the call gave up on something that may pass later: a retryable
+    /// status (408, 429, 5xx that ``RetryPolicy`` retries) after the retries were used up, a
+    /// transport error, a timeout, or the call's deadline; 1 for everything else.
+    public var exitCode: ExitCode {
+        switch kind {
+        case .transport, .timeout, .deadlineExceeded:
+            return .temporaryFailure
+        case .status:
+            return RetryPolicy.retryableStatuses.contains(status ?? 0) ? .temporaryFailure : .scriptFailed
+        case .asyncTimeout, .invalidResponse, .invalidURL:
+            return .scriptFailed
+        }
     }
 
     /// The stable code of this kind of failure: one per error status the solution is chosen by

@@ -27,6 +27,6 @@ public struct CircuitOpenError: Error, Sendable, Equatable, HelpfulErrorConverti
                 + "script-behavior.circuit-breaker.timeout-seconds and closes when it succeeds",
             example: "script-behavior:\n  circuit-breaker:\n    failure-threshold: 10\n    timeout-seconds: 30",
             location: ErrorLocation(keyPath: "script-behavior.circuit-breaker"),
-            exitCode: .scriptFailed)
+            exitCode: .temporaryFailure)
     }
 }

@@ -7,7 +7,8 @@ public import HTTPTypes
 /// - Retried: statuses 408, 429, 500, 502, 503, 504 and transport errors / timeouts.
 /// - `max-retries: 0` means one attempt; `n` means at most `n + 1` attempts.
 /// - POST and PATCH are not retried unless the request carries `Idempotency-Key` or the caller
-///   opts in (``RestRequest/retryNonIdempotent``).
+///   opts in (``RestRequest/retryNonIdempotent``), except after a 429: the server refused them
+///   without acting on them.
 /// - Delay before retry `n` (1-based) = `backoff-factor^(n-1)` seconds × uniform(min, max)
 ///   jitter: 1, 3, 9, 27, 81 s at the default factor 3.0 (times 0.8–1.2). A `Retry-After`
 ///   (seconds or HTTP date relative to the clock's now) replaces the computed delay exactly,
@@ -41,6 +42,14 @@ public struct RetryPolicy: Sendable {
     /// Whether a status is worth retrying.
     public func isRetryable(status: Int) -> Bool {
         Self.retryableStatuses.contains(status)
+    }
+
+    /// Whether an answer with `status` is retried, for a request whose method and headers
+    /// `mayRetry(method:headerFields:optIn:)` judged (`request`). A 429 is retried for every
+    /// method: the server refused the request without acting on it, so sending it again cannot
+    /// apply a `POST` or `PATCH` twice.
+    public func mayRetry(status: Int, request mayRetryRequest: Bool) -> Bool {
+        isRetryable(status: status) && (mayRetryRequest || status == 429)
     }
 
     /// Whether a request may be sent again at all.
