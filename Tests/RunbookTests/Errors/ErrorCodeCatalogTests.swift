@@ -48,9 +48,10 @@ import Testing
     @Test func everyDeclaredCodeIsUsedBySomeError() throws {
         let names = try Self.declaredNames()
         let sources = try SourceTree.swiftFiles(under: "Sources").filter { !$0.path.hasPrefix(Self.catalogFolder) }
-        let unused = names.filter { name in
-            !sources.contains { file in
-                file.text.contains(".\(name),") || file.text.contains(".\(name))") || file.text.contains(".\(name)\n")
+        let unused = try names.filter { name in
+            let use = try NSRegularExpression(pattern: "\\.\(name)\\b")
+            return !sources.contains { file in
+                use.firstMatch(in: file.text, range: NSRange(file.text.startIndex..., in: file.text)) != nil
             }
         }
         #expect(unused == [], "no source file uses these codes")
