@@ -8,7 +8,8 @@ extension OutputStore {
         do {
             return try YAMLTextWriter().text(tree)
         } catch {
-            throw HelpfulError(problem: "Cannot write \(name) as YAML: \(error)",
+            throw HelpfulError(code: .outputUnencodable,
+                               problem: "Cannot write \(name) as YAML: \(error)",
                                solution: "Report this as a bug")
         }
     }

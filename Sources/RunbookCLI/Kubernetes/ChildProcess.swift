@@ -17,7 +17,8 @@ struct ChildProcess: Sendable {
             FileManager.default.createFile(atPath: output.path, contents: nil)
             handle = try FileHandle(forWritingTo: output)
         } catch {
-            throw HelpfulError(problem: "Cannot create \(output.path): \(error.localizedDescription)",
+            throw HelpfulError(code: .outputCannotWrite,
+                               problem: "Cannot create \(output.path): \(error.localizedDescription)",
                                solution: "Check that the folder is writable", location: .file(output.path))
         }
         defer { try? handle.close() }
@@ -35,6 +36,7 @@ struct ChildProcess: Sendable {
         }
         guard started else {
             throw HelpfulError(
+                code: .kubeCannotStart,
                 problem: "Cannot start \(executable.path)",
                 solution: "Give the runbook executable with --runbook (swift build builds .build/debug/runbook)",
                 example: "runbook kubernetes run-local k8s --runbook .build/debug/runbook", exitCode: .usage)

@@ -7,7 +7,8 @@ enum FleetRecordTargets {
     /// The entries that did not succeed (failed, skipped, never finished), in record order.
     static func failed(in file: URL, shown: String) throws(HelpfulError) -> [FleetRecord.Entry] {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw HelpfulError(problem: "No fleet record at \(shown)", solution: "Check the path (output/fleet_<UTC>_<id>.json)",
+            throw HelpfulError(code: .fleetRecordUnreadable,
+                               problem: "No fleet record at \(shown)", solution: "Check the path (output/fleet_<UTC>_<id>.json)",
                                location: .file(shown), exitCode: .usage)
         }
         return try FleetRecord.read(file).targets.filter { !$0.succeeded }

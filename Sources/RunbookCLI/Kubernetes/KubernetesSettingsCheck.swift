@@ -68,7 +68,8 @@ struct KubernetesSettingsCheck {
 
     private func require(_ condition: Bool, _ subject: String, _ problem: String, example: String) throws(HelpfulError) {
         guard !condition else { return }
-        throw HelpfulError(problem: "\(subject) \(problem)", solution: "Change it and run runbook kubernetes again",
+        throw HelpfulError(code: .kubeSetting,
+                           problem: "\(subject) \(problem)", solution: "Change it and run runbook kubernetes again",
                            example: example, exitCode: .usage)
     }
 }

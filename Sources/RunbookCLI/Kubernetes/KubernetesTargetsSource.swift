@@ -20,7 +20,8 @@ struct KubernetesTargetsSource: Sendable {
             let url = CLIEnvironment.resolve(path, in: currentDirectory)
             let loaded = try FleetTargetsFile.load(url, projectRoot: root, displayPath: path, script: script)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw HelpfulError(problem: "Cannot read the targets file \(path)", solution: "Check that it exists and is readable",
+                throw HelpfulError(code: .fleetTargetsUnreadable,
+                                   problem: "Cannot read the targets file \(path)", solution: "Check that it exists and is readable",
                                    location: .file(path), exitCode: .usage)
             }
             return KubernetesTargetsSource(text: String(decoding: data, as: UTF8.self), targets: loaded, isRerun: false)
@@ -28,6 +29,7 @@ struct KubernetesTargetsSource: Sendable {
             let failed = try FleetRecordTargets.failed(in: CLIEnvironment.resolve(record, in: currentDirectory), shown: record)
             guard !failed.isEmpty else {
                 throw HelpfulError(
+                    code: .fleetNothingToRerun,
                     problem: "Every target of the fleet record \(record) succeeded: there is nothing to rerun",
                     solution: "Rerun a fleet record that has failed targets", location: .file(record), exitCode: .usage)
             }
@@ -36,12 +38,14 @@ struct KubernetesTargetsSource: Sendable {
             return KubernetesTargetsSource(text: text, targets: loaded, isRerun: true)
         case (nil, nil):
             throw HelpfulError(
+                code: .usageCommandLine,
                 problem: "runbook kubernetes needs --targets FILE (or --rerun-failed FLEET_RECORD)",
                 solution: "Name the targets file the Job runs",
                 example: "runbook kubernetes hello-world --targets targets.yaml --image registry.example.com/runbook:1.0",
                 exitCode: .usage)
         case (.some, .some):
             throw HelpfulError(
+                code: .usageCommandLine,
                 problem: "--targets and --rerun-failed cannot be combined",
                 solution: "Give --targets for a new Job, or --rerun-failed for a Job of the targets that did not succeed",
                 example: "runbook kubernetes hello-world --rerun-failed output/fleet_….json --image registry.example.com/runbook:1.0",
@@ -57,7 +61,8 @@ struct KubernetesTargetsSource: Sendable {
         do {
             try Data(text.utf8).write(to: file)
         } catch {
-            throw HelpfulError(problem: "Cannot write a temporary targets file: \(error.localizedDescription)",
+            throw HelpfulError(code: .outputCannotWrite,
+                               problem: "Cannot write a temporary targets file: \(error.localizedDescription)",
                                solution: "Check that the temporary folder is writable", location: .file(file.path))
         }
         return try FleetTargetsFile.load(file, projectRoot: root, displayPath: shown, script: script)

@@ -24,7 +24,8 @@ struct LocalJobExecutor: Sendable {
     func run(_ job: ManifestReader.Loaded) async throws(HelpfulError) -> LocalJobResult {
         let spec = job.spec
         guard spec.completionMode == "Indexed", let completions = spec.completions, let container = spec.template.spec.containers.first else {
-            throw HelpfulError(problem: "The Job \(job.name) is not an Indexed Job with one container",
+            throw HelpfulError(code: .kubeManifestInvalid,
+                               problem: "The Job \(job.name) is not an Indexed Job with one container",
                                solution: "Run the manifests runbook kubernetes writes", exitCode: .usage)
         }
         let mounts = try mountPaths(job, container: container)
@@ -79,7 +80,8 @@ struct LocalJobExecutor: Sendable {
             do {
                 if let source = volume.configMap {
                     guard let configMap = job.configMaps[source.name] else {
-                        throw HelpfulError(problem: "The Job mounts the ConfigMap \(source.name), which is not among the manifests",
+                        throw HelpfulError(code: .kubeManifestInvalid,
+                                           problem: "The Job mounts the ConfigMap \(source.name), which is not among the manifests",
                                            solution: "Give the folder runbook kubernetes --output wrote (it holds configmap.yaml)",
                                            exitCode: .usage)
                     }
@@ -97,7 +99,8 @@ struct LocalJobExecutor: Sendable {
             } catch let error as HelpfulError {
                 throw error
             } catch {
-                throw HelpfulError(problem: "Cannot prepare \(local.path): \(error.localizedDescription)",
+                throw HelpfulError(code: .outputCannotWrite,
+                                   problem: "Cannot prepare \(local.path): \(error.localizedDescription)",
                                    solution: "Check that the temporary folder is writable", location: .file(local.path))
             }
         }

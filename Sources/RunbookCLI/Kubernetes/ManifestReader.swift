@@ -20,7 +20,8 @@ struct ManifestReader {
         let url = CLIEnvironment.resolve(path, in: currentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw HelpfulError(problem: "No manifest at \(path)", solution: "Give the folder or file runbook kubernetes wrote",
+            throw HelpfulError(code: .kubeManifestMissing,
+                               problem: "No manifest at \(path)", solution: "Give the folder or file runbook kubernetes wrote",
                                example: "runbook kubernetes run-local k8s/", location: .file(path), exitCode: .usage)
         }
         var files = [(url, path)]
@@ -53,7 +54,8 @@ struct ManifestReader {
             }
         }
         guard let job else {
-            throw HelpfulError(problem: "\(path) holds no Job or CronJob", solution: "Give what runbook kubernetes wrote",
+            throw HelpfulError(code: .kubeManifestInvalid,
+                               problem: "\(path) holds no Job or CronJob", solution: "Give what runbook kubernetes wrote",
                                example: "runbook kubernetes hello-world --targets targets.yaml --image runbook:1.0 --output k8s",
                                location: .file(path), exitCode: .usage)
         }
@@ -63,7 +65,8 @@ struct ManifestReader {
     /// The documents of one file: `---` lines (at column 0) separate them.
     private func documents(_ file: URL, shown: String) throws(HelpfulError) -> [JSONNode] {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw HelpfulError(problem: "Cannot read \(shown)", solution: "Check that it exists and is readable",
+            throw HelpfulError(code: .kubeManifestMissing,
+                               problem: "Cannot read \(shown)", solution: "Check that it exists and is readable",
                                location: .file(shown), exitCode: .usage)
         }
         var parts: [[Substring]] = [[]]
@@ -88,6 +91,7 @@ struct ManifestReader {
             return try JSONNodeDecoder().decode(type, from: node)
         } catch {
             throw HelpfulError(
+                code: .kubeManifestInvalid,
                 problem: "\(shown) is not a manifest runbook kubernetes wrote: \(error)",
                 solution: "Run the manifests runbook kubernetes writes (edit them with kubectl patch, not by hand, before run-local)",
                 location: .file(shown), exitCode: .usage)

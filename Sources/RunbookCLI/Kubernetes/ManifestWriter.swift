@@ -35,6 +35,7 @@ struct ManifestWriter {
             }
         } catch {
             throw HelpfulError(
+                code: .outputCannotWrite,
                 problem: "Cannot write the manifests to \(shown): \(error.localizedDescription)",
                 solution: "Give a folder you can write to, or leave out --output to print them",
                 location: .file(shown), exitCode: .usage)

@@ -47,6 +47,7 @@ extension PodRun {
     /// `runbook run <script> <org> <env> --targets …`: the target comes from the file.
     static func positionalError(script: String, targets: String) -> HelpfulError {
         HelpfulError(
+            code: .usageCommandLine,
             problem: "--targets takes the org and env from the targets file: give no <org> <env>",
             solution: "Leave out <org> <env>, or leave out --targets to run one org/env",
             example: "runbook run \(script) --targets \(targets) --target-index 0", exitCode: .usage)
@@ -55,6 +56,7 @@ extension PodRun {
     /// `--target-index` or `--termination-log` without `--targets`.
     static func withoutTargetsError(script: String) -> HelpfulError {
         HelpfulError(
+            code: .usageCommandLine,
             problem: "--target-index and --termination-log need --targets FILE",
             solution: "Give the targets file the index refers to",
             example: "runbook run \(script) --targets targets.yaml --target-index 0", exitCode: .usage)

@@ -19,6 +19,7 @@ struct PodTarget {
         let targets = try FleetTargetsFile.load(url, projectRoot: root, displayPath: file, script: script)
         guard let target = targets.first(where: { $0.index == chosen }) else {
             throw HelpfulError(
+                code: .kubeTargetIndexOutOfRange,
                 problem: "Target index \(chosen) is out of range: \(file) lists \(targets.count) targets (0…\(targets.count - 1))",
                 solution: "Give an index below \(targets.count); a Job's completions must equal the number of targets",
                 example: "runbook run \(script.name) --targets \(file) --target-index 0",
@@ -30,13 +31,15 @@ struct PodTarget {
     private func chosenIndex(environment: CLIEnvironment) throws(HelpfulError) -> Int {
         if let index {
             guard index >= 0 else {
-                throw HelpfulError(problem: "--target-index \(index) is negative", solution: "Give 0 or more",
+                throw HelpfulError(code: .kubeTargetIndexInvalid,
+                                   problem: "--target-index \(index) is negative", solution: "Give 0 or more",
                                    example: "--target-index 0", exitCode: .usage)
             }
             return index
         }
         guard let text = environment.variables[Self.indexVariable] else {
             throw HelpfulError(
+                code: .kubeTargetIndexMissing,
                 problem: "--targets needs the target's index: neither --target-index nor \(Self.indexVariable) is set",
                 solution: "Give --target-index N (0 is the first target); in a pod of an Indexed Job Kubernetes sets \(Self.indexVariable)",
                 example: "runbook run hello-world --targets \(file) --target-index 0",
@@ -44,6 +47,7 @@ struct PodTarget {
         }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
             throw HelpfulError(
+                code: .kubeTargetIndexInvalid,
                 problem: "\(Self.indexVariable) is '\(text)', not a target index",
                 solution: "Set it to 0 or more, or give --target-index N",
                 example: "\(Self.indexVariable)=0", exitCode: .usage)

@@ -37,6 +37,7 @@ enum RerunTargetsFile {
             let argument = arguments[position]
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 throw HelpfulError(
+                    code: .fleetRecordInvalid,
                     problem: "The arguments of \(target) in \(record) have '\(argument)' where an option (--name) was expected",
                     solution: "Rerun that target with runbook fleet, or write a targets file by hand", location: .file(record),
                     exitCode: .usage)

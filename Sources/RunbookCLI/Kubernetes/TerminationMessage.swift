@@ -34,7 +34,7 @@ struct TerminationMessage: Codable, Sendable, Equatable {
         outcome = record.outcome.rawValue
         exitCode = record.exitCode
         durationSeconds = record.durationSeconds
-        error = record.error.map { Failure(code: $0.code, problem: $0.problem) }
+        error = record.error.map { Failure(code: $0.code?.identifier, problem: $0.problem) }
     }
 
     /// The message of a pod that could not start its run (a bad targets file or index).
@@ -43,7 +43,7 @@ struct TerminationMessage: Codable, Sendable, Equatable {
         self.targetIndex = targetIndex
         outcome = RunRecord.Outcome(error.exitCode).rawValue
         exitCode = error.exitCode.rawValue
-        self.error = Failure(code: nil, problem: error.problem)
+        self.error = Failure(code: error.code.identifier, problem: error.problem)
     }
 
     /// One line of JSON of at most `maximumBytes` bytes: the problem is shortened (with "…") until it fits.
