@@ -14,8 +14,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run a script for an organisation and environment.",
         usage: """
             runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] \
-            [--log-format text|json] [--json] \
-            [--project-root <dir>]
+            [--log-format text|json] [--json] [--secrets-dir <dir>] \
+            [--metrics-file <file>] [--push-metrics <url>] [--project-root <dir>]
             """,
         discussion: """
             Runner options may appear anywhere after `run`. Every other option belongs to the script: \

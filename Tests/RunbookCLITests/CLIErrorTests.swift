@@ -8,10 +8,10 @@ import Testing
     static let usageErrors: [(arguments: [String], problem: String, usage: String)] = [
         (["run", "hello-world", "demo", "test", "--log-level", "verbose"],
          "The value 'verbose' is invalid for '--log-level <log-level>'. Please provide one of the following: trace, debug, info, notice, warning, error, critical",
-         "runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--log-format text|json] [--json] [--project-root <dir>]"),
+         "runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--log-format text|json] [--json] [--secrets-dir <dir>] [--metrics-file <file>] [--push-metrics <url>] [--project-root <dir>]"),
         (["run", "hello-world", "demo", "test", "--log-level"],
          "Missing value for '--log-level <log-level>'",
-         "runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--log-format text|json] [--json] [--project-root <dir>]"),
+         "runbook run <script> <org> <env> [<script options>] [--dry-run] [--log-level <level>] [--log-format text|json] [--json] [--secrets-dir <dir>] [--metrics-file <file>] [--push-metrics <url>] [--project-root <dir>]"),
         (["config", "demo"],
          "Missing expected argument '<env>'",
          "runbook config <org> <env> [--explain <explain>] [--secrets-dir <dir>] [--project-root <project-root>] [--json]"),
