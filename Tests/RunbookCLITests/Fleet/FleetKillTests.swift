@@ -105,3 +105,39 @@ struct SilentPort {
 
     func close() { _ = Glibc.close(descriptor) }
 }
+
+/// SIGTERM to a coordinator: forwarded to the running target (its record says interrupted), the
+/// rest skipped, the fleet record written, exit 130.
+@Suite(.serialized) struct FleetInterruptTests {
+    @Test func sigtermInterruptsTheFleet() async throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let silent = try SilentPort()
+        defer { silent.close() }
+        for org in ["slow1", "slow2"] {
+            try project.write("config/\(org)-prod-config.yaml", FleetTestSupport.customerSyncConfig(silent.url, timeoutSeconds: 3600))
+        }
+        try project.write("t.yaml", "targets:\n  - { org: slow1, env: prod }\n  - { org: slow2, env: prod }\n")
+        let coordinator = try ChildProcess(
+            try FleetTestSupport.runbook(), ["fleet", "customer-sync", "--targets", "t.yaml", "--max-parallel", "1"],
+            directory: project.root, variables: [:])
+        // Wait until the first target's run is under way (its log says it read the customers).
+        let started = await eventually {
+            project.files(in: "logs").contains { name in
+                (try? String(contentsOf: project.root.appendingPathComponent("logs/\(name)"), encoding: .utf8))?
+                    .contains("Read 5 customers") == true
+            }
+        }
+        #expect(started)
+        kill(coordinator.pid, SIGTERM)
+        #expect(await eventually { processIsGone(coordinator.pid) })
+        #expect(await coordinator.wait() == 130)
+        let record = try FleetRecord.read(try #require(FleetTestSupport.records(in: project).last))
+        #expect(record.state == .interrupted)
+        #expect(record.exitCode == 130)
+        #expect(record.targets.map(\.status) == [.finished, .skipped])
+        #expect(record.targets[0].outcome == .interrupted)
+        #expect(record.targets[0].exitCode == 130)
+        #expect(record.targets[0].recordPath?.hasPrefix("output/slow1-prod/") == true)
+    }
+}

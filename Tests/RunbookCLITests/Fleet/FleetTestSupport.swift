@@ -107,8 +107,18 @@ final class ChildProcess: Sendable {
 
     var pid: pid_t { process.processIdentifier }
 
-    /// Waits for the end; the exit status (or the signal number).
-    func wait() async -> Int32 { await ended.value }
+    /// Waits for the end, at most `limit` (a guard, not a timing assertion); the exit status (or the
+    /// signal number), nil when the limit passed first.
+    func wait(limit: Duration = .seconds(120)) async -> Int32? {
+        let ended = ended
+        return await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await ended.value }
+            group.addTask { try? await Task.sleep(for: limit); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
 }
 
 /// Waits for `condition`, checking every 20 ms, for at most `limit` (a guard against a hang, not a timing assertion).
