@@ -16,7 +16,8 @@ import Testing
             config/{org}-{env}-config-secrets.yaml or RUNBOOK_SECRET_<KEY> variables.
 
             Exit codes: 0 success, 1 the script failed, 2 finished with failed results, 64
-            usage error, 78 configuration error, 130 interrupted.
+            usage error, 75 temporary failure (retry later), 78 configuration error, 130
+            interrupted.
 
             USAGE: runbook [--version] <subcommand>
 
@@ -37,6 +38,10 @@ import Testing
               history                 List recent runs from their records in output/,
                                       newest first.
               show                    Show one run's record.
+              fleet                   Run a script for many organisations and environments,
+                                      each target in its own process.
+              collect                 Merge run records found under folders into a fleet
+                                      record.
 
               See 'runbook help <subcommand>' for detailed help.
 

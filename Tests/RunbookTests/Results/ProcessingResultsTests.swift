@@ -85,6 +85,6 @@ struct ProcessingResultsTests {
 
     @Test func everyExitCodeHasItsOutcomeWord() {
         #expect(ExitCode.allCases.map { RunRecord.Outcome($0).rawValue }
-            == ["succeeded", "failed", "completedWithFailures", "usageError", "configurationError", "interrupted"])
+            == ["succeeded", "failed", "completedWithFailures", "usageError", "temporaryFailure", "configurationError", "interrupted"])
     }
 }
