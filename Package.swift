@@ -172,7 +172,7 @@ let coreTargets: [Target] = [
     ),
     .testTarget(
         name: "RunbookCLITests",
-        dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
+        dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld", "CustomerSync", "DemoAPI", "JSONSchema"],
         swiftSettings: strictSettings
     ),
     // Every ```swift block of README.md and docs/*.md is a region of a file here, compiled and run;

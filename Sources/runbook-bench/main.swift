@@ -4,7 +4,7 @@ import Foundation
 // runs every benchmark whose name contains the filter (single medians for development; the comparisons
 // with anchors are `bench/compare`, docs/performance.md). Each area adds its benchmarks to the list.
 let allBenchmarks: [Benchmark] =
-    runBenchmarks + schemaBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks
+    runBenchmarks + schemaBenchmarks + yamlBenchmarks + regexBenchmarks + httpBenchmarks + outputBenchmarks + fleetBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first
 print("benchmark".padding(toLength: 40, withPad: " ", startingAt: 0) + "median ms   target        runs")

@@ -73,14 +73,35 @@ package final class FleetRecorder: Sendable {
         if let snapshot { try? Self.write(snapshot, to: url) }
     }
 
+    /// Writes the record's JSON one target at a time, so writing a record of 10,000 targets never
+    /// holds its whole text in memory: the record without targets, its `"targets":[]` opened and the
+    /// entries written into it one by one (an unescaped `"targets":[]` can only be the member itself).
+    private static func streamJSON(_ record: FleetRecord, to writer: AtomicFileWriter) throws {
+        var head = record
+        head.targets = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(head), as: UTF8.self)
+        guard let member = text.range(of: "\"targets\":[]") else {
+            try writer.write(try record.jsonData())
+            try writer.write([0x0A])
+            return
+        }
+        try writer.write(String(text[..<member.upperBound].dropLast()))
+        for (position, entry) in record.targets.enumerated() {
+            try writer.write(position == 0 ? "\n" : ",\n")
+            try writer.write(try encoder.encode(entry))
+        }
+        try writer.write("\n]" + String(text[member.upperBound...]) + "\n")
+    }
+
     /// Writes `record` atomically (never a partial file).
     package static func write(_ record: FleetRecord, to url: URL) throws(HelpfulError) {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let writer = try AtomicFileWriter(destination: url)
             do {
-                try writer.write(try record.jsonData())
-                try writer.write([0x0A])
+                try streamJSON(record, to: writer)
                 try writer.commit()
             } catch {
                 writer.abort()

@@ -23,7 +23,10 @@ import JSONSchema
 /// let targets = try FleetTargetsFile.load(url, projectRoot: root, script: CustomerSync.self)
 /// ```
 public struct FleetTargetsFile {
-    /// Loads `file`; see ``load(_:projectRoot:displayPath:script:)``.
+    /// The JSON Schema a targets file is checked against (the text of `schemas/fleet-targets.schema.json`).
+    package static var schemaText: String { FleetTargetsSchema.text }
+
+    /// Loads `file`; see ``load(_:projectRoot:displayPath:script:extraArguments:)``.
     public static func load(_ file: URL, projectRoot: URL) throws(HelpfulError) -> [FleetTarget] {
         try load(file, projectRoot: projectRoot, displayPath: nil, script: nil)
     }

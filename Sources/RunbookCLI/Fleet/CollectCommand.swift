@@ -27,7 +27,7 @@ struct CollectCommand: AsyncParsableCommand {
         }
         var newest: [String: (record: RunRecord, path: String)] = [:]
         for folder in folders {
-            let url = URL(fileURLWithPath: folder, relativeTo: environment.currentDirectory).standardizedFileURL
+            let url = FleetPlan.resolve(folder, in: environment)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw HelpfulError(code: .fleetCollectNotAFolder,

@@ -12,7 +12,8 @@ import Darwin
 /// its parent dies (`prctl(PR_SET_PDEATHSIG)`, Linux), then checks that the parent is still the
 /// coordinator that started it: a coordinator killed between the spawn and the `prctl` leaves the
 /// child re-parented, and the child exits at once (exit 130). SIGTERM then interrupts the run as
-/// Ctrl-C does (its record says `interrupted`), so no child outlives a coordinator killed with kill -9.
+/// Ctrl-C does (its record says `interrupted`), so no child outlives a coordinator killed with kill -9;
+/// a watching thread repeats the SIGTERM in case the first one came while the run set up its handler.
 enum FleetChildGuard {
     /// The variable that marks a fleet child: the coordinator's pid.
     static let parentVariable = "RUNBOOK_FLEET_PARENT_PID"
@@ -26,6 +27,24 @@ enum FleetChildGuard {
         if getppid() != parent {
             exit(130)
         }
+        watch(parent: parent)
+    }
+
+    /// The second line of defence: a thread that notices the coordinator is gone (its parent pid
+    /// changes) and interrupts the run with SIGTERM every 200 ms until it ends (the first one may be
+    /// lost while the run is still installing its handler), then exits 130 after 10 s in any case.
+    /// `PR_SET_PDEATHSIG` alone leaves that window open, and does not exist outside Linux.
+    private static func watch(parent: pid_t) {
+        let thread = Thread {
+            while getppid() == parent { usleep(200_000) }
+            for _ in 0..<50 {
+                kill(getpid(), SIGTERM)
+                usleep(200_000)
+            }
+            _exit(130)
+        }
+        thread.stackSize = 64 * 1024
+        thread.start()
     }
 
     /// `prctl(PR_SET_PDEATHSIG, SIGTERM)`. `prctl` is variadic, which Swift does not import: it is

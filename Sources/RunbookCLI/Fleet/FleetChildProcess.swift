@@ -47,16 +47,16 @@ struct FleetChildProcess: Sendable {
 
     private func spawnAndWait(started: (pid_t) -> Void, output: ([UInt8]) -> Void) -> Ending {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return .notStarted(String(cString: strerror(errno))) }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        // Both ends close-on-exec from the start: a child spawned at the same moment by another
+        // thread must not inherit this pipe (it would hold it open, and this read never see EOF).
+        // The child's own copies (dup2 onto 1 and 2) do not have the flag.
+        guard Self.closeOnExecPipe(&fds) == 0 else { return .notStarted(String(cString: strerror(errno))) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -69,7 +69,9 @@ struct FleetChildProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let name = executable == "/proc/self/exe"
+            ? (try? FileManager.default.destinationOfSymbolicLink(atPath: executable)) ?? executable : executable
+        let argv = ([name] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
@@ -100,5 +102,19 @@ struct FleetChildProcess: Sendable {
         // WIFEXITED / WEXITSTATUS / WTERMSIG, spelled out (the C macros are not imported).
         let signal = wait & 0x7F
         return signal == 0 ? .exited((wait >> 8) & 0xFF) : .signalled(signal)
+    }
+
+    /// `pipe2(fds, O_CLOEXEC)` (Linux; Swift's Glibc module does not import it, so it is looked up),
+    /// else `pipe` + `FD_CLOEXEC`.
+    private static func closeOnExecPipe(_ fds: inout [Int32]) -> Int32 {
+        typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2") {
+            let pipe2 = unsafeBitCast(symbol, to: Pipe2.self)
+            return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, O_CLOEXEC) }
+        }
+        guard pipe(&fds) == 0 else { return -1 }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        return 0
     }
 }

@@ -31,7 +31,7 @@ struct FleetPlan {
                 "Say which targets the fleet runs")
         }
         if let resume = command.resume {
-            let url = URL(fileURLWithPath: resume, relativeTo: environment.currentDirectory).standardizedFileURL
+            let url = FleetPlan.resolve(resume, in: environment)
             var record = try FleetRecord.read(url)
             try Self.checkScript(record, script: script, file: resume)
             try Self.checkNotRunning(record, file: resume)
@@ -44,12 +44,12 @@ struct FleetPlan {
         }
         let targets: [FleetTarget]
         if let file = command.targets {
-            let url = URL(fileURLWithPath: file, relativeTo: environment.currentDirectory).standardizedFileURL
+            let url = FleetPlan.resolve(file, in: environment)
             targets = try FleetTargetsFile.load(url, projectRoot: root, displayPath: file, script: script, extraArguments: scriptArguments)
         } else if command.all {
             targets = try FleetTargetList.all(projectRoot: root, script: script, arguments: scriptArguments)
         } else if let rerun = command.rerunFailed {
-            let url = URL(fileURLWithPath: rerun, relativeTo: environment.currentDirectory).standardizedFileURL
+            let url = FleetPlan.resolve(rerun, in: environment)
             let previous = try FleetRecord.read(url)
             try Self.checkScript(previous, script: script, file: rerun)
             targets = previous.targets.filter { !$0.succeeded }.map(\.target)
@@ -74,6 +74,13 @@ struct FleetPlan {
         positions = Array(record.targets.indices)
         url = root.appendingPathComponent("output").appendingPathComponent(record.fileName)
         displayPath = "output/\(record.fileName)"
+    }
+
+    /// `path` as given on the command line: absolute, or relative to the current directory.
+    static func resolve(_ path: String, in environment: CLIEnvironment) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: environment.currentDirectory.path).appendingPathComponent(path)
+        return url.standardizedFileURL
     }
 
     static func usage(_ problem: String, _ solution: String) -> HelpfulError {

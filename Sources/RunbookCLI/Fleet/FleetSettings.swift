@@ -35,7 +35,8 @@ struct FleetSettings: Sendable {
     /// The executable of this process (Linux: `/proc/self/exe`), unless the environment names another.
     static func executable(environment: [String: String]) -> String {
         if let path = environment["RUNBOOK_FLEET_EXECUTABLE"], !path.isEmpty { return path }
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        // The running executable itself, even when the file was replaced since (a rebuild, an upgrade).
+        if FileManager.default.fileExists(atPath: "/proc/self/exe") { return "/proc/self/exe" }
         return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }

@@ -10,7 +10,7 @@ struct FleetTargetResult {
     let runID: RunID
     let settings: FleetSettings
 
-    func finished(_ ending: FleetChildProcess.Ending, timedOut: Bool) -> FleetRecord.Entry {
+    func finished(_ ending: FleetChildProcess.Ending, timedOut: Bool, interrupted: Bool = false) -> FleetRecord.Entry {
         var entry = entry
         entry.status = .finished
         entry.runId = runID
@@ -35,6 +35,11 @@ struct FleetTargetResult {
                 entry.error = failure(.fleetTargetWithoutRecord, "The run of \(target.name) ended with exit code \(status) without writing its run record",
                                       solution: "Look at its output above and its log in logs/")
             }
+        case .signalled(let signal) where interrupted && !timedOut && (signal == SIGINT || signal == SIGTERM):
+            // Interrupted before it could set up its own handler: it ended the way Ctrl-C ends a run.
+            entry.exitCode = ExitCode.interrupted.rawValue
+            entry.outcome = .interrupted
+            entry.error = failure("The run of \(target.name) was interrupted as it started", solution: "Run the fleet again when ready")
         case .signalled(let signal) where !timedOut:
             entry.exitCode = 128 + signal
             entry.outcome = .failed

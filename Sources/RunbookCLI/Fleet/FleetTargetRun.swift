@@ -66,7 +66,7 @@ struct FleetTargetRun: Sendable {
         timer?.cancel()
         if let finished = attemptState.pid.withLock({ $0 }) { children.remove(finished) }
         var result = FleetTargetResult(entry: entry, target: target, runID: runID, settings: settings)
-            .finished(ending, timedOut: attemptState.timedOut.withLock { $0 })
+            .finished(ending, timedOut: attemptState.timedOut.withLock { $0 }, interrupted: children.isInterrupted)
         result.attempts = attempt
         output.finish(result)
         return result

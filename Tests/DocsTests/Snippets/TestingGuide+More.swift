@@ -41,7 +41,7 @@ import Testing
             """
         harness.http.route(.get, "/api/{customer}", response: .status(503))
         let result = await harness.run()
-        #expect(result.exitCode == .scriptFailed)
+        #expect(result.exitCode == .temporaryFailure)   // 75: the circuit opened, retry later
         #expect(result.error?.problem.hasPrefix("Stopped at customer C002") == true)
         #expect(result.sleeps.count == 1)      // one backoff before the retry, in no real time
         // docs: end

@@ -13,7 +13,7 @@ public import Runbook
 /// ```
 ///
 /// A row that fails (422, 412, a 503 that outlived its retries) is a failed result and the run goes
-/// on (exit 2); when the circuit breaker opens, the run stops (exit 1) and the report shows how far it got.
+/// on (exit 2); when the circuit breaker opens, the run stops (exit 75, a temporary failure) and the report shows how far it got.
 ///
 /// Config (`scripts.customer-sync`, validated by `configSchema`):
 /// - `entity-path` (string, default `customers`): the collection, relative to `global.api-base-url`;
@@ -81,6 +81,6 @@ public struct CustomerSync: Script {
         HelpfulError(
             problem: "Stopped at customer \(record.key) (line \(record.line)) after \(done) of \(total): \(cause.problem)",
             solution: cause.solution + ". Then run again: customers already synced come out unchanged",
-            example: cause.example, location: cause.location, details: cause.details, exitCode: .scriptFailed)
+            example: cause.example, location: cause.location, details: cause.details, exitCode: cause.exitCode)
     }
 }

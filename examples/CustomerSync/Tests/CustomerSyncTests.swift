@@ -116,7 +116,7 @@ import Testing
             harness.http.route(.get, "/customers(\(number))", response: .json(503, #"{"error":{"message":"maintenance"}}"#))
         }
         let result = await harness.run()
-        #expect(result.exitCode == .scriptFailed)
+        #expect(result.exitCode == .temporaryFailure)
         #expect(result.error?.problem == "Stopped at customer C002 (line 3) after 1 of 3: Circuit breaker for api.test is open "
             + "for another 60 s after repeated failures (transport errors, timeouts or 5xx)")
         #expect(result.results?.items.failed == [

@@ -176,9 +176,11 @@ extension RestClient {
     }
 
     private func transportError(_ error: HTTPTransportError, method: String, url: URL, attempts: Int) -> HTTPRequestError {
-        HTTPRequestError(
+        var failure = HTTPRequestError(
             kind: error.kind == .timedOut ? .timeout : .transport, method: method, url: redacted(url),
             attempts: attempts, detail: RedactedURL.mask(error.message, secrets: secretRegistry))
+        failure.isPermanent = error.kind == .tlsFailed || error.kind == .unsupportedURL
+        return failure
     }
 
     /// The URL for `url.full`: secrets masked, every query value replaced by `REDACTED`.

@@ -10,11 +10,12 @@ extension HTTPRequestError: HelpfulErrorConvertible {
 
     /// 75 (temporary failure) when the call gave up on something that may pass later: a retryable
     /// status (408, 429, 5xx that ``RetryPolicy`` retries) after the retries were used up, a
-    /// transport error, a timeout, or the call's deadline; 1 for everything else.
+    /// transport error (not a refused TLS certificate or an unsupported URL), a timeout, or the call's
+    /// deadline; 1 for everything else.
     public var exitCode: ExitCode {
         switch kind {
         case .transport, .timeout, .deadlineExceeded:
-            return .temporaryFailure
+            return isPermanent ? .scriptFailed : .temporaryFailure
         case .status:
             return RetryPolicy.retryableStatuses.contains(status ?? 0) ? .temporaryFailure : .scriptFailed
         case .asyncTimeout, .invalidResponse, .invalidURL:

@@ -49,6 +49,9 @@ public struct HTTPRequestError: Error, Sendable, CustomStringConvertible {
     public var responseHeaderFields: HTTPFields
     /// The last response's body (raw access; not shown in messages).
     public var responseBody: Data
+    /// A transport failure that sending again cannot fix (a refused TLS certificate, an unsupported
+    /// URL): not a temporary failure (exit 1, not 75).
+    var isPermanent = false
 
     /// Creates an error.
     public init(

@@ -1,0 +1,140 @@
+import CustomerSync
+import Foundation
+import HelloWorld
+import JSONSchema
+import Runbook
+import RunbookCLI
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the fleet tests share: the built `runbook` (the children, and the coordinator of the kill -9
+/// test), an in-process coordinator that knows hello-world and customer-sync, real processes
+/// waited for without blocking the pool, and the fleet record checked against its schema.
+enum FleetTestSupport {
+    /// `.build/debug/runbook` beside the test bundle (`swift build --build-tests` builds it).
+    static func runbook() throws -> URL {
+        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
+                          Bundle.main.executableURL?.deletingLastPathComponent(),
+                          TestProject.repositoryRoot.appendingPathComponent(".build/debug")]
+        for case let folder? in candidates {
+            let url = folder.appendingPathComponent("runbook")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook (run swift build --build-tests)"])
+    }
+
+    /// Runs `runbook <arguments>` in-process (the coordinator) with children of the built `runbook`
+    /// (or `executable`).
+    static func run(_ arguments: [String], in project: TestProject, executable: URL? = nil,
+                    variables: [String: String] = [:]) async throws -> CLIResult {
+        let out = Mutex("")
+        let err = Mutex("")
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RUNBOOK") }
+        environment["NO_COLOR"] = "1"
+        environment["RUNBOOK_FLEET_EXECUTABLE"] = try (executable ?? runbook()).path
+        let cli = CLIEnvironment(
+            catalog: ScriptCatalog([HelloWorld.self, CustomerSync.self]),
+            variables: environment.merging(variables) { $1 },
+            currentDirectory: project.root,
+            writeOut: { text in out.withLock { $0 += text } },
+            writeError: { text in err.withLock { $0 += text } })
+        let code = await RunbookMain.execute(arguments, environment: cli)
+        return CLIResult(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+    }
+
+    /// The one fleet record in `output/` of `project` (the newest when there are several).
+    static func records(in project: TestProject) -> [URL] {
+        let folder = project.root.appendingPathComponent("output")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix("fleet_") && $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The violations of a fleet record file against schemas/fleet-record.schema.json.
+    static func schemaViolations(_ url: URL) throws -> [String] {
+        let schemaData = try Data(contentsOf: TestProject.repositoryRoot.appendingPathComponent("schemas/fleet-record.schema.json"))
+        let schema = try CompiledSchema(try JSONParser.parse(Array(schemaData)))
+        let data = try Data(contentsOf: url)
+        return schema.validate(try JSONParser.parse(Array(data))).violations.map { "\($0.instanceLocation): \($0.message)" }
+    }
+
+    /// A configuration for customer-sync against `baseURL`: no retries, the breaker opening after 2 failures.
+    static func customerSyncConfig(_ baseURL: URL, timeoutSeconds: Int = 30) -> String {
+        """
+        global:
+          api-base-url: \(baseURL.absoluteString)
+        script-behavior:
+          api-timeouts:
+            rest-timeout-seconds: \(timeoutSeconds)
+          retry-strategy:
+            max-retries: 0
+            backoff-factor: 1.0
+          circuit-breaker:
+            enabled: true
+            failure-threshold: 2
+            timeout-seconds: 60
+
+        """
+    }
+}
+
+/// A real process, waited for with a termination handler (never blocking a thread of the pool).
+final class ChildProcess: Sendable {
+    let process: Process
+    private let ended: Task<Int32, Never>
+
+    init(_ executable: URL, _ arguments: [String], directory: URL, variables: [String: String]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RUNBOOK") }
+        environment["NO_COLOR"] = "1"
+        process.environment = environment.merging(variables) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let stream = AsyncStream<Int32> { continuation in
+            process.terminationHandler = { ended in
+                continuation.yield(ended.terminationStatus)
+                continuation.finish()
+            }
+        }
+        try process.run()
+        self.process = process
+        ended = Task { for await status in stream { return status }; return -1 }
+    }
+
+    var pid: pid_t { process.processIdentifier }
+
+    /// Waits for the end, at most `limit` (a guard, not a timing assertion); the exit status (or the
+    /// signal number), nil when the limit passed first.
+    func wait(limit: Duration = .seconds(120)) async -> Int32? {
+        let ended = ended
+        return await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await ended.value }
+            group.addTask { try? await Task.sleep(for: limit); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+/// Waits for `condition`, checking every 20 ms, for at most `limit` (a guard against a hang, not a timing assertion).
+func eventually(_ limit: Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return condition()
+}
+
+/// Whether a process is gone (or a zombie nobody reaped yet).
+func processIsGone(_ pid: pid_t) -> Bool {
+    if kill(pid, 0) != 0 { return true }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return true }
+    return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+}
