@@ -39,7 +39,9 @@ struct FleetTargetResult {
             // Interrupted before it could set up its own handler: it ended the way Ctrl-C ends a run.
             entry.exitCode = ExitCode.interrupted.rawValue
             entry.outcome = .interrupted
-            entry.error = failure("The run of \(target.name) was interrupted as it started", solution: "Run the fleet again when ready")
+            entry.error = RunRecord.Failure(HelpfulError(
+                code: .runInterrupted, problem: "The run of \(target.name) was interrupted as it started",
+                solution: "Run the fleet again when ready", exitCode: .interrupted))
         case .signalled(let signal) where !timedOut:
             entry.exitCode = 128 + signal
             entry.outcome = .failed

@@ -27,7 +27,7 @@ import Testing
         let result = try await FleetTestSupport.run(["fleet", "hello-world", "--targets", "t.yaml"] + bad.arguments, in: project)
         #expect(result.exitCode == bad.exitCode, "\(result.stderr)")
         #expect(result.stderr.contains(bad.message), "\(result.stderr)")
-        #expect(result.stderr.contains("Problem:"))
+        #expect(result.stderr.contains("❌ Problem [RB-"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("output").path))
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("logs").path))
     }

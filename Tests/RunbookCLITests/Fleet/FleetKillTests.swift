@@ -30,7 +30,7 @@ import Glibc
         try project.write("t.yaml", "targets:\n" + ["fast1", "slow1", "fast2", "slow2"].map { "  - { org: \($0), env: prod }\n" }.joined())
         let coordinator = try ChildProcess(
             try FleetTestSupport.runbook(), ["fleet", "customer-sync", "--targets", "t.yaml", "--max-parallel", "4"],
-            directory: project.root, variables: [:])
+            directory: project.root)
 
         // Wait until the fast targets finished and the slow ones are running.
         var recordURL: URL?
@@ -49,8 +49,8 @@ import Glibc
         #expect(childPids.count == 2)
         #expect(childPids.allSatisfy { !processIsGone($0) })
 
-        kill(coordinator.pid, SIGKILL)
-        #expect(await eventually { processIsGone(coordinator.pid) })
+        coordinator.send(SIGKILL)
+        #expect(await coordinator.waitForTermination() == 128 + SIGKILL)
         // The children got SIGTERM from the kernel (PR_SET_PDEATHSIG) and ended.
         let gone = await eventually { childPids.allSatisfy(processIsGone) }
         #expect(gone, "children still alive: \(childPids.filter { !processIsGone($0) })")
@@ -120,7 +120,7 @@ struct SilentPort {
         try project.write("t.yaml", "targets:\n  - { org: slow1, env: prod }\n  - { org: slow2, env: prod }\n")
         let coordinator = try ChildProcess(
             try FleetTestSupport.runbook(), ["fleet", "customer-sync", "--targets", "t.yaml", "--max-parallel", "1"],
-            directory: project.root, variables: [:])
+            directory: project.root)
         // Wait until the first target's run is under way (its log says it read the customers).
         let started = await eventually {
             project.files(in: "logs").contains { name in
@@ -129,9 +129,8 @@ struct SilentPort {
             }
         }
         #expect(started)
-        kill(coordinator.pid, SIGTERM)
-        #expect(await eventually { processIsGone(coordinator.pid) })
-        #expect(await coordinator.wait() == 130)
+        coordinator.send(SIGTERM)
+        #expect(await coordinator.waitForTermination() == 130)
         let record = try FleetRecord.read(try #require(FleetTestSupport.records(in: project).last))
         #expect(record.state == .interrupted)
         #expect(record.exitCode == 130)

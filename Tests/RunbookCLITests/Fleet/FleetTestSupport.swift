@@ -79,48 +79,6 @@ enum FleetTestSupport {
     }
 }
 
-/// A real process, waited for with a termination handler (never blocking a thread of the pool).
-final class ChildProcess: Sendable {
-    let process: Process
-    private let ended: Task<Int32, Never>
-
-    init(_ executable: URL, _ arguments: [String], directory: URL, variables: [String: String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RUNBOOK") }
-        environment["NO_COLOR"] = "1"
-        process.environment = environment.merging(variables) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let stream = AsyncStream<Int32> { continuation in
-            process.terminationHandler = { ended in
-                continuation.yield(ended.terminationStatus)
-                continuation.finish()
-            }
-        }
-        try process.run()
-        self.process = process
-        ended = Task { for await status in stream { return status }; return -1 }
-    }
-
-    var pid: pid_t { process.processIdentifier }
-
-    /// Waits for the end, at most `limit` (a guard, not a timing assertion); the exit status (or the
-    /// signal number), nil when the limit passed first.
-    func wait(limit: Duration = .seconds(120)) async -> Int32? {
-        let ended = ended
-        return await withTaskGroup(of: Int32?.self) { group in
-            group.addTask { await ended.value }
-            group.addTask { try? await Task.sleep(for: limit); return nil }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-    }
-}
-
 /// Waits for `condition`, checking every 20 ms, for at most `limit` (a guard against a hang, not a timing assertion).
 func eventually(_ limit: Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + limit

@@ -35,11 +35,15 @@ final class ChildProcess: Sendable {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name) (run swift build --build-tests)"])
     }
 
-    /// Starts `executable` with `arguments`; `variables` are added to this process's environment.
+    /// Starts `executable` with `arguments` in `directory`, with this process's environment less its
+    /// `RUNBOOK…` variables (a test's child never inherits a developer's settings), `NO_COLOR=1`, and
+    /// `variables`.
     init(_ executable: URL, _ arguments: [String], variables: [String: String] = [:], directory: URL? = nil) throws {
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(variables) { $1 }
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RUNBOOK") }
+        environment["NO_COLOR"] = "1"
+        process.environment = environment.merging(variables) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe()
         let stderr = Pipe()
@@ -84,15 +88,21 @@ final class ChildProcess: Sendable {
     /// Waits for the child to end and for its output to be read to the end; returns the exit status
     /// (128 + n for a child killed by signal n).
     func waitForExit() async -> (status: Int32, output: Output) {
-        let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+        let status = await waitForTermination()
+        _ = await waitForOutput { _ in false }
+        return (status, state.withLock { $0.output })
+    }
+
+    /// Waits for the child to end, not for its output streams to close (a grandchild may still hold
+    /// them); returns the exit status (128 + n for a child killed by signal n).
+    func waitForTermination() async -> Int32 {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             let exit: Int32? = state.withLock { state in
                 if state.exit == nil { state.exitWaiters.append(continuation) }
                 return state.exit
             }
             if let exit { continuation.resume(returning: exit) }
         }
-        _ = await waitForOutput { _ in false }
-        return (status, state.withLock { $0.output })
     }
 
     /// The output so far.
