@@ -67,8 +67,12 @@ struct CollectCommand: AsyncParsableCommand {
             state: .finished, exitCode: exitCode.rawValue, maxParallel: 1, targets: entries)
         let url = root.appendingPathComponent("output").appendingPathComponent(record.fileName)
         try FleetRecorder.write(record, to: url)
-        environment.writeOut(FleetTable.text(record))
-        environment.writeOut("Fleet record: output/\(record.fileName)\n")
+        if global.json {
+            try FleetRecordJSON.write(record, url: url, environment: environment)
+        } else {
+            environment.writeOut(FleetTable.text(record))
+            environment.writeOut("Fleet record: output/\(record.fileName)\n")
+        }
         guard exitCode == .success else { throw ArgumentParser.ExitCode(exitCode.rawValue) }
     }
 

@@ -79,12 +79,17 @@ struct FleetCommand: AsyncParsableCommand {
         let scriptArguments = ScriptArguments(Array(arguments.dropFirst())).arguments
         let settings = try settings(script: name, root: root, environment: environment, scriptArguments: scriptArguments)
         let plan = try FleetPlan(command: self, script: script, root: root, environment: environment, scriptArguments: scriptArguments)
-        environment.writeOut("Fleet \(plan.record.fleetId): \(plan.positions.count) target\(plan.positions.count == 1 ? "" : "s") "
-            + "of \(name), at most \(settings.maxParallel) at once; record \(plan.displayPath)\n")
+        let header = "Fleet \(plan.record.fleetId): \(plan.positions.count) target\(plan.positions.count == 1 ? "" : "s") "
+            + "of \(name), at most \(settings.maxParallel) at once; record \(plan.displayPath)\n"
+        if global.json { environment.writeError(header) } else { environment.writeOut(header) }
         let (record, exitCode) = try await FleetCoordinator(environment: environment, settings: settings)
             .run(plan.record, positions: plan.positions, url: plan.url)
-        environment.writeOut("\n" + FleetTable.text(record, only: Set(plan.positions.map { record.targets[$0].index })))
-        environment.writeOut("Fleet record: \(plan.displayPath)\n")
+        if global.json {
+            try FleetRecordJSON.write(record, url: plan.url, environment: environment)
+        } else {
+            environment.writeOut("\n" + FleetTable.text(record, only: Set(plan.positions.map { record.targets[$0].index })))
+            environment.writeOut("Fleet record: \(plan.displayPath)\n")
+        }
         guard exitCode == .success else { throw ArgumentParser.ExitCode(exitCode.rawValue) }
     }
 
@@ -115,7 +120,7 @@ struct FleetCommand: AsyncParsableCommand {
         return FleetSettings(
             script: script, projectRoot: root, executable: FleetSettings.executable(environment: environment.variables),
             maxParallel: maxParallel, output: output, haltAfter: budget, targetTimeout: timeout, retries: retries,
-            runnerArguments: runner, scriptArguments: scriptArguments)
+            runnerArguments: runner, scriptArguments: scriptArguments, json: global.json)
     }
 }
 

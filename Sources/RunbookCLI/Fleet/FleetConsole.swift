@@ -21,10 +21,14 @@ final class FleetConsole: Sendable {
         var failed = 0
     }
 
-    init(environment: CLIEnvironment, mode: FleetOutputMode, total: Int) {
+    /// Whether the targets' output goes to standard error (`--json`: standard output is the record's).
+    private let toStandardError: Bool
+
+    init(environment: CLIEnvironment, mode: FleetOutputMode, total: Int, toStandardError: Bool = false) {
         self.environment = environment
         self.mode = mode
         self.total = total
+        self.toStandardError = toStandardError
     }
 
     /// The output of one attempt of `target`.
@@ -47,11 +51,11 @@ final class FleetConsole: Sendable {
         progress.withLock { $0.running -= 1 }
     }
 
-    /// Writes text to standard output, above the progress line.
+    /// Writes text to standard output (standard error under `--json`), above the progress line.
     func write(_ text: String) {
         guard !text.isEmpty else { return }
         if environment.stderrIsTerminal { environment.writeError("\r\u{1B}[K") }
-        environment.writeOut(text)
+        if toStandardError { environment.writeError(text) } else { environment.writeOut(text) }
         showProgress()
     }
 

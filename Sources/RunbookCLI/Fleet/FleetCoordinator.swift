@@ -31,7 +31,8 @@ struct FleetCoordinator {
         record.coordinatorPid = getpid()
         let recorder = try FleetRecorder(record: record, url: url)
         let children = FleetChildren()
-        let console = FleetConsole(environment: environment, mode: settings.output, total: positions.count)
+        let console = FleetConsole(
+            environment: environment, mode: settings.output, total: positions.count, toStandardError: settings.json)
         let runner = FleetTargetRun(settings: settings, environment: environment, recorder: recorder, console: console, children: children)
         let signals = environment.handlesInterrupts ? Self.forwardSignals(to: children) : []
         var queue = positions[...]

@@ -25,6 +25,9 @@ struct FleetSettings: Sendable {
     var runnerArguments: [String]
     /// Script options from the fleet's command line, after each target's own.
     var scriptArguments: [String]
+    /// `--json`: standard output carries only the fleet record; the targets' output goes to
+    /// standard error.
+    var json = false
 
     /// The command line of one attempt of `target`.
     func childArguments(for target: FleetTarget) -> [String] {

@@ -99,4 +99,26 @@ import Testing
         #expect(all.exitCode == 0)
         #expect(all.stdout.contains("4 targets: 4 succeeded"))
     }
+
+    @Test func underJSONStandardOutputIsTheFleetRecord() async throws {
+        let project = try Self.project(orgs: ["a", "b"])
+        defer { project.remove() }
+        let result = try await FleetTestSupport.run(
+            ["fleet", "hello-world", "--orgs", "a,b", "--envs", "prod", "--limit", "1", "--json"], in: project)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        // One line: the record as its file holds it; the header and the targets' output went to stderr.
+        let lines = result.stdout.split(separator: "\n")
+        try #require(lines.count == 1, "\(result.stdout)")
+        let printed = try JSONDecoder().decode(FleetRecord.self, from: Data(lines[0].utf8))
+        let url = try #require(FleetTestSupport.records(in: project).last)
+        #expect(printed.fleetId == (try FleetRecord.read(url)).fleetId)
+        #expect(printed.targets.map(\.name) == ["a/prod", "b/prod"])
+        #expect(printed.state == .finished && printed.exitCode == 0)
+        #expect(result.stderr.contains("Fleet \(printed.fleetId): 2 targets of hello-world"))
+
+        let collected = try await FleetTestSupport.run(["collect", "output", "--json"], in: project)
+        #expect(collected.exitCode == 0, "\(collected.stderr)")
+        let merged = try JSONDecoder().decode(FleetRecord.self, from: Data(collected.stdout.utf8))
+        #expect(merged.targets.map(\.name) == ["a/prod", "b/prod"])
+    }
 }

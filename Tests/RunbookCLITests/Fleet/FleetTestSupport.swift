@@ -15,14 +15,7 @@ import Glibc
 enum FleetTestSupport {
     /// `.build/debug/runbook` beside the test bundle (`swift build --build-tests` builds it).
     static func runbook() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          TestProject.repositoryRoot.appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent("runbook")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook (run swift build --build-tests)"])
+        try ChildProcess.builtExecutable("runbook")
     }
 
     /// Runs `runbook <arguments>` in-process (the coordinator) with children of the built `runbook`
