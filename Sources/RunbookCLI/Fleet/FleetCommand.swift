@@ -12,7 +12,7 @@ struct FleetCommand: AsyncParsableCommand {
         usage: """
             runbook fleet <script> (--targets <file> | --orgs <a,b> --envs <x,y> | --all | --rerun-failed <record> | \
             --resume <record>) [--max-parallel <n>] [--output grouped|prefixed] [--halt-after <n|p%>] \
-            [--target-timeout <duration>] [--retries <n>] [<script options>]
+            [--target-timeout <duration>] [--retries <n>] [--retry-delay <duration>] [<script options>]
             """,
         discussion: """
             Each target runs as `runbook run <script> <org> <env>` in a child process of its own, writing its outputs \
@@ -54,6 +54,9 @@ struct FleetCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Run a target that exited 75 (temporary failure) up to this many more times.")
     var retries = 0
+
+    @Option(name: .long, help: "With --retries: wait this long before each retry (90s, 5m; default 30s).")
+    var retryDelay = "30s"
 
     @Flag(name: .long, help: "Every target runs with --dry-run.")
     var dryRun = false
@@ -98,6 +101,10 @@ struct FleetCommand: AsyncParsableCommand {
             throw FleetPlan.usage("--max-parallel must be at least 1, found \(maxParallel)", "Give how many targets may run at once")
         }
         guard retries >= 0 else { throw FleetPlan.usage("--retries must be 0 or more, found \(retries)", "Give a count") }
+        guard let delay = FleetDuration.parse(retryDelay, allowingZero: true) else {
+            throw FleetPlan.usage("--retry-delay '\(retryDelay)' is not a duration",
+                                  "Give seconds (30), or a number with ms, s, m or h (500ms, 30s, 5m)")
+        }
         var budget: FleetHaltBudget?
         if let haltAfter {
             guard let parsed = FleetHaltBudget(haltAfter) else {
@@ -117,10 +124,12 @@ struct FleetCommand: AsyncParsableCommand {
         var runner: [String] = dryRun ? ["--dry-run"] : []
         if let logLevel { runner += ["--log-level", logLevel.rawValue] }
         if let logFormat { runner += ["--log-format", logFormat.rawValue] }
-        return FleetSettings(
+        var settings = FleetSettings(
             script: script, projectRoot: root, executable: FleetSettings.executable(environment: environment.variables),
             maxParallel: maxParallel, output: output, haltAfter: budget, targetTimeout: timeout, retries: retries,
             runnerArguments: runner, scriptArguments: scriptArguments, json: global.json)
+        settings.retryDelay = delay
+        return settings
     }
 }
 

@@ -21,6 +21,8 @@ struct FleetSettings: Sendable {
     var killGrace: Duration = .seconds(5)
     /// `--retries`: extra attempts for a target that exited 75.
     var retries: Int
+    /// `--retry-delay`: the wait before each retry (the service said "later").
+    var retryDelay: Duration = .seconds(30)
     /// Runner options given to every child (`--dry-run`, `--log-level`, `--log-format`).
     var runnerArguments: [String]
     /// Script options from the fleet's command line, after each target's own.
@@ -82,15 +84,17 @@ struct FleetHaltBudget: Sendable, Equatable {
     }
 }
 
-/// Parses `--target-timeout`: `90`, `90s`, `500ms`, `5m`, `2h`.
+/// Parses `--target-timeout` and `--retry-delay`: `90`, `90s`, `500ms`, `5m`, `2h` (`0` only
+/// `allowingZero`).
 enum FleetDuration {
-    static func parse(_ text: String) -> Duration? {
+    static func parse(_ text: String, allowingZero: Bool = false) -> Duration? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        let least = allowingZero ? 0.0 : Double.leastNonzeroMagnitude
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            guard let value = Double(text.dropLast(suffix.count)), value > 0, value.isFinite else { return nil }
+            guard let value = Double(text.dropLast(suffix.count)), value >= least, value.isFinite else { return nil }
             return .milliseconds(Int64((value * factor * 1000).rounded()))
         }
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else { return nil }
+        guard let seconds = Double(text), seconds >= least, seconds.isFinite else { return nil }
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 }

@@ -27,6 +27,7 @@ struct FleetTargetRun: Sendable {
         let started = clock.monotonicNow()
         var attempt = 0
         repeat {
+            if attempt > 0 { await waitBeforeRetry() }
             attempt += 1
             entry = await runAttempt(entry, target: target, attempt: attempt)
             entry.attempts = attempt
@@ -35,6 +36,18 @@ struct FleetTargetRun: Sendable {
         entry.durationSeconds = max(0, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         entry.status = .finished
         return entry
+    }
+
+    /// Waits `--retry-delay` on the run's clock, in steps of at most 250 ms so that Ctrl-C to the
+    /// coordinator ends the wait at once.
+    private func waitBeforeRetry() async {
+        let clock = environment.clock
+        let end = clock.monotonicNow() + settings.retryDelay
+        while !children.isInterrupted {
+            let left = end - clock.monotonicNow()
+            guard left > .zero else { return }
+            try? await clock.sleep(for: min(left, .milliseconds(250)))
+        }
     }
 
     private func runAttempt(_ entry: FleetRecord.Entry, target: FleetTarget, attempt: Int) async -> FleetRecord.Entry {

@@ -14,6 +14,7 @@ import Testing
         ("targets:\n  - { org: a, env: prod }\n", ["--colour"], 64, "Unknown option '--colour'"),
         ("targets:\n  - { org: a, env: prod }\n", ["--max-parallel", "0"], 64, "--max-parallel must be at least 1"),
         ("targets:\n  - { org: a, env: prod }\n", ["--halt-after", "lots"], 64, "--halt-after 'lots' is neither a count nor a percentage"),
+        ("targets:\n  - { org: a, env: prod }\n", ["--retries", "1", "--retry-delay", "later"], 64, "--retry-delay 'later' is not a duration"),
         ("targets:\n  - { org: a, env: prod }\n", ["--target-timeout", "soon"], 64, "--target-timeout 'soon' is not a duration"),
         ("targets:\n  - { org: a, env: prod }\n", ["--all"], 64, "Give only one of --targets"),
     ]

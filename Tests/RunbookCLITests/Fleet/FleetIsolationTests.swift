@@ -36,7 +36,7 @@ import Testing
         let project = try Self.project(orgs: ["ok1", "crash", "hang", "temp", "ok2"])
         defer { project.remove() }
         let result = try await FleetTestSupport.run(
-            ["fleet", "hello-world", "--targets", "t.yaml", "--max-parallel", "5", "--target-timeout", "1s", "--retries", "2"],
+            ["fleet", "hello-world", "--targets", "t.yaml", "--max-parallel", "5", "--target-timeout", "1s", "--retries", "2", "--retry-delay", "0"],
             in: project, executable: try Self.wrapper(in: project),
             variables: ["RUNBOOK_PROJECT_ROOT_FOR_TEST": project.root.path])
         #expect(result.exitCode == 1, "\(result.stdout)\n\(result.stderr)")
