@@ -80,8 +80,9 @@ struct FleetCommand: AsyncParsableCommand {
         }
         guard let script = environment.catalog.script(named: name) else { throw environment.catalog.unknownScript(name) }
         let scriptArguments = ScriptArguments(Array(arguments.dropFirst())).arguments
-        let settings = try settings(script: name, root: root, environment: environment, scriptArguments: scriptArguments)
+        var settings = try settings(script: name, root: root, environment: environment, scriptArguments: scriptArguments)
         let plan = try FleetPlan(command: self, script: script, root: root, environment: environment, scriptArguments: scriptArguments)
+        settings.fleetID = plan.record.fleetId.description
         let header = "Fleet \(plan.record.fleetId): \(plan.positions.count) target\(plan.positions.count == 1 ? "" : "s") "
             + "of \(name), at most \(settings.maxParallel) at once; record \(plan.displayPath)\n"
         if global.json { environment.writeError(header) } else { environment.writeOut(header) }

@@ -23,6 +23,9 @@ struct FleetSettings: Sendable {
     var retries: Int
     /// `--retry-delay`: the wait before each retry (the service said "later").
     var retryDelay: Duration = .seconds(30)
+    /// The fleet's id, given to every child as `RUNBOOK_FLEET_ID` (the folder of a fleet-scoped
+    /// rate limit, `rate-limiting.scope: fleet`).
+    var fleetID: String?
     /// Runner options given to every child (`--dry-run`, `--log-level`, `--log-format`).
     var runnerArguments: [String]
     /// Script options from the fleet's command line, after each target's own.

@@ -55,6 +55,7 @@ struct FleetTargetRun: Sendable {
         var variables = environment.variables
         variables[FleetChildGuard.parentVariable] = String(getpid())
         variables[FleetChildGuard.runIDVariable] = runID.description
+        if let fleetID = settings.fleetID { variables[RateLimitScope.fleetIDVariable] = fleetID }
         let child = FleetChildProcess(
             executable: settings.executable, arguments: settings.childArguments(for: target), environment: variables)
         let output = console.output(for: target)
