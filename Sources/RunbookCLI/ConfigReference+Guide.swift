@@ -116,7 +116,9 @@ extension ConfigReference {
         secrets for that target. A file that is missing, unreadable, a folder, not UTF-8 text or larger
         than 1 MiB is a configuration error (78) that never shows the content. A secrets file or secret
         file that its group or others may read is used, with a warning (logged by `run`, printed by
-        `validate` and `config`): `chmod 600` it, or mount it with `defaultMode: 0400`.
+        `validate` and `config`): `chmod 600` it. A file of another owner that one of the process's
+        groups may read is not warned about for that group: it is how a non-root Kubernetes pod reads a
+        Secret volume (`defaultMode: 0440` and the pod's `fsGroup`), as `runbook kubernetes` mounts it.
 
         `--secrets-dir` is relative to the current directory; relative paths in `RUNBOOK_SECRETS_DIR`
         and `RUNBOOK_SECRET_<KEY>_FILE` are relative to the project root. Every value read is
@@ -129,7 +131,7 @@ extension ConfigReference {
         volumes:
           - name: runbook-secrets
             projected:
-              defaultMode: 0400
+              defaultMode: 0440    # with the pod's securityContext.fsGroup
               sources:
                 - secret:
                     name: acme-prod

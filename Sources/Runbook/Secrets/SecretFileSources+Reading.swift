@@ -56,12 +56,32 @@ extension SecretFileSources {
     }
 
     /// A warning when `url` can be read by its group or by others (mode & 044), nil otherwise.
+    ///
+    /// One exception: a file this process does not own, readable by a group it belongs to, is read
+    /// through that group (a Kubernetes Secret volume with `defaultMode: 0440` and the pod's
+    /// `fsGroup`, the only way a non-root container can read it), so the group bit is not warned
+    /// about there; the others bit always is.
     static func permissionWarning(_ url: URL, shown: String) -> String? {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        guard let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue, mode & 0o044 != 0 else { return nil }
+        guard let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue else { return nil }
+        var exposed = mode & 0o044
+        if exposed == 0o040, let owner = (attributes?[.ownerAccountID] as? NSNumber)?.uint32Value,
+           let group = (attributes?[.groupOwnerAccountID] as? NSNumber)?.uint32Value,
+           owner != geteuid(), Self.processGroups().contains(group) {
+            exposed = 0
+        }
+        guard exposed != 0 else { return nil }
         let octal = String(mode & 0o777, radix: 8)
         return "\(shown) holds secrets but can be read by group or others (mode \(String(repeating: "0", count: max(0, 4 - octal.count)) + octal)): "
-            + "restrict it with `chmod 600 \(shown)` (in Kubernetes, defaultMode: 0400)"
+            + "restrict it with `chmod 600 \(shown)` (in Kubernetes, defaultMode: 0440 with the pod's fsGroup)"
+    }
+
+    /// The process's effective group and its supplementary groups.
+    private static func processGroups() -> Set<UInt32> {
+        let count = getgroups(0, nil)
+        var groups = [gid_t](repeating: 0, count: Int(max(count, 0)))
+        let found = count > 0 ? getgroups(count, &groups) : 0
+        return Set(groups.prefix(Int(max(found, 0))).map { UInt32($0) } + [UInt32(getegid())])
     }
 
     func unreadable(_ path: String, what: String) -> HelpfulError {

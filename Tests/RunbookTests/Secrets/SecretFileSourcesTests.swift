@@ -113,11 +113,30 @@ import Testing
         let secretFile = project.root.appendingPathComponent("secrets/acme-prod/client-secret").standardizedFileURL.path
         #expect(loaded.warnings == [
             "config/acme-prod-config-secrets.yaml holds secrets but can be read by group or others (mode 0644): "
-                + "restrict it with `chmod 600 config/acme-prod-config-secrets.yaml` (in Kubernetes, defaultMode: 0400)",
+                + "restrict it with `chmod 600 config/acme-prod-config-secrets.yaml` (in Kubernetes, defaultMode: 0440 with the pod's fsGroup)",
             "\(secretFile) holds secrets but can be read by group or others (mode 0640): "
-                + "restrict it with `chmod 600 \(secretFile)` (in Kubernetes, defaultMode: 0400)",
+                + "restrict it with `chmod 600 \(secretFile)` (in Kubernetes, defaultMode: 0440 with the pod's fsGroup)",
         ])
         #expect(loaded.secrets.optional("client-secret")?.reveal() == "group-readable", "a warning, not an error")
+    }
+
+    /// A Kubernetes Secret volume for a non-root pod: files of another owner, mode 0440, group the
+    /// pod's fsGroup (one of the process's groups). Read through that group: no warning; a file that
+    /// others may read is still warned about.
+    @Test(.enabled(if: geteuid() == 0, "chown to another owner needs root"))
+    func aFileReadThroughOneOfTheProcesssGroupsIsNotWarnedAbout() throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write("secrets/acme-prod/client-secret", "through-fs-group", mode: 0o440)
+        try project.write("secrets/acme-prod/password", "world-readable", mode: 0o444)
+        for key in ["client-secret", "password"] {
+            let path = project.root.appendingPathComponent("secrets/acme-prod/\(key)").path
+            #expect(chown(path, 12_345, getegid()) == 0)
+        }
+        let loaded = try project.load(["RUNBOOK_SECRETS_DIR": "secrets"])
+        #expect(loaded.warnings.count == 1, "\(loaded.warnings)")
+        #expect(loaded.warnings.first?.contains("password holds secrets but can be read by group or others (mode 0444)") == true)
+        #expect(loaded.secrets.optional("client-secret")?.reveal() == "through-fs-group")
     }
 
     @Test func aMissingSecretsFolderIsAConfigurationError() throws {
