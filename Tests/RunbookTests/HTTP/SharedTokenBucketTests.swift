@@ -79,6 +79,25 @@ import Testing
         }
     }
 
+    /// The instant a reservation computes with is read while the file's lock is held: one read
+    /// before waiting for the lock could be older than the refill instant another process wrote
+    /// meanwhile, and would start a full bucket (seen as extra grants with three processes under load).
+    @Test func nowIsReadUnderTheFilesLock() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("127.0.0.1_8080.bucket")
+        let file = SharedBucketFile(url: url)
+        _ = try file.reserve(now: { .seconds(1) }, rate: 1, burst: 1)
+        let other = open(url.path, O_RDWR)
+        defer { close(other) }
+        var lockedWhileReading = false
+        _ = try file.reserve(now: {
+            lockedWhileReading = flock(other, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+            return .seconds(2)
+        }, rate: 1, burst: 1)
+        #expect(lockedWhileReading)
+    }
+
     @Test func anUnusableStateFileIsAHelpfulError() async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -37,9 +37,12 @@ final class SharedBucketFile: Sendable {
         descriptor.withLock { if $0 >= 0 { close($0) } }
     }
 
-    /// Takes one token at `now` (possibly going into debt) from the shared state and returns how
-    /// long the caller must wait before sending; a `HelpfulError` when the file cannot be used.
-    func reserve(now: Duration, rate: Double, burst: Int) throws(HelpfulError) -> Duration {
+    /// Takes one token (possibly going into debt) from the shared state and returns how long the
+    /// caller must wait before sending; a `HelpfulError` when the file cannot be used. `now` is read
+    /// once the lock is held: an instant read before waiting for the lock could be older than the
+    /// refill instant another process wrote meanwhile, and would look like a clock from before a
+    /// reboot (a full bucket: an extra burst).
+    func reserve(now readNow: () -> Duration, rate: Double, burst: Int) throws(HelpfulError) -> Duration {
         let result: Result<Duration, HelpfulError> = descriptor.withLock { descriptor in
             if descriptor < 0 {
                 try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -50,6 +53,7 @@ final class SharedBucketFile: Sendable {
             repeat { locked = flock(descriptor, LOCK_EX) } while locked != 0 && errno == EINTR
             guard locked == 0 else { return .failure(Self.failure(url, errno)) }
             defer { _ = flock(descriptor, LOCK_UN) }
+            let now = readNow()
             var state = Self.read(descriptor).flatMap { $0.updated <= now ? $0 : nil }
                 ?? TokenBucket.State(tokens: Double(burst), updated: now)
             let wait = state.take(now: now, rate: rate, burst: burst)

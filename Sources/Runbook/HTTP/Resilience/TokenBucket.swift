@@ -95,7 +95,7 @@ public final class TokenBucket: Sendable {
     /// Takes one token (possibly going into debt) and returns how long the caller must wait.
     func reserve() throws(HelpfulError) -> Duration {
         if let file {
-            return try file.reserve(now: clock.sharedMonotonicNow, rate: rate, burst: burst)
+            return try file.reserve(now: { clock.sharedMonotonicNow }, rate: rate, burst: burst)
         }
         let now = clock.monotonicNow()
         return state.withLock { $0.take(now: now, rate: rate, burst: burst) }
