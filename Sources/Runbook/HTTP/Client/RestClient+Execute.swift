@@ -25,102 +25,111 @@ extension RestClient {
     }
 
     /// The attempts of one call to `host` (its ``RequestURL/hostKey(_:)``), each reported to `call`
-    /// when there is one.
+    /// when there is one, run by the one ``RetryLoop``.
     private func attempts(
         _ request: RestRequest, url: URL, host: String, call: HTTPCallObservation?
     ) async throws -> RestResponse {
         let method = request.method.rawValue
-        let deadline = clock.monotonicNow() + (request.deadline ?? callDeadline)
+        let perAttempt = attemptTimeout(for: request)
+        let deadline = clock.monotonicNow() + (request.deadline ?? callBudget(perAttempt: perAttempt))
         let limiter = resilience.limiter(for: host)
         let breaker = resilience.breaker(for: host)
         let mayRetry = retryPolicy.mayRetry(
             method: request.method, headerFields: request.headerFields, optIn: request.retryNonIdempotent)
-        let perAttempt = Duration.seconds(max(behavior.apiTimeouts.restTimeoutSeconds, 1))
-        var attempt = 0
-        while true {
-            attempt += 1
-            let remaining = deadline - clock.monotonicNow()
-            guard remaining > .zero else {
-                throw HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt - 1)
-            }
-            if let limiter {
-                let waited = try await limiter.acquire()
-                if waited > .zero { call?.waitedForRateLimit(waited) }
-            }
-            let permit: CircuitBreaker.Permit?
-            do {
-                permit = try breaker?.admit()
-            } catch {
-                call?.rejectedByCircuitBreaker()
-                throw error
-            }
-            let started = clock.monotonicNow()
-            let observed = call?.startAttempt(attempt)
-            let outcome: Result<HTTPTransportResponse, HTTPTransportError>
-            do {
-                outcome = .success(try await sendAuthorized(
-                    request, url: url, timeout: min(perAttempt, remaining), limiter: limiter, attempt: observed))
-            } catch let error as HTTPTransportError {
-                outcome = .failure(error)
-            } catch {
-                if let permit { breaker?.record(.abandoned, for: permit) }
-                observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
-                              bytesSent: 0, bytesReceived: 0)
-                throw error
-            }
-            if let observed {
-                let response = try? outcome.get()
-                var failure: HTTPTransportError?
-                if case .failure(let error) = outcome { failure = error }
-                observed.end(status: response?.status.code, failure: failure, duration: clock.monotonicNow() - started,
-                             bytesSent: request.body?.count ?? 0, bytesReceived: response?.body.count ?? 0)
-            }
-            let failed: Bool
-            var retryAfter: Duration?
-            switch outcome {
-            case .success(let response):
-                let code = response.status.code
-                if let permit, breaker?.record(code >= 500 ? .failure : .success, for: permit) == true {
-                    call?.openedCircuitBreaker()
-                }
-                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
-                guard code >= 400 else {
-                    return RestResponse(status: response.status, headerFields: response.head.headerFields,
-                                        body: response.body, url: url, method: request.method)
-                }
-                failed = retryPolicy.mayRetry(status: code, request: mayRetry)
-                retryAfter = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
-                if !failed || attempt > retryPolicy.maxRetries {
-                    throw statusError(response, request: request, url: url, attempts: attempt)
-                }
-            case .failure(let error):
-                if let permit, breaker?.record(.failure, for: permit) == true { call?.openedCircuitBreaker() }
-                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(error.message) after \(milliseconds(since: started)) ms")
-                // A refused certificate or an unusable URL fails the same way every time: no retry.
-                let permanent = error.kind == .tlsFailed || error.kind == .unsupportedURL
-                if permanent || !mayRetry || attempt > retryPolicy.maxRetries {
-                    throw transportError(error, method: method, url: url, attempts: attempt)
-                }
-            }
-            let delay = retryPolicy.delay(forRetry: attempt, retryAfter: retryAfter)
-            if clock.monotonicNow() + delay >= deadline {
-                var error: HTTPRequestError
-                switch outcome {
-                case .success(let response):
-                    error = statusError(response, request: request, url: url, attempts: attempt)
-                case .failure(let failure):
-                    error = transportError(failure, method: method, url: url, attempts: attempt)
-                }
+        let loop = RetryLoop(policy: retryPolicy, clock: clock, deadline: deadline)
+        return try await loop.run({ attempt in
+            try await self.attempt(
+                attempt, request, url: url, timeout: min(perAttempt, deadline - self.clock.monotonicNow()),
+                mayRetry: mayRetry, limiter: limiter, breaker: breaker, call: call)
+        }, classify: { error, _ in
+            guard let failure = error as? RetryableAttempt else { return .stop(error) }
+            return .retry(error: failure.error, retryAfter: failure.retryAfter, reason: failure.reason)
+        }, expired: { expiry, attempts in
+            switch expiry {
+            case .beforeAttempt:
+                return HTTPRequestError(kind: .deadlineExceeded, method: method, url: self.redacted(url), attempts: attempts)
+            case .beforeRetry(let error):
+                guard var error = error as? HTTPRequestError else { return error }
                 error.kind = .deadlineExceeded
-                throw error
+                return error
             }
-            if let call {
-                switch outcome {
-                case .success(let response): call.retrying(reason: String(response.status.code))
-                case .failure(let error): call.retrying(reason: error.kind == .timedOut ? "timeout" : "transport")
-                }
+        }, onRetry: { _, _, _, reason in
+            call?.retrying(reason: reason)
+        })
+    }
+
+    /// A failed attempt worth repeating: `error` is what the call throws if it may not be.
+    private struct RetryableAttempt: Error {
+        let error: HTTPRequestError
+        let retryAfter: Duration?
+        /// `503`, `timeout`, `transport`.
+        let reason: String
+    }
+
+    /// One attempt: wait for the limiter, ask the breaker, send, classify. Returns the response
+    /// below 400; throws ``RetryableAttempt`` for a failure worth repeating, anything else to end the call.
+    private func attempt(
+        _ attempt: Int, _ request: RestRequest, url: URL, timeout: Duration, mayRetry: Bool,
+        limiter: TokenBucket?, breaker: CircuitBreaker?, call: HTTPCallObservation?
+    ) async throws -> RestResponse {
+        let method = request.method.rawValue
+        if let limiter {
+            let waited = try await limiter.acquire()
+            if waited > .zero { call?.waitedForRateLimit(waited) }
+        }
+        let permit: CircuitBreaker.Permit?
+        do {
+            permit = try breaker?.admit()
+        } catch {
+            call?.rejectedByCircuitBreaker()
+            throw error
+        }
+        let started = clock.monotonicNow()
+        let observed = call?.startAttempt(attempt)
+        let outcome: Result<HTTPTransportResponse, HTTPTransportError>
+        do {
+            outcome = .success(try await sendAuthorized(
+                request, url: url, timeout: timeout, limiter: limiter, attempt: observed))
+        } catch let error as HTTPTransportError {
+            outcome = .failure(error)
+        } catch {
+            if let permit { breaker?.record(.abandoned, for: permit) }
+            observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
+                          bytesSent: 0, bytesReceived: 0)
+            throw error
+        }
+        if let observed {
+            let response = try? outcome.get()
+            var failure: HTTPTransportError?
+            if case .failure(let error) = outcome { failure = error }
+            observed.end(status: response?.status.code, failure: failure, duration: clock.monotonicNow() - started,
+                         bytesSent: request.body?.count ?? 0, bytesReceived: response?.body.count ?? 0)
+        }
+        switch outcome {
+        case .success(let received):
+            let code = received.status.code
+            if let permit, breaker?.record(code >= 500 ? .failure : .success, for: permit) == true {
+                call?.openedCircuitBreaker()
             }
-            try await clock.sleep(for: delay)
+            logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
+            let response = try decodedBody(received, method: method, url: url)
+            guard code >= 400 else {
+                return RestResponse(status: response.status, headerFields: response.head.headerFields,
+                                    body: response.body, url: url, method: request.method)
+            }
+            let error = statusError(response, request: request, url: url, attempts: attempt)
+            guard retryPolicy.mayRetry(status: code, request: mayRetry) else { throw error }
+            throw RetryableAttempt(
+                error: error, retryAfter: RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now()),
+                reason: String(code))
+        case .failure(let failure):
+            if let permit, breaker?.record(.failure, for: permit) == true { call?.openedCircuitBreaker() }
+            logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(failure.message) after \(milliseconds(since: started)) ms")
+            let error = transportError(failure, method: method, url: url, attempts: attempt)
+            // A refused certificate or an unusable URL fails the same way every time: no retry.
+            let permanent = failure.kind == .tlsFailed || failure.kind == .unsupportedURL
+            if permanent || !mayRetry { throw error }
+            throw RetryableAttempt(error: error, retryAfter: nil, reason: failure.kind == .timedOut ? "timeout" : "transport")
         }
     }
 
@@ -134,6 +143,7 @@ extension RestClient {
             fields[field.name] = request.headerFields[field.name]
         }
         attempt?.inject(into: &fields)
+        if behavior.http.compression && fields[.acceptEncoding] == nil { fields[.acceptEncoding] = "gzip, deflate" }
         if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
         guard let tokenProvider, sharesOrigin(url) else {
             return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
