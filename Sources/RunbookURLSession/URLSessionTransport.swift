@@ -71,6 +71,8 @@ public final class URLSessionTransport: HTTPTransport {
         var fields = HTTPFields()
         for (key, value) in http.allHeaderFields {
             guard let name = HTTPField.Name("\(key)") else { continue }
+            // URLSession has already decoded gzip/deflate/br: the body is no longer encoded.
+            if name == .contentEncoding || name == .contentLength { continue }
             fields.append(HTTPField(name: name, value: "\(value)"))
         }
         return HTTPTransportResponse(

@@ -139,8 +139,9 @@ struct CompressionTests {
         }
     }
 
-    @Test("a gzip response through the socket transport from a real server is decoded")
-    func loopback() async throws {
+    @Test("a gzip response from a real server is decoded, through each transport",
+          arguments: HTTPLoopbackIntegrationTests.TransportKind.allCases)
+    func loopback(kind: HTTPLoopbackIntegrationTests.TransportKind) async throws {
         let server = LoopbackHTTPServer()
         let body = try Compressed.gzip(Array(json.utf8))
         server.route("GET", "/api/customers") { request in
@@ -150,7 +151,7 @@ struct CompressionTests {
         }
         try server.start()
         defer { server.stop() }
-        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: SocketHTTPTransport(),
+        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: kind.make(),
                                 clock: ManualClock(), logger: Logger(label: "test"))
         #expect(try await client.get("customers").text == json)
     }

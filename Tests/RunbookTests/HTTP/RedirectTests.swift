@@ -148,7 +148,7 @@ struct RedirectTests {
         let log = CapturedLog()
         _ = try await client(transport, logger: log.logger).get("old")
         let lines = log.lines.withLock { $0 }.filter { $0.contains("following") }
-        #expect(lines == ["debug GET https://api.example.com/v2/old → 302: following to https://api.example.com/v2/new?api_key=REDACTED as GET (redirect 1 of at most 5)"])
+        #expect(lines == ["debug GET https://api.example.com/v2/old → 302: following to https://api.example.com/v2/new?api_key=*** as GET (redirect 1 of at most 5)"])
     }
 
     @Test("redirects decode from global / apis.<name>, defaults when absent")
