@@ -71,9 +71,12 @@ public final class URLSessionTransport: HTTPTransport {
         var fields = HTTPFields()
         for (key, value) in http.allHeaderFields {
             guard let name = HTTPField.Name("\(key)") else { continue }
-            // URLSession has already decoded gzip/deflate/br: the body is no longer encoded.
-            if name == .contentEncoding || name == .contentLength { continue }
             fields.append(HTTPField(name: name, value: "\(value)"))
+        }
+        if fields[.contentEncoding] != nil {
+            // URLSession has already decoded gzip/deflate/br: these fields describe a body that is gone.
+            fields[.contentEncoding] = nil
+            fields[.contentLength] = nil
         }
         return HTTPTransportResponse(
             head: HTTPResponse(status: .init(code: http.statusCode), headerFields: fields), body: data)
