@@ -125,6 +125,32 @@ struct CompressionTests {
         }
     }
 
+    @Test("the socket transport stops reading at max-response-bytes: Content-Length, chunked and close-delimited bodies",
+          arguments: ["length", "chunked", "close"])
+    func socketStopsReading(framing: String) async throws {
+        let server = LoopbackHTTPServer()
+        let big = Data(repeating: UInt8(ascii: "x"), count: 64 * 1024)
+        server.route("GET", "/api/big") { _ in
+            LoopbackResponse(status: 200, headers: [("Content-Type", "text/plain")], body: big,
+                             chunked: framing == "chunked", closesConnection: framing == "close")
+        }
+        try server.start()
+        defer { server.stop() }
+        var behavior = HTTPBehaviorSettings()
+        behavior.http.maxResponseBytes = 1000
+        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/api/"), transport: SocketHTTPTransport(),
+                                behavior: behavior, clock: ManualClock(), logger: Logger(label: "test"))
+        do {
+            _ = try await client.get("big")
+            Issue.record("the body was read")
+        } catch let error as ResponseBodyError {
+            #expect(error.kind == .tooLarge)
+            #expect(error.request == "GET http://127.0.0.1:\(server.port)/api/big")
+            if framing == "length" { #expect(error.detail == "Content-Length 65536") }
+        }
+        #expect(server.requestLog == ["GET /api/big"])   // not retried
+    }
+
     @Test("an unknown or corrupt Content-Encoding is a clear error", arguments: ["br", "gzip"])
     func unknownOrCorrupt(coding: String) async throws {
         let transport = FakeHTTPTransport()

@@ -88,14 +88,19 @@ extension RestClient {
         let observed = call?.startAttempt(attempt)
         let outcome: Result<HTTPTransportResponse, HTTPTransportError>
         do {
-            outcome = .success(try await sendAuthorized(
-                request, url: url, timeout: timeout, limiter: limiter, attempt: observed))
+            outcome = .success(try await ResponseSizeLimit.$maximumBodyBytes.withValue(max(behavior.http.maxResponseBytes, 1)) {
+                try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
+            })
         } catch let error as HTTPTransportError {
             outcome = .failure(error)
         } catch {
             if let permit { breaker?.record(.abandoned, for: permit) }
             observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
                           bytesSent: 0, bytesReceived: 0)
+            if var error = error as? ResponseBodyError {
+                error.request = "\(method) \(redacted(url))"
+                throw error
+            }
             throw error
         }
         if let observed {

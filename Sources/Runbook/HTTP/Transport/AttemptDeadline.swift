@@ -15,6 +15,8 @@ struct AttemptDeadline: Sendable {
     let end: ContinuousClock.Instant
     /// The current time.
     let now: @Sendable () -> ContinuousClock.Instant
+    /// The exchange's other bound: the largest response body it may read (``ResponseSizeLimit``).
+    var maximumBodyBytes = Int.max
 
     /// A deadline `timeout` from now.
     init(after timeout: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant) {

@@ -93,7 +93,8 @@ public final class SocketHTTPTransport: HTTPTransport {
         let isTLS = scheme == "https"
         let key = isTLS ? "https://\(authority)" : authority
         let message = HTTP1Message.request(request, authority: authority, body: body)
-        let deadline = AttemptDeadline(after: timeout, now: now)
+        var deadline = AttemptDeadline(after: timeout, now: now)
+        deadline.maximumBodyBytes = ResponseSizeLimit.maximumBodyBytes ?? .max
         let isHead = request.method == .head
         while let pooled = takeReusable(key) {
             do {
