@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
-import Runbook
+import Logging
+@testable import Runbook
 import RunbookTesting
+import Synchronization
 import Testing
 
 @Suite("HTTP timeouts that fit the work")
@@ -61,5 +63,33 @@ struct TimeoutTests {
         _ = try await makeClient(transport).send(request)
         _ = try await makeClient(transport).get("report", timeout: .seconds(5))
         #expect(transport.requests.map(\.timeout) == [.seconds(900), .milliseconds(1500), .seconds(5)])
+    }
+
+    @Test("a download's announced Content-Length extends the socket transport's deadline by seconds-per-mib",
+          arguments: [(65, true), (75, false)])
+    func downloadAllowance(skipSeconds: Int64, succeeds: Bool) async throws {
+        let clock = MovableDeadlineClock()
+        let half = String(repeating: "x", count: 1024 * 1024)
+        let server = try ScriptedLoopbackServer { connection in
+            guard connection.readRequest() != nil else { return }
+            // 2 MiB announced: 60 s + 2 × 5 s = 70 s for the attempt. Half the body, then the
+            // transport's clock moves past 60 s (but not past 70 s, or past it), then the rest.
+            _ = connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(2 * half.utf8.count)\r\n\r\n" + half)
+            clock.skip(.seconds(skipSeconds))
+            _ = connection.write(half)
+        }
+        defer { server.stop() }
+        let transport = SocketHTTPTransport(maximumIdlePerHost: 4, maximumConcurrentExchanges: 4, trustedCAFile: nil,
+                                            now: { clock.now() })
+        let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/"), transport: transport,
+                                behavior: HTTPBehaviorSettings.retries(0), clock: ManualClock(), logger: Logger(label: "test"))
+        let received = Mutex(0)
+        let error = await httpError {
+            let body = try await client.get("download").body
+            received.withLock { $0 = body.count }
+        }
+        if succeeds { #expect(received.withLock { $0 } == 2 * 1024 * 1024) }
+        #expect((error == nil) == succeeds, "\(String(describing: error))")
+        if !succeeds { #expect(error?.kind == .timeout) }
     }
 }

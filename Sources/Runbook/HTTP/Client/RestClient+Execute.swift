@@ -88,8 +88,10 @@ extension RestClient {
         let observed = call?.startAttempt(attempt)
         let outcome: Result<HTTPTransportResponse, HTTPTransportError>
         do {
-            outcome = .success(try await ResponseSizeLimit.$maximumBodyBytes.withValue(max(behavior.http.maxResponseBytes, 1)) {
-                try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
+            outcome = .success(try await HTTPExchangeLimits.$maximumBodyBytes.withValue(max(behavior.http.maxResponseBytes, 1)) {
+                try await HTTPExchangeLimits.$downloadAllowancePerMiB.withValue(request.timeout == nil ? perMiBAllowance : nil) {
+                    try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
+                }
             })
         } catch let error as HTTPTransportError {
             outcome = .failure(error)

@@ -14,8 +14,8 @@ public struct APITimeoutSettings: Decodable, Sendable, Equatable {
     public var asyncMaxWait: Int
     /// Seconds between polls when the service sends no `Retry-After`.
     public var asyncPollInterval: Int
-    /// Seconds added to an attempt's timeout per MiB of request body (and of a response's announced
-    /// `Content-Length`, where the transport can extend its deadline), so a large upload is not cut
+    /// Seconds added to an attempt's timeout per MiB of request body, and (by the socket transport)
+    /// per MiB of a response's announced `Content-Length`, so a large upload or download is not cut
     /// off by the timeout meant for a small GET.
     public var secondsPerMiB: Double = 5
 

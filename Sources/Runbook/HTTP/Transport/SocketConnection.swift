@@ -170,9 +170,9 @@ final class SocketConnection: @unchecked Sendable {
             body = try readChunked(deadline: deadline)
         } else if let length = head.contentLength {
             if length > deadline.maximumBodyBytes {
-                throw ResponseSizeLimit.tooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
+                throw HTTPExchangeLimits.tooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
             }
-            body = try readExactly(length, deadline: deadline)
+            body = try readExactly(length, deadline: deadline.extended(forBodyBytes: length))
         } else {
             body = try readToEnd(deadline: deadline)
             reusable = false
@@ -324,7 +324,7 @@ final class SocketConnection: @unchecked Sendable {
                 return body
             }
             if size > deadline.maximumBodyBytes - body.count {
-                throw ResponseSizeLimit.tooLarge("more than \(deadline.maximumBodyBytes) bytes in chunks", limit: deadline.maximumBodyBytes)
+                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes in chunks", limit: deadline.maximumBodyBytes)
             }
             body += try readExactly(size, deadline: deadline)
             _ = try readLine(deadline: deadline)
@@ -334,7 +334,7 @@ final class SocketConnection: @unchecked Sendable {
     private func readToEnd(deadline: AttemptDeadline) throws -> [UInt8] {
         while try fill(deadline: deadline, receivedAny: true) {
             if buffer.count - readIndex > deadline.maximumBodyBytes {
-                throw ResponseSizeLimit.tooLarge("more than \(deadline.maximumBodyBytes) bytes before the end", limit: deadline.maximumBodyBytes)
+                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes before the end", limit: deadline.maximumBodyBytes)
             }
         }
         let bytes = Array(buffer[readIndex...])

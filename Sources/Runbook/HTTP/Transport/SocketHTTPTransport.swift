@@ -94,7 +94,8 @@ public final class SocketHTTPTransport: HTTPTransport {
         let key = isTLS ? "https://\(authority)" : authority
         let message = HTTP1Message.request(request, authority: authority, body: body)
         var deadline = AttemptDeadline(after: timeout, now: now)
-        deadline.maximumBodyBytes = ResponseSizeLimit.maximumBodyBytes ?? .max
+        deadline.maximumBodyBytes = HTTPExchangeLimits.maximumBodyBytes ?? .max
+        deadline.downloadAllowancePerMiB = HTTPExchangeLimits.downloadAllowancePerMiB ?? .zero
         let isHead = request.method == .head
         while let pooled = takeReusable(key) {
             do {
