@@ -4,7 +4,8 @@ public import Logging
 
 /// A resilient REST/OData client: base URL, relative paths, query items, JSON bodies via
 /// `Codable`, raw responses, and, on every call, the run's rate limiter, circuit breaker,
-/// retry policy, OAuth token (refreshed once on `401`) and `202 Accepted` polling.
+/// retry policy, OAuth token (refreshed once on `401`), gzip/deflate decoding within size limits,
+/// the API's redirect policy and `202 Accepted` polling (docs/http.md).
 ///
 /// Scripts get it from the service container (see ``HTTPServices``):
 ///
