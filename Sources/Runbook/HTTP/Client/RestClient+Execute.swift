@@ -6,7 +6,7 @@ extension RestClient {
     /// One call: attempts with retry, each through the host's rate limiter and circuit breaker.
     ///
     /// Per attempt: wait for the limiter, ask the breaker, send with the per-attempt timeout
-    /// (`rest-timeout-seconds`, cut to what is left of the call's deadline), classify. A retry
+    /// (``attemptTimeout(for:)``, cut to what is left of the call's deadline), decode the body, classify. A retry
     /// happens only for retryable outcomes, within `max-retries`, for a method that may be
     /// repeated, and when its delay still ends before the deadline.
     func execute(_ request: RestRequest, url: URL) async throws -> RestResponse {
@@ -88,10 +88,11 @@ extension RestClient {
         let observed = call?.startAttempt(attempt)
         let outcome: Result<HTTPTransportResponse, HTTPTransportError>
         do {
-            outcome = .success(try await HTTPExchangeLimits.$maximumBodyBytes.withValue(max(behavior.http.maxResponseBytes, 1)) {
-                try await HTTPExchangeLimits.$downloadAllowancePerMiB.withValue(request.timeout == nil ? perMiBAllowance : nil) {
-                    try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
-                }
+            let limits = HTTPExchangeLimits(
+                maximumBodyBytes: max(behavior.http.maxResponseBytes, 1),
+                downloadAllowancePerMiB: request.timeout == nil ? perMiBAllowance : .zero)
+            outcome = .success(try await HTTPExchangeLimits.$current.withValue(limits) {
+                try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
             })
         } catch let error as HTTPTransportError {
             outcome = .failure(error)
@@ -138,48 +139,6 @@ extension RestClient {
             if permanent || !mayRetry { throw error }
             throw RetryableAttempt(error: error, retryAfter: nil, reason: failure.kind == .timedOut ? "timeout" : "transport")
         }
-    }
-
-    /// Sends with the bearer token; on `401` refreshes the token once and resends, within what
-    /// is left of the attempt's `timeout` (one attempt never takes longer, resend included).
-    private func sendAuthorized(
-        _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?, attempt: HTTPAttemptObservation?
-    ) async throws -> HTTPTransportResponse {
-        var fields = defaultHeaderFields
-        for field in request.headerFields {
-            fields[field.name] = request.headerFields[field.name]
-        }
-        attempt?.inject(into: &fields)
-        if behavior.http.compression && fields[.acceptEncoding] == nil { fields[.acceptEncoding] = "gzip, deflate" }
-        if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
-        guard let tokenProvider, sharesOrigin(url) else {
-            return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                            body: request.body, timeout: timeout)
-        }
-        let token = try await tokenProvider.token()
-        let attemptEnd = clock.monotonicNow() + timeout
-        fields[.authorization] = "Bearer \(token)"
-        let response = try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                                body: request.body, timeout: timeout)
-        guard response.status.code == 401 else { return response }
-        logger.debug("\(request.method.rawValue) \(redacted(url)) → 401: refreshing the access token once")
-        await tokenProvider.invalidate(token)
-        let fresh = try await tokenProvider.token()
-        fields[.authorization] = "Bearer \(fresh)"
-        try await limiter?.acquire()
-        let left = attemptEnd - clock.monotonicNow()
-        guard left > .zero else {
-            throw HTTPTransportError(.timedOut, "no time left in the attempt to resend with a fresh access token")
-        }
-        return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                        body: request.body, timeout: left)
-    }
-
-    /// Whether `url` is on the base URL's host and port: the bearer token goes nowhere else
-    /// (an absolute `nextLink`, `Location` or path pointing at another host gets no token).
-    func sharesOrigin(_ url: URL) -> Bool {
-        guard let baseURL else { return true }
-        return RequestURL.hostKey(url) == RequestURL.hostKey(baseURL) && url.scheme?.lowercased() == baseURL.scheme?.lowercased()
     }
 
     func statusError(_ response: HTTPTransportResponse, request: RestRequest, url: URL, attempts: Int) -> HTTPRequestError {

@@ -14,11 +14,10 @@ extension RestClient {
         .seconds(max(behavior.apiTimeouts.restTimeoutSeconds, 1))
     }
 
-    /// `seconds-per-mib` as a duration (nil when 0): what a download's announced size adds to the
-    /// attempt in a transport that can extend its deadline (``HTTPExchangeLimits``).
-    var perMiBAllowance: Duration? {
-        let perMiB = max(behavior.apiTimeouts.secondsPerMiB, 0)
-        return perMiB > 0 ? .milliseconds(Int64((perMiB * 1000).rounded())) : nil
+    /// `seconds-per-mib` as a duration: what a download's announced size adds to the attempt in a
+    /// transport that can extend its deadline (``HTTPExchangeLimits``).
+    var perMiBAllowance: Duration {
+        .milliseconds(Int64((max(behavior.apiTimeouts.secondsPerMiB, 0) * 1000).rounded()))
     }
 
     /// `seconds-per-mib` × the body's size in MiB, to the millisecond.

@@ -94,8 +94,10 @@ public final class SocketHTTPTransport: HTTPTransport {
         let key = isTLS ? "https://\(authority)" : authority
         let message = HTTP1Message.request(request, authority: authority, body: body)
         var deadline = AttemptDeadline(after: timeout, now: now)
-        deadline.maximumBodyBytes = HTTPExchangeLimits.maximumBodyBytes ?? .max
-        deadline.downloadAllowancePerMiB = HTTPExchangeLimits.downloadAllowancePerMiB ?? .zero
+        if let limits = HTTPExchangeLimits.current {
+            deadline.maximumBodyBytes = limits.maximumBodyBytes
+            deadline.downloadAllowancePerMiB = limits.downloadAllowancePerMiB
+        }
         let isHead = request.method == .head
         while let pooled = takeReusable(key) {
             do {
