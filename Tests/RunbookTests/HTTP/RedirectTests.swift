@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import JSONSchema
 import Logging
 import Runbook
 import RunbookTesting
@@ -158,5 +159,28 @@ struct RedirectTests {
         let partial = try JSONDecoder().decode(RedirectSettings.self, from: Data(#"{"max": 1}"#.utf8))
         #expect(partial == RedirectSettings(follow: true, max: 1, crossOrigin: false))
         #expect(try JSONDecoder().decode(APISettings.self, from: Data("{}".utf8)).redirects == nil)
+    }
+
+    @Test("each API's client gets its own redirects section from HTTPServices")
+    func perAPI() throws {
+        let container = ServiceContainer()
+        var erp = APISettings(apiBaseURL: "https://erp.example.com/")
+        erp.redirects = RedirectSettings(follow: false)
+        HTTPServices.register(
+            in: container, behavior: HTTPBehaviorSettings(), global: APISettings(apiBaseURL: "https://api.example.com/"),
+            apis: ["erp": erp], logger: Logger(label: "test"), clock: ManualClock(), secretRegistry: SecretRegistry())
+        #expect(try container.resolve(RestClient.self).redirects == RedirectSettings())
+        #expect(try container.resolve(RestClient.self, name: "erp").redirects == RedirectSettings(follow: false))
+    }
+
+    @Test("the schema takes redirects under global and apis.<name>, and bounds max",
+          arguments: [(#"{"follow": false, "max": 2, "cross-origin": true}"#, true), (#"{"max": 50}"#, false), (#"{"folow": true}"#, false)])
+    func schema(redirects: String, valid: Bool) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try CompiledSchema(try JSONParser.parse(Array(try Data(
+            contentsOf: root.appendingPathComponent("schemas/org-env-config.schema.json")))))
+        let document = #"{"global": {"redirects": \#(redirects)}, "apis": {"erp": {"redirects": \#(redirects)}}, "script-behavior": {}}"#
+        #expect(schema.validate(try JSONParser.parse(document)).isValid == valid)
     }
 }
