@@ -66,14 +66,14 @@ struct TimeoutTests {
     }
 
     @Test("a download's announced Content-Length extends the socket transport's deadline by seconds-per-mib",
-          arguments: [(65, true), (75, false)])
+          arguments: [(120, true), (300, false)])
     func downloadAllowance(skipSeconds: Int64, succeeds: Bool) async throws {
         let clock = MovableDeadlineClock()
         let half = String(repeating: "x", count: 1024 * 1024)
         let server = try ScriptedLoopbackServer { connection in
             guard connection.readRequest() != nil else { return }
-            // 2 MiB announced: 60 s + 2 × 5 s = 70 s for the attempt. Half the body, then the
-            // transport's clock moves past 60 s (but not past 70 s, or past it), then the rest.
+            // 2 MiB announced at 100 s per MiB: 60 s + 200 s for the attempt. Half the body, then the
+            // transport's clock moves past 60 s (to 120 s: within 260 s; or to 300 s: past it), then the rest.
             _ = connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(2 * half.utf8.count)\r\n\r\n" + half)
             clock.skip(.seconds(skipSeconds))
             _ = connection.write(half)
@@ -81,8 +81,10 @@ struct TimeoutTests {
         defer { server.stop() }
         let transport = SocketHTTPTransport(maximumIdlePerHost: 4, maximumConcurrentExchanges: 4, trustedCAFile: nil,
                                             now: { clock.now() })
+        let behavior = HTTPBehaviorSettings(apiTimeouts: APITimeoutSettings(restTimeoutSeconds: 60, secondsPerMiB: 100),
+                                            retryStrategy: RetrySettings(maxRetries: 0))
         let client = RestClient(baseURL: URL(string: "http://127.0.0.1:\(server.port)/"), transport: transport,
-                                behavior: HTTPBehaviorSettings.retries(0), clock: ManualClock(), logger: Logger(label: "test"))
+                                behavior: behavior, clock: ManualClock(), logger: Logger(label: "test"))
         let received = Mutex(0)
         let error = await httpError {
             let body = try await client.get("download").body
