@@ -66,17 +66,19 @@ struct TimeoutTests {
     }
 
     @Test("a download's announced Content-Length extends the socket transport's deadline by seconds-per-mib",
-          arguments: [(120, true), (300, false)])
+          arguments: [(120, true), (5000, false)])
     func downloadAllowance(skipSeconds: Int64, succeeds: Bool) async throws {
         let clock = MovableDeadlineClock()
-        let half = String(repeating: "x", count: 1024 * 1024)
+        let (first, rest) = (40 * 1024 * 1024, 1024 * 1024)
         let server = try ScriptedLoopbackServer { connection in
             guard connection.readRequest() != nil else { return }
-            // 2 MiB announced at 100 s per MiB: 60 s + 200 s for the attempt. Half the body, then the
-            // transport's clock moves past 60 s (to 120 s: within 260 s; or to 300 s: past it), then the rest.
-            _ = connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(2 * half.utf8.count)\r\n\r\n" + half)
+            // 41 MiB announced at 100 s per MiB: 60 s + 4100 s for the attempt. 40 MiB first: more
+            // than the kernel buffers hold (tcp_rmem max 32 MiB + tcp_wmem max 4 MiB), so when the
+            // write returns the client has parsed the head and is reading the body. Then the
+            // transport's clock moves past 60 s (to 120 s: within the allowance; to 5000 s: past it).
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: \(first + rest)\r\n\r\n" + String(repeating: "x", count: first))
             clock.skip(.seconds(skipSeconds))
-            _ = connection.write(half)
+            connection.write(String(repeating: "y", count: rest))
         }
         defer { server.stop() }
         let transport = SocketHTTPTransport(maximumIdlePerHost: 4, maximumConcurrentExchanges: 4, trustedCAFile: nil,
@@ -90,8 +92,18 @@ struct TimeoutTests {
             let body = try await client.get("download").body
             received.withLock { $0 = body.count }
         }
-        if succeeds { #expect(received.withLock { $0 } == 2 * 1024 * 1024) }
         #expect((error == nil) == succeeds, "\(String(describing: error))")
+        if succeeds { #expect(received.withLock { $0 } == first + rest) }
         if !succeeds { #expect(error?.kind == .timeout) }
+    }
+
+    @Test("the deadline moves on by the allowance per MiB, and not at all without one")
+    func deadlineExtension() {
+        let start = ContinuousClock.now
+        var deadline = AttemptDeadline(after: .seconds(60), now: { start })
+        #expect(deadline.extended(forBodyBytes: 3 * 1024 * 1024).end == deadline.end)
+        deadline.downloadAllowancePerMiB = .seconds(5)
+        #expect(deadline.extended(forBodyBytes: 3 * 1024 * 1024).end == start + .seconds(75))
+        #expect(deadline.extended(forBodyBytes: 512 * 1024).end == start + .milliseconds(62_500))
     }
 }
