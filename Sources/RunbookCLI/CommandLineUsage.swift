@@ -38,6 +38,7 @@ struct CommandLineUsage {
         let usage = command.map { RunbookCommand.usageString(for: $0) } ?? RunbookCommand.usageString()
         let habit = problem.contains("'--debug'") ? ScriptArguments.debugHint + ". " : ""
         return HelpfulError(
+            code: .usageCommandLine,
             problem: problem.isEmpty ? "Invalid command line" : problem,
             solution: habit + "Check the arguments and options: `\(helpCommand)` lists them",
             example: usage.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "),

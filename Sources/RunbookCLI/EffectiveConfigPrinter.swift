@@ -88,7 +88,7 @@ struct EffectiveConfigPrinter {
         var error: HelpfulError
         do {
             _ = try loaded.proxy.require(path: path)
-            return HelpfulError(problem: "Cannot explain \(ConfigKeyPath.format(path))", solution: "", exitCode: .configuration)
+            return HelpfulError(code: .configKeyMissing, problem: "Cannot explain \(ConfigKeyPath.format(path))", solution: "", exitCode: .configuration)
         } catch let missing {
             error = missing
         }

@@ -57,6 +57,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     private func usage(_ problem: String) -> HelpfulError {
         HelpfulError(
+            code: .usageHistoryFilter,
             problem: problem, solution: "Give a script, an org and env, or all three; --last takes a positive number",
             example: "runbook history customer-sync acme prod --last 5", exitCode: .usage)
     }

@@ -28,6 +28,7 @@ struct NewCommand: AsyncParsableCommand {
         let scaffold = ScriptScaffold(root: root)
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else {
             throw HelpfulError(
+                code: .usageNotAPackage,
                 problem: "\(root.path) is not a Runbook package (no Package.swift)",
                 solution: "Run `runbook new` from the project root, or pass --project-root",
                 example: "cd my-runbook && swift run runbook new invoice-reminder",
@@ -40,6 +41,7 @@ struct NewCommand: AsyncParsableCommand {
         }
         guard let scriptName, ScriptScaffold.isValidName(scriptName) else {
             throw HelpfulError(
+                code: .usageInvalidScriptName,
                 problem: "Invalid script name '\(scriptName ?? "")'",
                 solution: "Use lower-case words joined by '-', starting with a letter (it becomes the command name)",
                 example: "runbook new invoice-reminder",

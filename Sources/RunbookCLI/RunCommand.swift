@@ -20,6 +20,8 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Runner options may appear anywhere after `run`. Every other option belongs to the script: \
             `runbook run <script> <org> <env> --help` lists them. Arguments after `--` go to the script untouched.
+            In a Kubernetes pod: `runbook run <script> --targets <file> [--target-index <n>]` runs entry n of the \
+            targets file (n defaults to JOB_COMPLETION_INDEX) and ends standard output with the run record.
             """,
         helpNames: []
     )
@@ -40,6 +42,15 @@ struct RunCommand: AsyncParsableCommand {
     var pushMetrics: String?
 
     @OptionGroup var secrets: SecretsOptions
+
+    @Option(name: .long, help: "In a pod: run the target at --target-index of this targets file (then give no <org> <env>).")
+    var targets: String?
+
+    @Option(name: .long, help: "With --targets: the target's index, 0-based (default: the JOB_COMPLETION_INDEX variable).")
+    var targetIndex: Int?
+
+    @Option(name: .long, help: "With --targets: write the compact run record here (default: /dev/termination-log, when it exists).")
+    var terminationLog: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -68,6 +79,17 @@ struct RunCommand: AsyncParsableCommand {
             environment.writeOut(ScriptHelp.text(for: scriptType))
             return
         }
+        if let targets {
+            guard org == nil else { throw PodRun.positionalError(script: script, targets: targets) }
+            try await PodRun(
+                target: PodTarget(file: targets, index: targetIndex), terminationLog: TerminationLog(path: terminationLog),
+                console: ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json),
+                isDryRun: dryRun, projectRoot: global.projectRoot, variables: secrets.variables(environment),
+                metrics: RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
+            ).run(scriptType, extraArguments: options.arguments, environment: environment)
+            return
+        }
+        guard targetIndex == nil, terminationLog == nil else { throw PodRun.withoutTargetsError(script: script) }
         guard let org else { throw ScriptArguments.missing("org", catalog: environment.catalog) }
         guard let env else { throw ScriptArguments.missing("env", catalog: environment.catalog) }
         try options.checkHabits(of: scriptType, org: org, env: env)

@@ -14,7 +14,7 @@ struct RunbookCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 the script failed, 2 finished with failed results, 64 usage error, \
             75 temporary failure (retry later), 78 configuration error, 130 interrupted.
             """,
-        subcommands: [RunCommand.self, ListCommand.self, ValidateCommand.self, ConfigCommand.self, NewCommand.self, DocsCommand.self, HistoryCommand.self, ShowCommand.self, FleetCommand.self, CollectCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self, ValidateCommand.self, ConfigCommand.self, NewCommand.self, DocsCommand.self, HistoryCommand.self, ShowCommand.self, FleetCommand.self, CollectCommand.self, ReportCommand.self, KubernetesCommand.self]
     )
 
     @Flag(name: .long, help: "Show the Runbook version.")

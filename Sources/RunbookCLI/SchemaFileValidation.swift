@@ -71,6 +71,7 @@ struct SchemaFileValidation {
         for entry in registry {
             guard let equals = entry.firstIndex(of: "=") else {
                 throw HelpfulError(
+                    code: .usageRegistryOption,
                     problem: "--registry '\(entry)' is not URI-PREFIX=DIR",
                     solution: "Give the URI prefix that references use and the folder that holds those files",
                     example: "--registry https://schemas.example.com/=schemas/shared",
@@ -85,6 +86,7 @@ struct SchemaFileValidation {
             return try CompiledSchema(node, registry: schemaRegistry, options: options)
         } catch {
             throw HelpfulError(
+                code: .schemaInvalid,
                 problem: "The schema \(path) is invalid: \(error.message)",
                 solution: "Fix the schema at the position shown",
                 location: .file(
@@ -98,6 +100,7 @@ struct SchemaFileValidation {
     private func referenceLoopError(_ loop: Violation, schema: String, file: String) -> HelpfulError {
         let instance = loop.instanceLocation.description.isEmpty ? "/" : loop.instanceLocation.description
         return HelpfulError(
+            code: .schemaInfinitelyRecursive,
             problem: "The schema \(schema) is infinitely recursive: at \(loop.keywordLocation) it refers to itself "
                 + "without moving into the value (checking \(file) at \(instance))",
             solution: "Make every path from a schema back to itself go through a keyword that moves into the value "

@@ -31,6 +31,7 @@ struct ScriptArguments: Equatable {
     func checkHabits(of script: any Script.Type, org: String, env: String) throws(HelpfulError) {
         guard arguments.contains("--debug"), (try? script.parse(arguments)) == nil else { return }
         throw HelpfulError(
+            code: .usageCommandLine,
             problem: "Unknown option '--debug'", solution: Self.debugHint,
             example: "runbook run \(script.name) \(org) \(env) --log-level debug", exitCode: .usage)
     }
@@ -42,6 +43,7 @@ struct ScriptArguments: Equatable {
     /// The usage error for a missing `<script>`, `<org>` or `<env>`.
     static func missing(_ name: String, catalog: ScriptCatalog) -> HelpfulError {
         HelpfulError(
+            code: .usageMissingArgument,
             problem: "Missing expected argument '<\(name)>'",
             solution: "Give the script, the organisation and the environment: runbook run <script> <org> <env>",
             example: "runbook run \(catalog.names.first ?? "hello-world") demo test",

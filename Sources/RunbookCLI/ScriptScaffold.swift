@@ -41,6 +41,7 @@ struct ScriptScaffold {
         let existing = scriptFolders().map(\.name)
         guard !existing.contains(type) else {
             throw HelpfulError(
+                code: .usageScriptExists,
                 problem: "A script target named \(type) already exists",
                 solution: "Choose another name, or edit the existing script",
                 example: "runbook new \(scriptName)-v2",
@@ -114,6 +115,7 @@ struct ScriptScaffold {
             return [WrittenFile(path: path, change: old == nil ? .created : .updated)]
         } catch {
             throw HelpfulError(
+                code: .outputCannotWrite,
                 problem: "Cannot write \(path): \(error.localizedDescription)",
                 solution: "Check that the project folder is writable",
                 location: .file(path),

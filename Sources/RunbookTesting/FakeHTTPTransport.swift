@@ -158,6 +158,7 @@ public final class FakeHTTPTransport: HTTPTransport {
         let requests = unrouted.map { "\($0.method.rawValue) \($0.path)" }
         let method = first.method.rawValue.lowercased()
         return HelpfulError(
+            code: .harnessUnroutedRequests,
             problem: "\(unrouted.count) request\(unrouted.count == 1 ? "" : "s") matched no fake route: "
                 + requests.joined(separator: ", "),
             solution: "Route every request the script sends (the routes are: \(Self.listing(routeDescriptions))), "

@@ -38,6 +38,7 @@ struct HarnessWorkspace: Sendable {
             let parent = folder.deletingLastPathComponent()
             guard parent.path != folder.path else {
                 throw HelpfulError(
+                    code: .harnessWithoutProject,
                     problem: "ScriptHarness cannot find \(ConfigSchemaSet.mainSchemaPath) above \(FileManager.default.currentDirectoryPath)",
                     solution: "Run the tests from the project (swift test does), or set harness.projectRoot",
                     example: "harness.projectRoot = URL(fileURLWithPath: \"/path/to/project\")")

@@ -12,6 +12,8 @@ struct BrokenConfigCase: CustomTestStringConvertible, Sendable {
     let location: String
     var removeSchema = false
     var sparseConfigBytes: UInt64?
+    /// The error's code, shown in the first line and recorded in the run record.
+    var code = "RB-CFG-010"
 
     var testDescription: String { name }
 

@@ -27,7 +27,7 @@ import Testing
         let result = await project.run(
             ["run", "hello-world", brokenCase.org, brokenCase.env], variables: brokenCase.variables)
         #expect(result.exitCode == 78, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("❌ Problem:"))
+        #expect(result.stderr.contains("❌ Problem [\(brokenCase.code)]: "), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(brokenCase.location), "stderr: \(result.stderr)")
         #expect(!result.stderr.contains(BrokenConfigCase.plantedSecret))
         #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
@@ -36,8 +36,9 @@ import Testing
         for name in written {
             let record = try String(contentsOf: project.root.appendingPathComponent("output/" + name), encoding: .utf8)
             #expect(record.contains(#""outcome": "configurationError""#))
+            #expect(record.contains(#""code": "\#(brokenCase.code)""#), "\(record)")
             #expect(!record.contains(BrokenConfigCase.plantedSecret))
         }
-        #expect(result.stderr.components(separatedBy: "❌ Problem:").count == 2, "the error is shown exactly once")
+        #expect(result.stderr.components(separatedBy: "❌ Problem [").count == 2, "the error is shown exactly once")
     }
 }

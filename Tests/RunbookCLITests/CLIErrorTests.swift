@@ -27,13 +27,14 @@ import Testing
         let plain = await project.run(arguments)
         #expect(plain.exitCode == 64)
         #expect(plain.stdout == "")
-        #expect(plain.stderr.hasPrefix("❌ Problem: \(problem)\n✅ Solution: Check the arguments and options: `runbook help"))
+        #expect(plain.stderr.hasPrefix("❌ Problem [RB-USG-001]: \(problem)\n✅ Solution: Check the arguments and options: `runbook help"))
         #expect(plain.stderr.hasSuffix("📝 Example:\n   \(usage)\n"))
         let json = await project.run(arguments + ["--json"])
         #expect(json.exitCode == 64)
         let payload = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: [String: Any]]
         #expect(payload?["error"]?["problem"] as? String == problem)
         #expect(payload?["error"]?["exitCode"] as? Int == 64)
+        #expect(payload?["error"]?["code"] as? String == "RB-USG-001")
         #expect(json.stderr.hasSuffix("}\n") && json.stderr.components(separatedBy: "\n").count == 2)
     }
 
@@ -43,7 +44,7 @@ import Testing
         let result = await project.run(["valdate", "demo", "test"])
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
-            ❌ Problem: 3 unexpected arguments: 'valdate', 'demo', 'test'
+            ❌ Problem [RB-USG-001]: 3 unexpected arguments: 'valdate', 'demo', 'test'
             ✅ Solution: Check the arguments and options: `runbook --help` lists them
             📝 Example:
                runbook [--version] <subcommand>
@@ -65,10 +66,10 @@ import Testing
         let project = try TestProject()
         defer { project.remove() }
         let plain = await project.run(["run", "helo-world", "demo", "test"])
-        #expect(plain.stderr.components(separatedBy: "❌ Problem:").count == 2)
+        #expect(plain.stderr.components(separatedBy: "❌ Problem [RB-USG-002]:").count == 2)
         let json = await project.run(["run", "helo-world", "demo", "test", "--json"])
         #expect(json.exitCode == 64)
-        #expect(json.stderr == #"{"error":{"details":[],"example":"runbook run hello-world demo test","exitCode":64,"problem":"Unknown script 'helo-world'","solution":"Did you mean 'hello-world'? Known scripts: hello-world. `runbook list` shows them with a summary"}}"# + "\n")
+        #expect(json.stderr == #"{"error":{"code":"RB-USG-002","details":[],"example":"runbook run hello-world demo test","exitCode":64,"problem":"Unknown script 'helo-world'","solution":"Did you mean 'hello-world'? Known scripts: hello-world. `runbook list` shows them with a summary"}}"# + "\n")
         let notAPackage = await project.run(["new", "invoice-reminder", "--json"])
         #expect(notAPackage.exitCode == 64)
         #expect(notAPackage.stderr.hasPrefix(#"{"error":{"#))
@@ -81,7 +82,7 @@ import Testing
         let result = await project.run(["run", "hello-world", "demo", "test", "--debug"])
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
-            ❌ Problem: Unknown option '--debug'
+            ❌ Problem [RB-USG-001]: Unknown option '--debug'
             ✅ Solution: Runbook sets the console log level with --log-level: use --log-level debug (the log file in logs/ always gets debug lines)
             📝 Example:
                runbook run hello-world demo test --log-level debug
@@ -95,7 +96,7 @@ import Testing
         let result = await project.run(["validate", "demo", "test", "--debug"])
         #expect(result.exitCode == 64)
         #expect(result.stderr.hasPrefix("""
-            ❌ Problem: Unknown option '--debug'
+            ❌ Problem [RB-USG-001]: Unknown option '--debug'
             ✅ Solution: Runbook sets the console log level with --log-level: use --log-level debug (the log file in logs/ always gets debug lines). Check the arguments and options: `runbook help validate` lists them
             """))
     }

@@ -33,8 +33,8 @@ import Testing
               config                  Show the effective configuration and where each value
                                       came from.
               new                     Create a new script target and its test.
-              docs                    Print the configuration reference (Markdown)
-                                      generated from the schema.
+              docs                    Print a Markdown reference generated from the code:
+                                      the configuration (default) or the error codes.
               history                 List recent runs from their records in output/,
                                       newest first.
               show                    Show one run's record.
@@ -43,6 +43,8 @@ import Testing
               collect                 Merge run records found under folders into a fleet
                                       record.
               report                  Write a fleet record as a self-contained HTML page.
+              kubernetes              Write Kubernetes manifests for a fleet (an Indexed
+                                      Job or a CronJob), or run them locally.
 
               See 'runbook help <subcommand>' for detailed help.
 
@@ -62,7 +64,7 @@ import Testing
         let result = await project.run(["run", "helo-world", "demo", "test"])
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
-            ❌ Problem: Unknown script 'helo-world'
+            ❌ Problem [RB-USG-002]: Unknown script 'helo-world'
             ✅ Solution: Did you mean 'hello-world'? Known scripts: hello-world. `runbook list` shows them with a summary
             📝 Example:
                runbook run hello-world demo test
@@ -76,7 +78,7 @@ import Testing
         let result = await project.run(["run", "hello-world"])
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
-            ❌ Problem: Missing expected argument '<org>'
+            ❌ Problem [RB-USG-003]: Missing expected argument '<org>'
             ✅ Solution: Give the script, the organisation and the environment: runbook run <script> <org> <env>
             📝 Example:
                runbook run hello-world demo test
@@ -197,7 +199,7 @@ import Testing
             """))
         let again = await project.run(["new", "invoice-reminder"])
         #expect(again.exitCode == 64)
-        #expect(again.stderr.hasPrefix("❌ Problem: A script target named InvoiceReminder already exists"))
+        #expect(again.stderr.hasPrefix("❌ Problem [RB-USG-008]: A script target named InvoiceReminder already exists"))
         let invalid = await project.run(["new", "Invoice_Reminder"])
         #expect(invalid.exitCode == 64)
     }

@@ -164,9 +164,9 @@ import Testing
     @Test func anUnknownFormatOptionIsAUsageErrorNamingTheFormats() async throws {
         let run = try await Self.run(["--log-format", "yaml"])
         #expect(run.exitCode == 64)
-        #expect(run.stderr.hasPrefix("❌ Problem: The value 'yaml' is invalid for '--log-format"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("❌ Problem [RB-USG-001]: The value 'yaml' is invalid for '--log-format"), "\(run.stderr)")
         #expect(run.stderr.contains("text") && run.stderr.contains("json"), "\(run.stderr)")
-        #expect(run.stderr.components(separatedBy: "❌ Problem:").count == 2)
+        #expect(run.stderr.components(separatedBy: "❌ Problem [").count == 2)
     }
 
     static let badConfigValues = ["yaml", "3", "[json]", "true"]
@@ -177,7 +177,7 @@ import Testing
             of: "script-behavior:\n", with: "script-behavior:\n  log-format: \(value)\n")
         let run = try await Self.run(config: config, [])
         #expect(run.exitCode == 78, "\(run.stderr)")
-        #expect(run.stderr.hasPrefix("❌ Problem:"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("❌ Problem [RB-CFG-010]:"), "\(run.stderr)")
         #expect(run.stderr.contains("log-format"), "\(run.stderr)")
         #expect(run.stderr.contains("config/demo-test-config.yaml:4:"), "located at its line: \(run.stderr)")
         #expect(run.record?.outcome == .configurationError)

@@ -100,6 +100,7 @@ import Testing
         #expect(record.outcome == .interrupted)
         #expect(record.exitCode == 130)
         #expect(record.error?.problem == "The run was interrupted")
+        #expect(record.error?.code == .runInterrupted)
         #expect(run.stderr.contains("⚠️ Interrupted after 3 operations: 3 created, 0 updated (run \(record.runId))"))
         #expect(!run.stderr.contains("successful"))
         #expect(!run.stdout.contains(#""success""#))
@@ -126,6 +127,7 @@ import Testing
         #expect(record.exitCode == ending.exitCode)
         #expect(record.summary == ending.summary)
         #expect((record.error == nil) == (ending.exitCode == 0))
+        #expect(record.error?.code?.identifier == [0: nil, 1: "RB-SCR-001", 64: "RB-USG-004"][ending.exitCode] ?? nil)
         if ending.outcome != .usageError {
             #expect(run.stderr.contains("\(ending.summary) (run \(record.runId))"))
         }
@@ -144,6 +146,7 @@ import Testing
         #expect(record.exitCode == 78)
         #expect(record.summary == "❌ Configuration error: the script did not run")
         #expect(record.error?.exitCode == 78)
+        #expect(record.error?.code == .configSchemaViolation)
         #expect(run.records.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains(BrokenConfigCase.plantedSecret) })
         #expect(run.records.keys.first?.hasPrefix("demo-test-counting-results_2025-01-25T143045Z_\(record.runId.short)") == true)
     }

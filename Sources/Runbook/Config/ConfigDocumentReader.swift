@@ -53,6 +53,7 @@ public struct ConfigDocumentReader: Sendable {
         let format = isJSON ? "JSON" : "YAML"
         if role == .configuration, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw HelpfulError(
+                code: .configFileEmpty,
                 problem: "\(displayPath) is empty",
                 solution: "Fill it in (copy a working configuration and adapt it), or delete it",
                 example: "cp config/demo-test-config.yaml \(displayPath)",
@@ -63,6 +64,7 @@ public struct ConfigDocumentReader: Sendable {
         if let nul = bytes.firstIndex(of: 0) {
             let position = Self.position(of: nul, in: bytes)
             throw HelpfulError(
+                code: .configFileNotText,
                 problem: "\(displayPath) is not a text file (it contains a NUL byte)",
                 solution: "Configuration files are UTF-8 \(format) text; replace this file with the real document",
                 example: "file \(displayPath)",
@@ -84,6 +86,7 @@ public struct ConfigDocumentReader: Sendable {
         }
         if role == .configuration, case .null = node.value {
             throw HelpfulError(
+                code: .configFileWithoutDocument,
                 problem: "\(displayPath) holds no document (only comments or null)",
                 solution: "Write the configuration as a mapping of sections",
                 example: "global:\n  api-base-url: https://api.example.com/",
@@ -98,6 +101,7 @@ public struct ConfigDocumentReader: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > Self.maximumSize {
             throw HelpfulError(
+                code: .configFileTooLarge,
                 problem: "\(displayPath) is too large (\(size) bytes; the limit is \(Self.maximumSize))",
                 solution: "Configuration files hold settings, not data: move bulk data into data/",
                 example: "ls -l \(displayPath)",
@@ -107,6 +111,7 @@ public struct ConfigDocumentReader: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw HelpfulError(
+                code: .configFileUnreadable,
                 problem: "Cannot read \(displayPath)",
                 solution: "Check that the file exists and is readable by this user",
                 example: "ls -l \(displayPath)",
@@ -124,6 +129,7 @@ public struct ConfigDocumentReader: Sendable {
         let column = location.column > 0 ? Int(location.column) : nil
         let shown = disclosure == .full ? ": \(message)" : " (details hidden: the file holds secrets)"
         return HelpfulError(
+            code: .configSyntax,
             problem: "\(path) is not valid \(format)\(shown)",
             solution: "Fix the \(format) syntax at the position shown",
             example: format == "JSON" ? "python3 -m json.tool \(path)" : "yamllint \(path)",

@@ -25,6 +25,7 @@ extension ConfigFileDiscovery {
         let stem = "\(org)-\(env)"
         if let other = configFileNames().first(where: { $0.stem.hasPrefix(stem + "-") }) {
             throw HelpfulError(
+                code: .configLayerAmbiguous,
                 problem: "\(orgEnv.displayPath) is ambiguous: it is the configuration of \(org)/\(env), and also the "
                     + "org layer of the organisation '\(stem)' (config/\(other.name) exists)",
                 solution: "Org and env names are joined with '-', so rename one of them: give the organisation "

@@ -35,6 +35,7 @@ public struct ConfigFileDiscovery: Sendable {
                 ? "No configurations found in config/. "
                 : "Configurations found: \(names.prefix(20).joined(separator: ", "))\(names.count > 20 ? " and \(names.count - 20) more" : ""). "
             throw HelpfulError(
+                code: .configFileMissing,
                 problem: "No configuration for \(org)/\(env): config/\(base).yaml (or .yml, .json) does not exist",
                 solution: nearest + listed + "Create it, for example by copying an existing configuration, then adapt the values",
                 example: "cp \(existing.first?.file ?? "config/demo-test-config.yaml") config/\(base).yaml",
@@ -80,6 +81,7 @@ public struct ConfigFileDiscovery: Sendable {
     func ambiguous(_ found: [Found]) -> HelpfulError {
         let names = found.map(\.displayPath)
         return HelpfulError(
+            code: .configFileAmbiguous,
             problem: "More than one file for the same configuration: \(names.joined(separator: " and "))",
             solution: "Keep exactly one of them (YAML or JSON) and delete or rename the other",
             example: "git rm \(names.last ?? "")",

@@ -18,6 +18,7 @@ public enum ConfigIdentifier {
         guard !isValid(value) else { return }
         let shown = value.unicodeScalars.count > 80 ? String(value.prefix(80)) + "…" : value
         throw HelpfulError(
+            code: .configInvalidIdentifier,
             problem: "Invalid \(role) '\(shown.debugEscaped)': it must be a lower-case identifier",
             solution: "Use only a-z, 0-9, '-' and '_', starting with a letter or digit, at most \(maximumLength) "
                 + "characters (no dots, slashes or spaces): it becomes part of the config file name",

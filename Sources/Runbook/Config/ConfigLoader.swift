@@ -107,6 +107,7 @@ public struct ConfigLoader: Sendable {
     static func requireMapping(_ document: JSONNode, file: String, sources: ConfigSources) throws(HelpfulError) {
         guard case .object = document.value else {
             throw HelpfulError(
+                code: .configNotMapping,
                 problem: "\(file) must be a mapping of sections, found \(document.value.typeName)",
                 solution: "Start the document with the 'global' and 'script-behavior' sections",
                 example: "global:\n  api-base-url: https://api.example.com/\nscript-behavior: {}",

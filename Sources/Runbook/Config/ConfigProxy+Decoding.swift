@@ -21,6 +21,7 @@ extension ConfigProxy {
             throw error.helpfulError
         } catch {
             throw HelpfulError(
+                code: .configSectionUndecodable,
                 problem: "Config section '\(keyPath(path))' could not be read: \(error)",
                 solution: "Check the values in this section against the schema",
                 location: sources.errorLocation(of: section.location, keyPath: keyPath(path)),

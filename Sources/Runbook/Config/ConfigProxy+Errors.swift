@@ -21,6 +21,7 @@ extension ConfigProxy {
         var solution = "Add '\(missingKey)' to \(sectionName) of \(file)"
         if let suggestion { solution = "Did you mean '\(suggestion)'? Otherwise add '\(missingKey)' to \(sectionName) of \(file)" }
         return HelpfulError(
+            code: .configKeyMissing,
             problem: "Missing required config key '\(keyPath(path))' in \(file)",
             solution: solution,
             example: Self.snippet(prefix + path),
@@ -37,6 +38,7 @@ extension ConfigProxy {
             let suggestion = NearestKey.suggestion(for: last, among: object.keys)
         else { return nil }
         return HelpfulError(
+            code: .configKeyMisspelled,
             problem: "Config key '\(keyPath(path))' does not exist in \(file), but '\(keyPath(parentPath + [suggestion]))' does",
             solution: "Did you mean '\(suggestion)'? Fix the key name in the script (or in the file)",
             example: Self.snippet(prefix + parentPath + [suggestion]),
@@ -48,6 +50,7 @@ extension ConfigProxy {
     /// The error for a value of the wrong type, at the value's position.
     func wrongType(_ node: JSONNode, path: [String], expected: String) -> HelpfulError {
         HelpfulError(
+            code: .configWrongType,
             problem: "Config key '\(keyPath(path))' must be \(expected), found \(Self.describe(node.value))",
             solution: "Change the value at the position shown to \(expected)",
             example: Self.snippet(prefix + path),

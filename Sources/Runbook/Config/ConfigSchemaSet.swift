@@ -49,6 +49,7 @@ public struct ConfigSchemaSet: Sendable {
         let url = projectRoot.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw HelpfulError(
+                code: .schemaMissing,
                 problem: "The configuration schema \(path) is missing",
                 solution: "Run from the project root (the folder with config/ and schemas/), or set RUNBOOK_PROJECT_ROOT; "
                     + "restore the schema from git if it was deleted",
@@ -85,6 +86,7 @@ public struct ConfigSchemaSet: Sendable {
             return try CompiledSchema(node, options: ValidationOptions(assertFormats: true))
         } catch {
             throw HelpfulError(
+                code: .schemaInvalid,
                 problem: "The schema \(displayPath) is invalid: \(error.message)",
                 solution: "Fix the schema at the position shown (it must be a valid JSON Schema, draft 2020-12)",
                 example: "runbook validate --schema https://json-schema.org/draft/2020-12/schema \(displayPath)",

@@ -55,6 +55,7 @@ struct ConfigValidationFailure {
         let first = violations.first
         let firstPath = first.map { ConfigKeyPath.format($0.instanceLocation.tokens, in: root) }
         return HelpfulError(
+            code: .configSchemaViolation,
             problem: "\(file) does not match the configuration schema (\(Self.grouped(count)) problem\(count == 1 ? "" : "s"))",
             solution: "Fix every value listed. \(ConfigSchemaSet.mainSchemaPath) documents each key with its type, "
                 + "range and default; `runbook config <org> <env>` shows the effective values",

@@ -24,6 +24,7 @@ public struct EnvironmentOverrides: Sendable {
             let tokens = Self.path(of: variable)
             guard !tokens.isEmpty, !tokens.contains(where: \.isEmpty) else {
                 throw HelpfulError(
+                    code: .configEnvironmentVariableName,
                     problem: "Environment variable \(variable) does not name a configuration key",
                     solution: "Separate levels with a double underscore: RUNBOOK__<SECTION>__<KEY>",
                     example: "RUNBOOK__SCRIPT_BEHAVIOR__RETRY_STRATEGY__MAX_RETRIES=2",
@@ -81,6 +82,7 @@ public struct EnvironmentOverrides: Sendable {
         case .null: object = JSONObject()
         default:
             throw HelpfulError(
+                code: .configEnvironmentVariableTarget,
                 problem: "Environment variable \(variable) sets a key inside '\(key)''s parent, which is a \(node.value.typeName), not a section",
                 solution: "Point the variable at a key inside a section, or remove it",
                 example: "unset \(variable)",

@@ -11,6 +11,7 @@ extension HelpfulError {
             return convertible.helpfulError
         case is CancellationError:
             return HelpfulError(
+                code: .runInterrupted,
                 problem: "The run was interrupted",
                 solution: "Run it again when ready; results recorded so far were saved",
                 exitCode: .interrupted
@@ -18,6 +19,7 @@ extension HelpfulError {
         default:
             let type = String(reflecting: Swift.type(of: error))
             return HelpfulError(
+                code: .runUnexpectedError,
                 problem: "Unexpected error (\(type)): \(String(describing: error))",
                 solution: "The script did not expect this failure. Run again with --log-level debug and read the log "
                     + "file in logs/; if the cause is in the script, turn it into a HelpfulError there",

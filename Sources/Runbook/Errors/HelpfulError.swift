@@ -3,6 +3,9 @@
 /// Every failure Runbook reports (configuration, HTTP, output, a script's own errors) is
 /// rendered through `HelpfulErrorRenderer` from this shape, with the exit code it carries.
 ///
+/// Every error has a stable `code` (`RB-CFG-001`-style, listed in `docs/errors.md`); an error a
+/// script raises without one carries `ErrorCode.scriptRaised` (`RB-SCR-001`).
+///
 /// ```swift
 /// throw HelpfulError(
 ///     problem: "Customer file data/customers.csv has no 'email' column",
@@ -12,6 +15,8 @@
 /// )
 /// ```
 public struct HelpfulError: Error, Sendable, Equatable {
+    /// The stable code of this kind of error, e.g. `RB-CFG-001`.
+    public var code: ErrorCode
     /// What went wrong, in one sentence.
     public var problem: String
     /// How to fix it.
@@ -25,8 +30,10 @@ public struct HelpfulError: Error, Sendable, Equatable {
     /// The exit code a run ends with when this error stops it.
     public var exitCode: ExitCode
 
-    /// Creates an error. The exit code defaults to 1 (the script failed).
+    /// Creates an error. The code defaults to `RB-SCR-001` (raised by a script), the exit code to
+    /// 1 (the script failed).
     public init(
+        code: ErrorCode = .scriptRaised,
         problem: String,
         solution: String,
         example: String? = nil,
@@ -34,6 +41,7 @@ public struct HelpfulError: Error, Sendable, Equatable {
         details: [String] = [],
         exitCode: ExitCode = .scriptFailed
     ) {
+        self.code = code
         self.problem = problem
         self.solution = solution
         self.example = example

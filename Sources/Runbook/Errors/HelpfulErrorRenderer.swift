@@ -4,10 +4,11 @@ import Foundation
 /// never under `NO_COLOR`), or JSON (`--json`). Every error goes through the same redaction as a
 /// log line (`HelpfulError.redacted(by:)`: the run's known secret values and the patterns, field
 /// by field) before it is laid out, so a service message that echoes a token is never shown,
-/// and a `file:line:column` or a key path is never mangled.
+/// and a `file:line:column` or a key path is never mangled. The first line carries the error's
+/// code (`docs/errors.md` lists them all); the JSON form has it as `"code"`.
 ///
 /// ```
-/// ❌ Problem: config/acme-prod-config.yaml does not match the configuration schema (1 problem)
+/// ❌ Problem [RB-CFG-010]: config/acme-prod-config.yaml does not match the configuration schema (1 problem)
 ///    config/acme-prod-config.yaml:14:17: script-behavior.rate-limiting.burst-size: must be an integer, found 1.5
 /// 📍 Where: config/acme-prod-config.yaml:14:17 (key script-behavior.rate-limiting.burst-size)
 /// ✅ Solution: Fix every value listed. …
@@ -59,7 +60,7 @@ public struct HelpfulErrorRenderer: Sendable {
         func paint(_ text: String, _ code: String) -> String {
             colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
         }
-        var lines = [paint("❌ Problem:", "1;31") + " " + error.problem]
+        var lines = [paint("❌ Problem [\(error.code)]:", "1;31") + " " + error.problem]
         lines += error.details.map { "   " + $0 }
         if let location = error.location, !location.description.isEmpty {
             lines.append(paint("📍 Where:", "1;33") + " " + location.description)
@@ -74,6 +75,7 @@ public struct HelpfulErrorRenderer: Sendable {
 
     private func renderJSON(_ error: HelpfulError) -> String {
         let payload = Payload(
+            code: error.code.identifier,
             problem: error.problem,
             solution: error.solution,
             example: error.example,
@@ -88,6 +90,7 @@ public struct HelpfulErrorRenderer: Sendable {
     }
 
     private struct Payload: Encodable {
+        let code: String
         let problem: String
         let solution: String
         let example: String?

@@ -71,6 +71,7 @@ public final class FleetJournal: @unchecked Sendable {
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw HelpfulError(
+                code: .outputCannotWrite,
                 problem: "Cannot open the fleet journal \(url.lastPathComponent): \(String(cString: strerror(errno)))",
                 solution: "Check that output/ exists and is writable by this user", example: "ls -ld output",
                 location: .file("output/\(url.lastPathComponent)"), exitCode: .configuration)

@@ -8,6 +8,7 @@ extension FleetRecord {
         let shown = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw HelpfulError(
+                code: .fleetRecordUnreadable,
                 problem: "Cannot read the fleet record \(shown)", solution: "Give the path of an output/fleet_….json file",
                 example: "ls output/fleet_*.json", location: .file(shown), exitCode: .usage)
         }
@@ -16,6 +17,7 @@ extension FleetRecord {
             record = try JSONDecoder().decode(FleetRecord.self, from: data)
         } catch {
             throw HelpfulError(
+                code: .fleetRecordInvalid,
                 problem: "\(shown) is not a fleet record: \(error)",
                 solution: "Give the path of a record written by `runbook fleet` or `runbook collect` (output/fleet_….json)",
                 example: "ls output/fleet_*.json", location: .file(shown), exitCode: .usage)

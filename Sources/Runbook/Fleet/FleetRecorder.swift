@@ -88,6 +88,7 @@ package final class FleetRecorder: Sendable {
             }
         } catch {
             throw HelpfulError(
+                code: .outputCannotWrite,
                 problem: "Cannot write the fleet record \(url.lastPathComponent): \(error)",
                 solution: "Check that output/ is writable and the disk has room", example: "df -h output",
                 location: .file("output/\(url.lastPathComponent)"), exitCode: .scriptFailed)

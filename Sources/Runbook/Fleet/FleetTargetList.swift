@@ -30,6 +30,7 @@ public enum FleetTargetList {
         }
         guard !targets.isEmpty else {
             throw HelpfulError(
+                code: .fleetNoConfigurations,
                 problem: "--all found no configurations in config/", solution: "Run from the project root, or create a configuration",
                 example: "runbook validate --all", location: .file("config/"), exitCode: .configuration)
         }
@@ -54,6 +55,7 @@ public enum FleetTargetList {
     ) throws(HelpfulError) {
         if let script, let message = FleetOptionCheck(script: script, extraArguments: arguments).refusal(arguments) {
             throw HelpfulError(
+                code: .usageScriptOptions,
                 problem: "\(script.name) does not accept these options: \(message)",
                 solution: "Use the options `runbook run \(script.name) <org> <env> --help` lists",
                 example: "runbook fleet \(script.name) --all --help",

@@ -36,6 +36,7 @@ final class FleetTargetProblems: Sendable {
         if found.count > Self.maxListed { lines.append("… and \(found.count - Self.maxListed) more") }
         let configuration = exitCode == .configuration
         throw HelpfulError(
+            code: configuration ? .fleetTargetsWithoutConfiguration : .fleetTargetsInvalid,
             problem: found.count == 1
                 ? "\(file): \(first.message)"
                 : "\(file) has \(found.count) problems; the first: \(first.message)",

@@ -68,7 +68,8 @@ public struct FleetTargetsFile {
         do {
             schema = try CompiledSchema(try JSONParser.parse(FleetTargetsSchema.text))
         } catch {
-            throw HelpfulError(problem: "The built-in targets schema is invalid: \(error)", solution: "Report this as a bug",
+            throw HelpfulError(code: .schemaInvalid,
+                               problem: "The built-in targets schema is invalid: \(error)", solution: "Report this as a bug",
                                exitCode: .scriptFailed)
         }
         let violations = schema.validate(root).violations
@@ -78,6 +79,7 @@ public struct FleetTargetsFile {
             return "\(position(shown, violation.sourceLocation)): \(path): \(violation.message)"
         } + (violations.count > 50 ? ["… and \(violations.count - 50) more"] : [])
         throw HelpfulError(
+            code: .fleetTargetsInvalid,
             problem: "\(shown) is not a valid targets file (\(violations.count) problem\(violations.count == 1 ? "" : "s"))",
             solution: "Fix every entry listed: a targets file is a mapping with `targets:` (a list of {org, env, options}) "
                 + "and optional shared `options:`; schemas/fleet-targets.schema.json describes it",

@@ -100,6 +100,7 @@ public enum HTTPServices {
         else {
             let key = "\(name.map { "apis.\($0)" } ?? "global").api-base-url"
             throw HelpfulError(
+                code: .configInvalidURL,
                 problem: "\(key) is not an http(s) URL without credentials: \(URL(string: text).map { RedactedURL.string($0, secrets: nil) } ?? "(not a URL)")",
                 solution: "Set it to the API's root, e.g. https://api.example.com/v2/ (credentials belong in the secrets file)",
                 example: "api-base-url: https://api.example.com/v2/",

@@ -35,6 +35,7 @@ public final class FileLogSink: LogSink {
             self.handle = Mutex(handle)
         } catch {
             throw HelpfulError(
+                code: .runLoggingUnavailable,
                 problem: "Cannot open the log file \(url.path)",
                 solution: "Make sure the logs folder exists and is writable",
                 example: "mkdir -p logs && chmod u+w logs",

@@ -32,7 +32,8 @@ extension OutputStore {
 
     static func wrongFormat(name: String, format: OutputFormat?, what: String, hint: String) -> HelpfulError {
         let kind = format.map { "a \($0.rawValue) file" } ?? "a file of unknown type"
-        return HelpfulError(problem: "Cannot save \(what) as \(name): the extension makes it \(kind)",
+        return HelpfulError(code: .outputWrongFormat,
+                            problem: "Cannot save \(what) as \(name): the extension makes it \(kind)",
                             solution: hint.prefix(1).uppercased() + hint.dropFirst(),
                             example: "try store.save(report, to: .output, name: \"report.json\")")
     }

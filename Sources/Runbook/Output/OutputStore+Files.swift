@@ -40,6 +40,7 @@ extension OutputStore {
             return try TreeEncoder().encode(value)
         } catch {
             throw HelpfulError(
+                code: .outputUnencodable,
                 problem: "Cannot encode the data for \(name) as \(format): \(Self.describe(error))",
                 solution: "Make sure every value is encodable (no NaN or infinite numbers)")
         }
@@ -66,7 +67,8 @@ extension OutputStore {
     public func saveGzip(_ data: Data, to folder: OutputFolder, name: String, level: Int = 9,
                          timestamped: Bool = false) throws -> URL {
         guard (0...9).contains(level) else {
-            throw HelpfulError(problem: "Compression level \(level) for \(name) is out of range",
+            throw HelpfulError(code: .outputCompressionLevel,
+                               problem: "Compression level \(level) for \(name) is out of range",
                                solution: "Use a level from 0 (none) to 9 (best)", example: "level: 6")
         }
         return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in

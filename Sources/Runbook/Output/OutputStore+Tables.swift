@@ -8,7 +8,8 @@ extension OutputStore {
                          lineEnding: String = "\r\n", timestamped: Bool = false,
                          _ body: (CSVWriter) throws -> Void) throws -> URL {
         guard let byte = delimiter.asciiValue, byte != 34, byte != 10, byte != 13 else {
-            throw HelpfulError(problem: "Delimiter '\(delimiter)' for \(name) is not usable",
+            throw HelpfulError(code: .outputDelimiter,
+                               problem: "Delimiter '\(delimiter)' for \(name) is not usable",
                                solution: "Use a single ASCII character other than a quote or a line break",
                                example: "delimiter: \";\"")
         }
@@ -26,7 +27,8 @@ extension OutputStore {
     where Rows.Element == [TableCell] {
         let delimiter = delimiter ?? (name.lowercased().hasSuffix(".tsv") ? "\t" : ",")
         guard let byte = delimiter.asciiValue, byte != 34, byte != 10, byte != 13 else {
-            throw HelpfulError(problem: "Delimiter '\(delimiter)' for \(name) is not usable",
+            throw HelpfulError(code: .outputDelimiter,
+                               problem: "Delimiter '\(delimiter)' for \(name) is not usable",
                                solution: "Use a single ASCII character other than a quote or a line break",
                                example: "delimiter: \";\"")
         }

@@ -12,7 +12,8 @@ extension OutputStore {
         do {
             text = try YAMLTextWriter().text(tree)
         } catch {
-            throw HelpfulError(problem: "Cannot write \(name) as YAML: \(error)",
+            throw HelpfulError(code: .outputUnencodable,
+                               problem: "Cannot write \(name) as YAML: \(error)",
                                solution: "Save the data as JSON instead, and report this as a bug")
         }
         return try writeAtomically(to: folder, name: name, timestamped: timestamped) { file in

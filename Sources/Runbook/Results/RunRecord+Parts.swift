@@ -3,8 +3,8 @@ public import Foundation
 extension RunRecord {
     /// The error that ended a run, as the user saw it (secrets removed).
     public struct Failure: Sendable, Codable, Equatable {
-        /// The error's stable code (`RB-CFG-001`-style), when it has one.
-        public var code: String?
+        /// The error's stable code (`RB-CFG-001`-style); nil only in a record written before codes existed.
+        public var code: ErrorCode?
         /// What went wrong.
         public var problem: String
         /// How to fix it.
@@ -19,8 +19,8 @@ extension RunRecord {
         public var exitCode: Int32
 
         /// The record of a `HelpfulError` (pass it already redacted).
-        public init(_ error: HelpfulError, code: String? = nil) {
-            self.code = code
+        public init(_ error: HelpfulError) {
+            code = error.code
             problem = error.problem
             solution = error.solution
             example = error.example

@@ -78,6 +78,7 @@ public struct RunRecordArchive: Sendable {
         }
         guard matches.isEmpty else {
             throw HelpfulError(
+                code: .usageRunIdAmbiguous,
                 problem: "The run id '\(prefix)' matches \(matches.count) runs",
                 solution: "Give more of the run id, so that only one run matches",
                 example: "runbook show \(matches[0].record.runId)",
@@ -86,6 +87,7 @@ public struct RunRecordArchive: Sendable {
         }
         let close = records.sorted { commonPrefix($0, query) > commonPrefix($1, query) }.prefix(5)
         throw HelpfulError(
+            code: .usageRunIdUnknown,
             problem: records.isEmpty ? "No run record has the id '\(prefix)': output/ holds no run records"
                 : "No run record has the id '\(prefix)'",
             solution: records.isEmpty ? "Run a script first; its record goes to output/"

@@ -24,6 +24,7 @@ public struct ScriptCatalog: Sendable {
     public func unknownScript(_ name: String) -> HelpfulError {
         let suggestion = NearestKey.suggestion(for: name, among: names).map { "Did you mean '\($0)'? " } ?? ""
         return HelpfulError(
+            code: .usageUnknownScript,
             problem: "Unknown script '\(name)'",
             solution: suggestion + "Known scripts: " + (names.isEmpty ? "none" : names.joined(separator: ", "))
                 + ". `runbook list` shows them with a summary",

@@ -12,6 +12,7 @@ extension ScriptContext {
         if let name, !services.isRegistered(RestClient.self, name: name) {
             let known = (config.root.node(at: ["apis"])?.value.objectValue?.keys ?? []).sorted()
             throw HelpfulError(
+                code: .configAPISectionMissing,
                 problem: "No API section 'apis.\(name)' in \(config.file)",
                 solution: "Add the section (with at least api-base-url), or use one of: "
                     + (known.isEmpty ? "none configured" : known.joined(separator: ", ")),

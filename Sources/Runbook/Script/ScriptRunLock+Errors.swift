@@ -14,6 +14,7 @@ extension ScriptRunLock {
             ?? "a run that is just starting"
         let stop = owner.map { "ssh \($0.host) kill \($0.pid)" } ?? "ls -l \(relativePath)"
         return HelpfulError(
+            code: .runLocked,
             problem: "Another run of \(script) for \(org)/\(env) is still going: \(who)",
             solution: "Wait for it to finish and try again (schedulers: exit 75 means retry later), or stop it; "
                 + "a lock left by a process that has ended is taken over by the next run",
@@ -25,6 +26,7 @@ extension ScriptRunLock {
     /// Exit 1: the lock file cannot be created or locked.
     static func cannotCreate(_ relativePath: String, errno code: Int32) -> HelpfulError {
         HelpfulError(
+            code: .runLockUnavailable,
             problem: "Cannot take the run lock \(relativePath): \(String(cString: strerror(code)))",
             solution: "Check that the project's tmp/locks/ folder can be created and written by this user",
             example: "mkdir -p tmp/locks && touch \(relativePath)",

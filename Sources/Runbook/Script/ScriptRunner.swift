@@ -110,6 +110,7 @@ public struct ScriptRunner: Sendable {
             logging = try makeLogging(setup)
         } catch {
             throw HelpfulError(
+                code: .runLoggingUnavailable,
                 problem: "Cannot set up logging: \(error)",
                 solution: "Check that the project folder's logs/ directory can be created and written",
                 example: "mkdir -p logs && touch logs/.write-test",
@@ -149,6 +150,7 @@ public struct ScriptRunner: Sendable {
 
     private func usageError(_ script: any Script.Type, _ error: any Error) -> HelpfulError {
         HelpfulError(
+            code: .usageScriptOptions,
             problem: "Invalid options for \(script.name): \(script.message(for: error))",
             solution: "Check the script's options",
             example: "runbook run \(script.name) <org> <env> --help",

@@ -8,6 +8,7 @@ extension SecretFileSources {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
             throw HelpfulError(
+                code: .secretFileMissing,
                 problem: "The secret file \(file.path) does not exist",
                 solution: "Create it (one secret per file, the file's content is the value), or fix the path",
                 example: "printf '%s' \"$CLIENT_SECRET\" > \(file.path) && chmod 600 \(file.path)",
@@ -17,6 +18,7 @@ extension SecretFileSources {
         }
         guard !isDirectory.boolValue else {
             throw HelpfulError(
+                code: .secretFileIsFolder,
                 problem: "\(file.path) is a folder, not a secret file",
                 solution: "Each secret is one file whose content is the value; remove the folder or point at a file",
                 example: "ls -l \(file.path)",
@@ -28,6 +30,7 @@ extension SecretFileSources {
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Self.maximumSize {
             throw HelpfulError(
+                code: .secretFileTooLarge,
                 problem: "The secret file \(file.path) is too large (\(size) bytes; the limit is \(Self.maximumSize))",
                 solution: "A secret file holds one value; check that the path names the right file",
                 example: "ls -l \(file.path)",
@@ -40,6 +43,7 @@ extension SecretFileSources {
         }
         guard var value = String(data: data, encoding: .utf8) else {
             throw HelpfulError(
+                code: .secretFileNotText,
                 problem: "The secret file \(file.path) is not UTF-8 text (its content is not shown)",
                 solution: "Store the value as text; encode binary values (base64) and decode them in the script",
                 example: "base64 -w0 key.bin > \(file.path)",
@@ -62,6 +66,7 @@ extension SecretFileSources {
 
     func unreadable(_ path: String, what: String) -> HelpfulError {
         HelpfulError(
+            code: .secretFileUnreadable,
             problem: "Cannot read \(what) \(path)",
             solution: "Check that it exists and that this user may read it",
             example: "ls -l \(path)",

@@ -48,6 +48,7 @@ public struct SecretFileSources: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw HelpfulError(
+                code: .secretsFolderMissing,
                 problem: "The secrets folder \(directory.path) does not exist or is not a folder "
                     + "(\(Self.directoryVariable) or --secrets-dir)",
                 solution: "Point --secrets-dir (or \(Self.directoryVariable)) at the folder holding one folder per "
@@ -70,6 +71,7 @@ public struct SecretFileSources: Sendable {
             let file = folder.appendingPathComponent(name)
             guard ConfigIdentifier.isValid(name) else {
                 throw HelpfulError(
+                    code: .secretFileName,
                     problem: "\(file.path) is not named like a secret key",
                     solution: "Name each file after its secret key: lower-case letters, digits, '-' and '_' "
                         + "(the key in the Kubernetes Secret, or the file name in the folder)",
@@ -90,6 +92,7 @@ public struct SecretFileSources: Sendable {
             guard let name = Self.secretName(fileVariable: variable), let path = environment[variable] else { continue }
             guard !path.isEmpty else {
                 throw HelpfulError(
+                    code: .secretFileVariableEmpty,
                     problem: "\(variable) is empty: it must name the file holding the secret '\(name)'",
                     solution: "Set it to the file's path, or unset it",
                     example: "\(variable)=/run/secrets/\(name)",

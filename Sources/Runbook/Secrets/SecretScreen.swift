@@ -49,6 +49,7 @@ final class SecretScreen {
 
     private func refusal(_ owner: Int) -> HelpfulError {
         HelpfulError(
+            code: .secretInOutput,
             problem: "Refusing to write \(file): it would contain the value of the secret \(forms.displayName(owner))",
             solution: "Leave the secret out of the data you save; output files never hold a secret, in any encoding, "
                 + "so Runbook refuses the file rather than write a copy that differs from what the script computed",

@@ -45,6 +45,7 @@ public struct SecretStore: Sendable {
         let hint = NearestKey.suggestion(for: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
         return try failure(
             HelpfulError(
+                code: .secretMissing,
                 problem: "Missing secret '\(name)'" + (secrets[name] != nil ? " (it is empty)" : ""),
                 solution: "Add '\(name)' to the secrets file config/{org}-{env}-config-secrets.yaml, set \(variable) "
                     + "(or \(variable)_FILE to a file holding it), or put a file named '\(name)' in the secrets folder "

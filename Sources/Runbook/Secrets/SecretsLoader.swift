@@ -44,6 +44,7 @@ public struct SecretsLoader: Sendable {
         if let file, let displayPath {
             guard case .object(let object) = file.value else {
                 throw HelpfulError(
+                    code: .secretsFileNotMapping,
                     problem: "\(displayPath) must be a flat mapping of secret names to values, found \(file.value.typeName)",
                     solution: "Write one 'name: value' pair per line",
                     example: "client-secret: <value>",
@@ -86,6 +87,7 @@ public struct SecretsLoader: Sendable {
         case .null: return ""
         case .array, .object:
             throw HelpfulError(
+                code: .secretNested,
                 problem: "Secret '\(member.key)' in \(displayPath) is a \(member.value.value.typeName); secrets must be flat",
                 solution: "Give each secret its own top-level key with a single value (nested sections are not allowed)",
                 example: "client-secret: <value>\napi-key: <value>",

@@ -104,6 +104,7 @@ public final class ServiceContainer: Sendable {
     func resolve<Service>(_ key: Key, as type: Service.Type, path: [Key]) throws -> Service {
         if path.contains(key) {
             throw HelpfulError(
+                code: .runServiceCycle,
                 problem: "Service dependency cycle: \((path + [key]).map(\.description).joined(separator: " → "))",
                 solution: "Break the cycle: one of these services must not resolve the other in its factory",
                 example: "Pass the shared value in as a parameter instead of resolving it",
@@ -129,6 +130,7 @@ public final class ServiceContainer: Sendable {
     private func missing(_ key: Key) -> HelpfulError {
         let known = state.withLock { $0.registrations.keys.map(\.description).sorted() }
         return HelpfulError(
+            code: .runServiceMissing,
             problem: "No service registered for \(key)",
             solution: "Register it before the script runs (or in the test's overrides). Registered: "
                 + (known.isEmpty ? "none" : known.joined(separator: ", ")),

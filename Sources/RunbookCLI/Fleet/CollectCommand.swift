@@ -30,7 +30,8 @@ struct CollectCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: folder, relativeTo: environment.currentDirectory).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw HelpfulError(problem: "\(folder) is not a folder", solution: "Name folders that hold run records",
+                throw HelpfulError(code: .fleetCollectNotAFolder,
+                                   problem: "\(folder) is not a folder", solution: "Name folders that hold run records",
                                    example: "runbook collect pods/", location: .file(folder), exitCode: .usage)
             }
             for (record, path) in Self.records(under: url, root: root) where script == nil || record.script == script {
@@ -42,6 +43,7 @@ struct CollectCommand: AsyncParsableCommand {
         let scripts = Set(newest.values.map(\.record.script))
         guard scripts.count == 1, let name = scripts.first else {
             throw HelpfulError(
+                code: scripts.isEmpty ? .fleetCollectNoRecords : .fleetCollectSeveralScripts,
                 problem: scripts.isEmpty ? "No run records found under \(folders.joined(separator: ", "))"
                     : "The folders hold records of several scripts: \(scripts.sorted().joined(separator: ", "))",
                 solution: scripts.isEmpty ? "Check the folders (records are named {org}-{env}-{script}-results_<UTC>_<id>.json)"

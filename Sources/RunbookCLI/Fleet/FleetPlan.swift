@@ -55,6 +55,7 @@ struct FleetPlan {
             targets = previous.targets.filter { !$0.succeeded }.map(\.target)
             guard !targets.isEmpty else {
                 throw HelpfulError(
+                    code: .fleetNothingToRerun,
                     problem: "Every target of \(rerun) succeeded: there is nothing to rerun",
                     solution: "Run the whole fleet again with --targets if that is what you want",
                     example: "runbook fleet \(script.name) --targets targets.yaml", location: .file(rerun), exitCode: .usage)
@@ -76,13 +77,15 @@ struct FleetPlan {
     }
 
     static func usage(_ problem: String, _ solution: String) -> HelpfulError {
-        HelpfulError(problem: problem, solution: solution, example: "runbook fleet customer-sync --targets targets.yaml --max-parallel 4",
+        HelpfulError(code: .usageCommandLine,
+                     problem: problem, solution: solution, example: "runbook fleet customer-sync --targets targets.yaml --max-parallel 4",
                      exitCode: .usage)
     }
 
     private static func checkScript(_ record: FleetRecord, script: any Script.Type, file: String) throws(HelpfulError) {
         guard record.script != script.name else { return }
         throw HelpfulError(
+            code: .fleetRecordOfAnotherScript,
             problem: "\(file) is a fleet of \(record.script), not \(script.name)",
             solution: "Name the script the fleet ran", example: "runbook fleet \(record.script) --rerun-failed \(file)",
             location: .file(file), exitCode: .usage)
@@ -95,6 +98,7 @@ struct FleetPlan {
               let command = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8), command.contains("fleet")
         else { return }
         throw HelpfulError(
+            code: .fleetStillRunning,
             problem: "The fleet of \(file) is still running (coordinator pid \(pid))",
             solution: "Wait for it to end, or stop it (Ctrl-C, kill \(pid)) and resume then",
             location: .file(file), exitCode: .usage)

@@ -32,18 +32,18 @@ struct FleetTargetResult {
             entry.exitCode = status
             entry.outcome = RunRecord.Outcome(code)
             if status != 0 {
-                entry.error = failure("The run of \(target.name) ended with exit code \(status) without writing its run record",
+                entry.error = failure(.fleetTargetWithoutRecord, "The run of \(target.name) ended with exit code \(status) without writing its run record",
                                       solution: "Look at its output above and its log in logs/")
             }
         case .signalled(let signal) where !timedOut:
             entry.exitCode = 128 + signal
             entry.outcome = .failed
-            entry.error = failure("The run of \(target.name) was killed by signal \(signal) (\(Self.signalName(signal)))",
+            entry.error = failure(.fleetTargetKilled, "The run of \(target.name) was killed by signal \(signal) (\(Self.signalName(signal)))",
                                   solution: "Look at its output above and its log in logs/; the other targets were not affected")
         case .notStarted(let reason):
             entry.exitCode = ExitCode.scriptFailed.rawValue
             entry.outcome = .failed
-            entry.error = failure("Cannot start \(settings.executable) for \(target.name): \(reason)",
+            entry.error = failure(.fleetTargetNotStarted, "Cannot start \(settings.executable) for \(target.name): \(reason)",
                                   solution: "Check that the runbook executable exists and can be run")
         default:
             break
@@ -52,6 +52,7 @@ struct FleetTargetResult {
             entry.exitCode = ExitCode.scriptFailed.rawValue
             entry.outcome = .failed
             entry.error = failure(
+                .fleetTargetTimedOut,
                 "\(target.name) did not finish within \(FleetConsole.seconds(timeout)) (--target-timeout): "
                     + "it was stopped with SIGTERM (SIGKILL after \(FleetConsole.seconds(settings.killGrace)))",
                 solution: "Find out why it hangs (its log in logs/), or allow it more time with --target-timeout")
@@ -59,8 +60,8 @@ struct FleetTargetResult {
         return entry
     }
 
-    private func failure(_ problem: String, solution: String) -> RunRecord.Failure {
-        RunRecord.Failure(HelpfulError(problem: problem, solution: solution, exitCode: .scriptFailed))
+    private func failure(_ code: ErrorCode, _ problem: String, solution: String) -> RunRecord.Failure {
+        RunRecord.Failure(HelpfulError(code: code, problem: problem, solution: solution, exitCode: .scriptFailed))
     }
 
     /// The child's run record and its path relative to the project root, if it wrote one.

@@ -102,7 +102,7 @@ struct FleetReportPage {
                 fields.append("<dt>\(name)</dt><dd class=\"\(css)\">\(pre ? "<pre>\(e(value))</pre>" : e(value))</dd>")
             }
             if let error = entry.error {
-                field("Code", error.code, "code")
+                field("Code", error.code?.identifier, "code")
                 field("Problem", error.problem, "problem")
                 for detail in error.details { field("Detail", detail, "detail") }
                 field("Solution", error.solution, "solution")

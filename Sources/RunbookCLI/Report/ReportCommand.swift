@@ -52,6 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
             try Data(page.utf8).write(to: url, options: .atomic)
         } catch {
             throw HelpfulError(
+                code: .outputCannotWrite,
                 problem: "Cannot write the report \(shown): \(error.localizedDescription)",
                 solution: "Check that the folder exists and is writable, or choose another file with --output",
                 example: "runbook report output/fleet_2026-12-02T150000Z_4c8e1f0a7b6d.json --output fleet-report.html",

@@ -15,9 +15,10 @@ enum FleetReportFixture {
     @discardableResult
     static func write(in project: TestProject) throws -> String {
         func failure(_ code: String, _ problem: String, _ solution: String, _ exit: ExitCode, location: ErrorLocation? = nil, example: String? = nil) -> RunRecord.Failure {
-            var error = HelpfulError(problem: problem, solution: solution, example: example, location: location, exitCode: exit)
+            var error = HelpfulError(code: ErrorCode.named(code) ?? .scriptRaised, problem: problem, solution: solution,
+                                     example: example, location: location, exitCode: exit)
             error.details = []
-            return RunRecord.Failure(error, code: code)
+            return RunRecord.Failure(error)
         }
         var api = HostMetrics(host: "api.acme.example")
         api.calls = 120; api.retries = 2; api.retriesByReason = ["503": 2]; api.rateLimitWaitSeconds = 3.5

@@ -32,6 +32,7 @@ import Testing
     @Test func missingKeyNamesPathFileAndNearestKey() throws {
         let config = try proxy()
         #expect(throws: HelpfulError(
+            code: .configKeyMissing,
             problem: "Missing required config key 'script-behavior.rate-limiting.burts-size' in config/acme-prod-config.yaml",
             solution: "Did you mean 'burst-size'? Otherwise add 'burts-size' to the 'script-behavior.rate-limiting' section of config/acme-prod-config.yaml",
             example: "script-behavior:\n  rate-limiting:\n    burts-size: <value>",
@@ -45,6 +46,7 @@ import Testing
     @Test func wrongTypeShowsTheValueAndItsPosition() throws {
         let config = try proxy()
         #expect(throws: HelpfulError(
+            code: .configWrongType,
             problem: "Config key 'script-behavior.retry-strategy.max-retries' must be an integer, found \"five\" (a string)",
             solution: "Change the value at the position shown to an integer",
             example: "script-behavior:\n  retry-strategy:\n    max-retries: <value>",

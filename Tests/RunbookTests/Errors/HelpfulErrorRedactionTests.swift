@@ -39,6 +39,7 @@ struct HelpfulErrorRedactionTests {
     }
 
     static let located = HelpfulError(
+        code: .secretNested,
         problem: "Secret 'db-password' in config/acme-prod-secrets.yaml holds password=hunter2!x; Bearer abc.def-123 was sent",
         solution: "Set require_token=False or remove the value",
         example: "client-secret: <value>\npassword: ${DB_PASSWORD}",
@@ -52,7 +53,7 @@ struct HelpfulErrorRedactionTests {
         registry.register(Secret(name: "db-password", value: "hunter2!x"))
         let text = HelpfulErrorRenderer(style: .plain, redactor: Redactor(secrets: registry)).render(Self.located)
         #expect(text == """
-            ❌ Problem: Secret 'db-password' in config/acme-prod-secrets.yaml holds password=[REDACTED]; Bearer [REDACTED] was sent
+            ❌ Problem [RB-SEC-003]: Secret 'db-password' in config/acme-prod-secrets.yaml holds password=[REDACTED]; Bearer [REDACTED] was sent
                config/acme-prod-config.yaml:14:17: global.client-secret: must be a string, found 123
             📍 Where: data/aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3gH5jK7mQ.yaml:14:17 (key script-behavior.api-token)
             ✅ Solution: Set require_token=False or remove the value
@@ -75,6 +76,7 @@ struct HelpfulErrorRedactionTests {
         #expect(location["keyPath"] as? String == "script-behavior.api-token")
         #expect(error["example"] as? String == "client-secret: <value>\npassword: ${DB_PASSWORD}")
         #expect(error["exitCode"] as? Int == 78)
+        #expect(error["code"] as? String == "RB-SEC-003")
     }
 
     @Test("an error logged as metadata gets both layers too") func loggedErrorIsRedacted() {

@@ -34,6 +34,7 @@ struct LoggingPatternFileTests {
             Self.entry([("name", "broken"), ("pattern", "(unclosed"), ("replacement", "x")], line: 4),
         ])
         #expect(throws: HelpfulError(
+            code: .configRedactionPatterns,
             problem: "Redaction pattern file config/log-redaction-patterns.yaml has an invalid regular expression in pattern 'broken'",
             solution: "Fix the entry, or delete the file to use the built-in patterns",
             example: "redaction-patterns:\n  patterns:\n    - name: url-api-key\n      pattern: '(api[-_]?key=)[^&\\s]+'\n      replacement: '$1[REDACTED]'",

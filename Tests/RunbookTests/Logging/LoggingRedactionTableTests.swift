@@ -216,7 +216,7 @@ struct LoggingRedactionTableTests {
         let json = HelpfulErrorRenderer(style: .json, redactor: redactor).render(error)
         struct Envelope: Decodable { struct Body: Decodable { let problem: String }; let error: Body }
         let decoded = try JSONDecoder().decode(Envelope.self, from: Data(json.utf8))
-        let prefix = "❌ Problem: "
+        let prefix = "❌ Problem [RB-SCR-001]: "
         let end = try #require(plain.range(of: "\n📍 Where: config/a.yaml:2:7\n"))
         return (String(plain[plain.index(plain.startIndex, offsetBy: prefix.count)..<end.lowerBound]), decoded.error.problem)
     }

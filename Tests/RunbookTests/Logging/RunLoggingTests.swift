@@ -47,10 +47,10 @@ struct RunLoggingTests {
     @Test func helpfulErrorTextLosesOnlySecretValues() {
         let captured = CapturedLogLines()
         let logger = makeLogging([captured]).makeLogger(label: "runbook")
-        let rendered = "❌ Problem: token k3y~~>>? rejected\n✅ Solution: use require_token=False or {\"client-secret\": \"...\"}"
+        let rendered = "❌ Problem [RB-SCR-001]: token k3y~~>>? rejected\n✅ Solution: use require_token=False or {\"client-secret\": \"...\"}"
         logger.error("\(rendered)", metadata: RunLogging.verbatim)
         #expect(captured.messages == [
-            "❌ Problem: token [REDACTED] rejected\n✅ Solution: use require_token=False or {\"client-secret\": \"...\"}",
+            "❌ Problem [RB-SCR-001]: token [REDACTED] rejected\n✅ Solution: use require_token=False or {\"client-secret\": \"...\"}",
         ])
         #expect(captured.records.first?.metadata.isEmpty == true)
     }

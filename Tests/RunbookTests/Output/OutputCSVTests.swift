@@ -45,6 +45,7 @@ struct OutputCSVTests {
     @Test(arguments: ["", "-", "1.", ".5", "1e5", "+1", "1,000", "12.3.4", " 1", "1 ", "１２", "NaN", "0x10"])
     func decimalTextIsValidated(text: String) {
         #expect(throws: HelpfulError(
+            code: .outputInvalidDecimal,
             problem: "'\(text)' is not a decimal number",
             solution: "Give digits with an optional leading '-' and an optional '.' followed by digits "
                 + "(no exponent, no '+', no thousands separators)",
@@ -89,7 +90,8 @@ struct OutputCSVTests {
         let project = TemporaryProject()
         try project.store.saveText("a,b\n1,\"open\n2,3\n", to: .data, name: "bad.csv")
         let url = project.root.appendingPathComponent("data/bad.csv")
-        #expect(throws: HelpfulError(problem: "Invalid CSV in bad.csv: a quoted field is never closed",
+        #expect(throws: HelpfulError(code: .outputInvalidContent,
+                                     problem: "Invalid CSV in bad.csv: a quoted field is never closed",
                                      solution: "Fix the file, or regenerate it", location: .file(url.path, line: 2))) {
             try project.store.loadCSV(from: .data, name: "bad.csv")
         }

@@ -24,6 +24,7 @@ struct OutputDispatchTests {
         #expect(try project.text("output/x.json") == "{\n  \"b\": 1\n}\n")
         #expect(try project.store.loadGzip(from: .output, name: "x.gz") == Data("hello".utf8))
         #expect(throws: HelpfulError(
+            code: .outputWrongFormat,
             problem: "Cannot save structured data as x.csv: the extension makes it a csv file",
             solution: "Use a .json or .yaml name, or saveCSV/saveXLSX for tables",
             example: "try store.save(report, to: .output, name: \"report.json\")")) {

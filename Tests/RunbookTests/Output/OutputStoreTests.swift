@@ -27,6 +27,7 @@ struct OutputStoreTests {
         let project = TemporaryProject()
         let shown = name.replacingOccurrences(of: "\u{0}", with: "\\0")
         #expect(throws: HelpfulError(
+            code: .outputUnsafeName,
             problem: "File name '\(shown)' for output/ \(why)",
             solution: "Use a plain relative name inside the folder, without '..', a leading '/' or NUL",
             example: "report.json or 2025/report.json")) {
@@ -109,7 +110,8 @@ struct OutputStoreTests {
 
     @Test func emptyWorkbookIsRefusedAndNothingIsLeft() throws {
         let project = TemporaryProject()
-        #expect(throws: HelpfulError(problem: "Workbook r.xlsx has no sheets",
+        #expect(throws: HelpfulError(code: .outputEmptyWorkbook,
+                                     problem: "Workbook r.xlsx has no sheets",
                                      solution: "Add at least one sheet before the workbook is saved",
                                      example: "try workbook.addSheet(\"Data\", rows: rows)")) {
             try project.store.saveXLSX(sheets: [], to: .output, name: "r.xlsx")
@@ -133,7 +135,8 @@ struct OutputStoreTests {
 
     @Test func gzipLevelOutOfRange() {
         let project = TemporaryProject()
-        #expect(throws: HelpfulError(problem: "Compression level 10 for p.gz is out of range",
+        #expect(throws: HelpfulError(code: .outputCompressionLevel,
+                                     problem: "Compression level 10 for p.gz is out of range",
                                      solution: "Use a level from 0 (none) to 9 (best)", example: "level: 6")) {
             try project.store.saveGzip(Data([1]), to: .tmp, name: "p.gz", level: 10)
         }
@@ -143,12 +146,14 @@ struct OutputStoreTests {
         let project = TemporaryProject()
         try project.store.saveBinary(Data([0x1F, 0x8B, 8, 0, 1, 2]), to: .tmp, name: "bad.gz")
         let badURL = project.root.appendingPathComponent("tmp/bad.gz")
-        #expect(throws: HelpfulError(problem: "Invalid gzip data in bad.gz: the data is truncated",
+        #expect(throws: HelpfulError(code: .outputInvalidContent,
+                                     problem: "Invalid gzip data in bad.gz: the data is truncated",
                                      solution: "Fix the file, or regenerate it", location: .file(badURL.path))) {
             try project.store.loadGzip(from: .tmp, name: "bad.gz")
         }
         let missing = project.root.appendingPathComponent("data/none.json")
-        #expect(throws: HelpfulError(problem: "Cannot read \(missing.path): no such file",
+        #expect(throws: HelpfulError(code: .outputCannotRead,
+                                     problem: "Cannot read \(missing.path): no such file",
                                      solution: "Check that the file exists and is readable",
                                      location: .file(missing.path))) {
             try project.store.loadJSON([String].self, from: .data, name: "none.json")

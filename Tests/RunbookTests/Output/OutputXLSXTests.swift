@@ -83,6 +83,7 @@ struct OutputXLSXTests {
     func sheetNamesAreChecked(name: String, why: String) {
         let project = TemporaryProject()
         #expect(throws: HelpfulError(
+            code: .outputSheetName,
             problem: "Excel sheet name '\(name)' for r.xlsx \(why)",
             solution: "Use a unique name of 1 to 31 characters without / \\ ? * [ ] : and not starting or ending with '",
             example: "Summary, Details 2025-01, Failed rows")) {

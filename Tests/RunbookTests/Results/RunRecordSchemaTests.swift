@@ -107,17 +107,21 @@ import Testing
         #expect(record.transactions == [RunRecord.Transaction(id: "\(short)-1", state: .committed, files: Array(names[1...2]))])
     }
 
-    @Test func aFullRecordWithMetricsAndAnErrorCodeValidates() throws {
-        var record = RunRecord(
+    static func fullRecord() -> RunRecord {
+        RunRecord(
             runId: RunID.generate(at: Date(timeIntervalSince1970: 1_737_815_445)), script: "x", org: "acme", env: "prod",
             dryRun: false, origin: RunRecord.Origin(host: "batch-01", user: "ops"), outcome: .configurationError,
             exitCode: 78, summary: "❌ Configuration error: the script did not run",
-            error: RunRecord.Failure(HelpfulError(problem: "p", solution: "s", location: .file("config/a.yaml", line: 3, column: 1),
-                                                  exitCode: .configuration), code: "RB-CFG-001"),
+            error: RunRecord.Failure(HelpfulError(code: .configFileMissing, problem: "p", solution: "s",
+                                                  location: .file("config/a.yaml", line: 3, column: 1), exitCode: .configuration)),
             startedAt: Date(timeIntervalSince1970: 1_737_815_445.123), finishedAt: Date(timeIntervalSince1970: 1_737_815_446),
             durationSeconds: 0.877, counts: ProcessingResults.Counts(), items: RunRecord.Items(), metrics: RunMetrics(hosts: [HostMetrics(host: "api.example.com")]),
             files: [RunRecord.WrittenFile(path: "output/a.csv", bytes: 3, sha256: String(repeating: "ab", count: 32))],
             logFile: "logs/acme-prod-x.log")
+    }
+
+    @Test func aFullRecordWithMetricsAndAnErrorCodeValidates() throws {
+        var record = Self.fullRecord()
         let line = Data(try record.jsonLine().utf8)
         #expect(try Self.violations(line) == [])
         let decoder = JSONDecoder()
@@ -125,6 +129,21 @@ import Testing
         #expect(decoded == record, "times keep their milliseconds")
         record.files[0].sha256 = "not a hash"
         #expect(try Self.violations(Data(try record.jsonLine().utf8)).count == 1)
+    }
+
+    /// The schema's `pattern` for `error.code` accepts every code of the catalog and a script's own,
+    /// and refuses what is not `RB-<AREA>-<NNN>`, as `ErrorCode.isWellFormed` does.
+    @Test func theErrorCodeHasTheDocumentedForm() throws {
+        let line = try Self.fullRecord().jsonLine()
+        #expect(line.contains(#""code":"RB-CFG-001""#))
+        let good = ErrorCode.all.map(\.identifier) + ["RB-SCR-101", "RB-ABCDE-999"]
+        let bad = ["RB-CFG-1", "rb-cfg-001", "RB-CFG-000", "CFG-001", "RB-C-001", "RB-ABCDEF-001", "RB-CFG-0001", ""]
+        for code in good + bad {
+            let edited = Data(line.replacingOccurrences(of: #""code":"RB-CFG-001""#, with: #""code":"\#(code)""#).utf8)
+            let expected = good.contains(code) ? 0 : 1
+            #expect(try Self.violations(edited).count == expected, "\(code)")
+            #expect(ErrorCode.isWellFormed(code) == good.contains(code), "\(code)")
+        }
     }
 
     @Test func docsListEveryFieldOfTheSchema() throws {

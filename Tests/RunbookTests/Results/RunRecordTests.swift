@@ -77,6 +77,7 @@ import Testing
         #expect(result.summary == ending.summary)
         #expect(record.error?.problem == ending.problem)
         #expect(record.error?.exitCode == ending.problem.map { _ in ending.exitCode.rawValue })
+        #expect(record.error?.code == ending.problem.map { _ in ending.exitCode == .usage ? .usageScriptOptions : .scriptRaised })
         #expect((record.script, record.org, record.env, record.dryRun) == ("ending", "demo", "test", false))
         #expect(record.startedAt == Date(timeIntervalSince1970: 1_737_815_445))
         if ending.outcome != .usageError {
@@ -96,6 +97,7 @@ import Testing
         #expect(record.exitCode == 130)
         #expect(record.summary == "⚠️ Interrupted after 2 operations: 2 created, 0 updated")
         #expect(record.error?.problem == "The run was interrupted")
+        #expect(record.error?.code == .runInterrupted)
         #expect(record.counts.created == 2 && record.items.created.count == 2)
         #expect(result.logLines.contains { $0.contains("⚠️ Interrupted after 2 operations") })
         #expect(!result.logLines.contains { $0.contains("successful") })
@@ -136,6 +138,7 @@ import Testing
         #expect(record.outcome == .failed)
         #expect(record.summary == "❌ Failed after 2 operations: 2 created, 0 updated")
         #expect(record.error?.problem.hasSuffix("/output: cannot create the folder") == true)
+        #expect(record.error?.code == .outputCannotWrite)
         #expect(result.logLines.contains { $0.contains("The run record could not be saved: Cannot write ") })
         #expect(!result.logLines.contains { $0.contains("successful") }, "the summary shown is the final one")
     }
@@ -151,6 +154,7 @@ import Testing
         #expect(record.summary == "❌ Configuration error: the script did not run")
         #expect(record.error?.problem == result.error?.problem)
         #expect(record.error?.details == result.error?.details)
+        #expect(record.error?.code == .configSchemaViolation && result.error?.code == .configSchemaViolation)
         #expect(record.counts == ProcessingResults.Counts())
     }
 

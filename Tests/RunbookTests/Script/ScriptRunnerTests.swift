@@ -42,7 +42,7 @@ import Testing
         #expect(result.exitCode == .scriptFailed)
         #expect(result.error?.problem == "The API rejected key [REDACTED]")
         #expect(result.logLines.allSatisfy { !$0.contains("k3y-VALUE-0042") })
-        #expect(result.logLines.contains { $0.contains("❌ Problem: The API rejected key [REDACTED]") })
+        #expect(result.logLines.contains { $0.contains("❌ Problem [RB-SCR-001]: The API rejected key [REDACTED]") })
         #expect(result.logLines.contains { $0.hasSuffix("❌ Failed after 0 operations: 0 created, 0 updated (run \(result.results!.runId))") })
     }
 
@@ -50,6 +50,7 @@ import Testing
         let result = await harness("foreign").run()
         #expect(result.exitCode == .scriptFailed)
         #expect(result.error?.problem.hasPrefix("Unexpected error (") == true)
+        #expect(result.error?.code == .runUnexpectedError)
         #expect(result.error?.solution.hasPrefix("The script did not expect this failure.") == true)
     }
 

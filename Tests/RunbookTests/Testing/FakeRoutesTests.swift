@@ -69,6 +69,7 @@ import Testing
         #expect(result.runExitCode == .success)
         #expect(result.exitCode == .scriptFailed)
         #expect(result.error == HelpfulError(
+            code: .harnessUnroutedRequests,
             problem: "1 request matched no fake route: GET /customers/C001",
             solution: "Route every request the script sends (the routes are: POST /customers), or, when a 404 for an "
                 + "unrouted request is what the test means, set harness.http.unroutedRequests = .answer404",

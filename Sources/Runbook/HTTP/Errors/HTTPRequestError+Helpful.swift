@@ -3,6 +3,7 @@ extension HTTPRequestError: HelpfulErrorConvertible {
     /// request id; a solution chosen by status.
     public var helpfulError: HelpfulError {
         HelpfulError(
+            code: code,
             problem: problem, solution: hint.solution, example: hint.example,
             location: ErrorLocation(url: url), details: details, exitCode: exitCode)
     }
@@ -18,6 +19,35 @@ extension HTTPRequestError: HelpfulErrorConvertible {
             return RetryPolicy.retryableStatuses.contains(status ?? 0) ? .temporaryFailure : .scriptFailed
         case .asyncTimeout, .invalidResponse, .invalidURL:
             return .scriptFailed
+        }
+    }
+
+    /// The stable code of this kind of failure: one per error status the solution is chosen by
+    /// (400, 401, 403, 404, 409, 412, 422, 429, 5xx, any other) and one per other kind.
+    public var code: ErrorCode {
+        switch kind {
+        case .status: Self.statusCode(status ?? 0)
+        case .transport: .httpTransport
+        case .timeout: .httpTimeout
+        case .deadlineExceeded: .httpDeadlineExceeded
+        case .asyncTimeout: .httpAsyncTimeout
+        case .invalidResponse: .httpInvalidResponse
+        case .invalidURL: .httpInvalidURL
+        }
+    }
+
+    static func statusCode(_ status: Int) -> ErrorCode {
+        switch status {
+        case 400: .httpBadRequest
+        case 401: .httpUnauthorized
+        case 403: .httpForbidden
+        case 404: .httpNotFound
+        case 409: .httpConflict
+        case 412: .httpPreconditionFailed
+        case 422: .httpUnprocessable
+        case 429: .httpThrottled
+        case 500...599: .httpServerError
+        default: .httpOtherStatus
         }
     }
 

@@ -39,6 +39,7 @@ public enum AccessTokenConfiguration {
         let urlText = tokenURLText ?? "https://login.microsoftonline.com/\(api.tenantID!)/oauth2/v2.0/token"
         guard let url = URL(string: urlText), url.scheme != nil, url.host != nil else {
             throw HelpfulError(
+                code: .configInvalidURL,
                 problem: "\(section).token-url is not a valid URL: \(urlText)",
                 solution: "Set it to the provider's token endpoint, or remove it to use Azure AD with tenant-id",
                 example: "token-url: https://auth.example.com/oauth2/token",
@@ -51,6 +52,7 @@ public enum AccessTokenConfiguration {
 
     static func incomplete(section: String, missing: [String]) -> HelpfulError {
         HelpfulError(
+            code: .configOAuthIncomplete,
             problem: "Token required but OAuth configuration for \(section) is incomplete; missing: "
                 + missing.joined(separator: ", "),
             solution: "Add the OAuth settings to the \(section) section and client-secret to the secrets file, "

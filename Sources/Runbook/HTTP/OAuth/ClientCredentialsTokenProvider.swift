@@ -123,6 +123,7 @@ public actor ClientCredentialsTokenProvider: AccessTokenProvider {
 
     private func failure(_ reason: String) -> HelpfulError {
         HelpfulError(
+            code: .httpTokenRequestFailed,
             problem: RedactedURL.mask("Token request to \(tokenURL.absoluteString) failed: \(reason)", secrets: secretRegistry),
             solution: "Check global.tenant-id (or global.token-url), global.client-id, global.oauth-scope and the "
                 + "client-secret in the secrets file; or add an az-token secret as a fallback",

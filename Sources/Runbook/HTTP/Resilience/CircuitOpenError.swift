@@ -21,6 +21,7 @@ public struct CircuitOpenError: Error, Sendable, Equatable, HelpfulErrorConverti
             ? "Circuit breaker for \(name) is half-open: one probe request is testing the service, this call failed fast"
             : "Circuit breaker for \(name) is open\(when) after repeated failures (transport errors, timeouts or 5xx)"
         return HelpfulError(
+            code: .httpCircuitOpen,
             problem: problem,
             solution: "Check that the service is up; the breaker lets a probe through after "
                 + "script-behavior.circuit-breaker.timeout-seconds and closes when it succeeds",

@@ -81,6 +81,7 @@ final class SharedBucketFile: Sendable {
 
     private static func failure(_ url: URL, _ code: Int32) -> HelpfulError {
         HelpfulError(
+            code: .runSharedRateLimitUnavailable,
             problem: "Cannot use the shared rate-limit state \(url.path): \(String(cString: strerror(code)))",
             solution: "Check that the project's tmp/rate-limits/ folder can be created and written by every run that "
                 + "shares it, or set script-behavior.rate-limiting.scope to run",

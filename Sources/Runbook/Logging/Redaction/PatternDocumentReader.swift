@@ -7,6 +7,7 @@ struct PatternDocumentReader {
 
     func error(_ problem: String, at node: JSONNode, path: String, details: [String] = []) -> HelpfulError {
         HelpfulError(
+            code: .configRedactionPatterns,
             problem: "Redaction pattern file \(file) \(problem)",
             solution: "Fix the entry, or delete the file to use the built-in patterns",
             example: """

@@ -46,6 +46,7 @@ public struct DecimalNumber: Sendable, Hashable, CustomStringConvertible {
     public init(validating text: String) throws(HelpfulError) {
         guard Self.isDecimal(text) else {
             throw HelpfulError(
+                code: .outputInvalidDecimal,
                 problem: "'\(text)' is not a decimal number",
                 solution: "Give digits with an optional leading '-' and an optional '.' followed by digits "
                     + "(no exponent, no '+', no thousands separators)",

@@ -6,6 +6,7 @@ enum SheetName {
     static func validate(_ name: String, existing: [String], file: String) throws {
         func fail(_ why: String) -> HelpfulError {
             HelpfulError(
+                code: .outputSheetName,
                 problem: "Excel sheet name '\(name)' for \(file) \(why)",
                 solution: "Use a unique name of 1 to 31 characters without / \\ ? * [ ] : and not starting or ending with '",
                 example: "Summary, Details 2025-01, Failed rows")

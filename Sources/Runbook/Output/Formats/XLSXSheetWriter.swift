@@ -48,6 +48,7 @@ public final class XLSXSheetWriter {
     private func write(cells: [TableCell], style: Int) throws {
         guard rowCount < Self.maximumRows else {
             throw HelpfulError(
+                code: .outputTooManyRows,
                 problem: "Sheet '\(name)' of \(file) would have more than \(Self.maximumRows) rows",
                 solution: "Split the data over several sheets or write a CSV file instead")
         }

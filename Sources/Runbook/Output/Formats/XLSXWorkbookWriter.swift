@@ -44,7 +44,8 @@ public final class XLSXWorkbookWriter {
 
     func finish() throws {
         guard !sheetNames.isEmpty else {
-            throw HelpfulError(problem: "Workbook \(file) has no sheets",
+            throw HelpfulError(code: .outputEmptyWorkbook,
+                               problem: "Workbook \(file) has no sheets",
                                solution: "Add at least one sheet before the workbook is saved",
                                example: "try workbook.addSheet(\"Data\", rows: rows)")
         }
