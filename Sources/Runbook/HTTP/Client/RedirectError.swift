@@ -50,7 +50,7 @@ public struct RedirectError: Error, Sendable, HelpfulErrorConvertible {
             problem = "\(head): the Location is not an http(s) URL"
             solution = "Ask the service owner; turn redirects off with redirects.follow: false to see the response as it is"
         }
-        return HelpfulError(problem: problem, solution: solution, example: example,
+        return HelpfulError(code: .httpRedirectRefused, problem: problem, solution: solution, example: example,
                             location: ErrorLocation(url: from), exitCode: .scriptFailed)
     }
 }

@@ -56,6 +56,7 @@ public struct ResponseBodyError: Error, Sendable, Equatable, HelpfulErrorConvert
             key += ".compression"
         }
         return HelpfulError(
+            code: kind == .tooLarge || kind == .decodedTooLarge ? .httpResponseTooLarge : .httpUndecodableBody,
             problem: problem, solution: solution,
             example: "script-behavior:\n  http:\n    max-response-bytes: 209715200\n    max-decoded-bytes: 536870912",
             location: ErrorLocation(keyPath: key), exitCode: .scriptFailed)
