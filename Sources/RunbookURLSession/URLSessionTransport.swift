@@ -73,6 +73,11 @@ public final class URLSessionTransport: HTTPTransport {
             guard let name = HTTPField.Name("\(key)") else { continue }
             fields.append(HTTPField(name: name, value: "\(value)"))
         }
+        if fields[.contentEncoding] != nil {
+            // URLSession has already decoded gzip/deflate/br: these fields describe a body that is gone.
+            fields[.contentEncoding] = nil
+            fields[.contentLength] = nil
+        }
         return HTTPTransportResponse(
             head: HTTPResponse(status: .init(code: http.statusCode), headerFields: fields), body: data)
     }

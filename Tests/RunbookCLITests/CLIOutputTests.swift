@@ -94,7 +94,7 @@ import Testing
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
         let result = await project.run(["validate", "demo", "test"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (29 defaults filled in, 1 secrets)\n")
+        #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (34 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {

@@ -30,7 +30,7 @@ import Testing
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         let validate = await project.run(["validate", "demo", "test"])
         #expect(validate.exitCode == 0, "\(validate.stderr)")
-        #expect(validate.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (29 defaults filled in, 0 secrets)\n")
+        #expect(validate.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (34 defaults filled in, 0 secrets)\n")
         let config = await project.run(["config", "demo", "test"])
         #expect(config.stdout.contains("  hello-world:\n    greeting: Hello"), "\(config.stdout)")
         #expect(config.stdout.contains("    input-file: people.csv"))

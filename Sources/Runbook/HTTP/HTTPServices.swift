@@ -72,7 +72,8 @@ public enum HTTPServices {
                     behavior: behavior, tokenProvider: tokens, clock: clock,
                     logger: logger, resilience: try resolver.resolve(HostResilience.self),
                     random: try resolver.resolve((any RandomSource).self), secretRegistry: secretRegistry,
-                    instrumentation: try resolver.resolve(HTTPInstrumentation.self))
+                    instrumentation: try resolver.resolve(HTTPInstrumentation.self),
+                    redirects: settings.redirects ?? RedirectSettings())
             }
         }
     }

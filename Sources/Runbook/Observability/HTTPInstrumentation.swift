@@ -42,6 +42,18 @@ public final class HTTPInstrumentation: Sendable {
         collector.update(host) { $0.figures.tokenFetches += 1 }
     }
 
+    /// Records a retry of non-HTTP work (``withRetry(policy:clock:deadline:operation:logger:instrumentation:isolation:isRetryable:onRetry:_:)``)
+    /// as an HTTP retry is recorded: `runbook_http_retries_total{host: operation, reason}` and the
+    /// run's figures under `operation`.
+    func recordRetry(host operation: String, reason: String) {
+        let host = Self.lowercased(operation)
+        instruments(host: host, method: "").meters.retries(reason: reason).increment()
+        collector.update(host) {
+            $0.figures.retries += 1
+            $0.figures.retriesByReason[reason, default: 0] += 1
+        }
+    }
+
     /// Starts observing one call (the caller ends it): opens its span under the task's current
     /// trace context.
     func startCall(method: String, host: String, redactedURL: @autoclosure () -> String) -> HTTPCallObservation {

@@ -162,17 +162,23 @@ struct HTTPLoopbackIntegrationTests {
         #expect(response.text == #"{"received":\#(expected)}"#)
     }
 
-    @Test("redirects are not followed: a 302 comes back as it is", arguments: TransportKind.allCases)
+    @Test("a same-origin 302 is followed; with redirects.follow false it comes back as it is", arguments: TransportKind.allCases)
     func redirect(kind: TransportKind) async throws {
         let server = try serve { server in
             server.route("GET", "/api/old") { _ in .empty(302, headers: [("Location", "/api/new")]) }
             server.route("GET", "/api/new") { _ in .json(200, "{}") }
         }
         defer { server.stop() }
-        let response = try await client(server, kind).get("old")
+        let followed = try await client(server, kind).get("old")
+        #expect(followed.status.code == 200)
+        #expect(followed.url.path == "/api/new")
+        #expect(server.requestLog == ["GET /api/old", "GET /api/new"])
+        var notFollowing = client(server, kind)
+        notFollowing.redirects.follow = false
+        let response = try await notFollowing.get("old")
         #expect(response.status.code == 302)
         #expect(response.headerFields[.location] == "/api/new")
-        #expect(server.requestLog == ["GET /api/old"])
+        #expect(server.requestLog == ["GET /api/old", "GET /api/new", "GET /api/old"])
     }
 
     @Test("connection refused is a transport error after the retries", arguments: TransportKind.allCases)

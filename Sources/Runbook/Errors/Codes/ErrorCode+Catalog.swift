@@ -63,7 +63,7 @@ extension ErrorCode {
         .httpBadRequest, .httpUnauthorized, .httpForbidden, .httpNotFound, .httpConflict, .httpPreconditionFailed,
         .httpUnprocessable, .httpThrottled, .httpServerError, .httpOtherStatus, .httpTransport, .httpTimeout,
         .httpDeadlineExceeded, .httpAsyncTimeout, .httpInvalidResponse, .httpInvalidURL, .httpCircuitOpen,
-        .httpTokenRequestFailed,
+        .httpTokenRequestFailed, .httpResponseTooLarge, .httpUndecodableBody, .httpRedirectRefused,
         // KUBE
         .kubeSetting, .kubeManifestMissing, .kubeManifestInvalid, .kubeCannotStart, .kubeTargetIndexOutOfRange,
         .kubeTargetIndexMissing, .kubeTargetIndexInvalid,

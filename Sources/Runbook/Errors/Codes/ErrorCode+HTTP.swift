@@ -1,5 +1,5 @@
 /// `RB-HTTP-…`: calls to an API (`HTTPRequestError`, the circuit breaker, OAuth tokens).
-/// Next free: RB-HTTP-019.
+/// Next free: RB-HTTP-022.
 extension ErrorCode {
     /// RB-HTTP-001: The service rejected the request (HTTP 400).
     public static let httpBadRequest = ErrorCode(
@@ -73,4 +73,16 @@ extension ErrorCode {
     public static let httpTokenRequestFailed = ErrorCode(
         .http, 18, meaning: "The OAuth token request failed",
         fix: "Check `global.tenant-id` (or `token-url`), `global.client-id`, `global.oauth-scope` and the client-secret")
+    /// RB-HTTP-019: The response body is larger than the configured limit.
+    public static let httpResponseTooLarge = ErrorCode(
+        .http, 19, meaning: "The response body is larger than the configured limit (as received, or once decoded)",
+        fix: "Ask for less (a smaller page, a filter), or raise `script-behavior.http.max-response-bytes` / `max-decoded-bytes`")
+    /// RB-HTTP-020: The response body cannot be decoded (unknown or corrupt Content-Encoding).
+    public static let httpUndecodableBody = ErrorCode(
+        .http, 20, meaning: "The response body cannot be decoded (an unknown or corrupt Content-Encoding)",
+        fix: "Ask the service for gzip or no compression, or set `script-behavior.http.compression: false`")
+    /// RB-HTTP-021: A redirect was not followed by the API's redirect policy.
+    public static let httpRedirectRefused = ErrorCode(
+        .http, 21, meaning: "A redirect was not followed by the API's redirect policy",
+        fix: "Point the request at the final URL, or change the API's `redirects` section (docs/http.md)")
 }

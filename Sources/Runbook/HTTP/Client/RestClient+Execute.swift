@@ -6,7 +6,7 @@ extension RestClient {
     /// One call: attempts with retry, each through the host's rate limiter and circuit breaker.
     ///
     /// Per attempt: wait for the limiter, ask the breaker, send with the per-attempt timeout
-    /// (`rest-timeout-seconds`, cut to what is left of the call's deadline), classify. A retry
+    /// (``attemptTimeout(for:)``, cut to what is left of the call's deadline), decode the body, classify. A retry
     /// happens only for retryable outcomes, within `max-retries`, for a method that may be
     /// repeated, and when its delay still ends before the deadline.
     func execute(_ request: RestRequest, url: URL) async throws -> RestResponse {
@@ -25,144 +25,120 @@ extension RestClient {
     }
 
     /// The attempts of one call to `host` (its ``RequestURL/hostKey(_:)``), each reported to `call`
-    /// when there is one.
+    /// when there is one, run by the one ``RetryLoop``.
     private func attempts(
         _ request: RestRequest, url: URL, host: String, call: HTTPCallObservation?
     ) async throws -> RestResponse {
         let method = request.method.rawValue
-        let deadline = clock.monotonicNow() + (request.deadline ?? callDeadline)
+        let perAttempt = attemptTimeout(for: request)
+        let deadline = clock.monotonicNow() + (request.deadline ?? callBudget(perAttempt: perAttempt))
         let limiter = resilience.limiter(for: host)
         let breaker = resilience.breaker(for: host)
         let mayRetry = retryPolicy.mayRetry(
             method: request.method, headerFields: request.headerFields, optIn: request.retryNonIdempotent)
-        let perAttempt = Duration.seconds(max(behavior.apiTimeouts.restTimeoutSeconds, 1))
-        var attempt = 0
-        while true {
-            attempt += 1
-            let remaining = deadline - clock.monotonicNow()
-            guard remaining > .zero else {
-                throw HTTPRequestError(kind: .deadlineExceeded, method: method, url: redacted(url), attempts: attempt - 1)
-            }
-            if let limiter {
-                let waited = try await limiter.acquire()
-                if waited > .zero { call?.waitedForRateLimit(waited) }
-            }
-            let permit: CircuitBreaker.Permit?
-            do {
-                permit = try breaker?.admit()
-            } catch {
-                call?.rejectedByCircuitBreaker()
-                throw error
-            }
-            let started = clock.monotonicNow()
-            let observed = call?.startAttempt(attempt)
-            let outcome: Result<HTTPTransportResponse, HTTPTransportError>
-            do {
-                outcome = .success(try await sendAuthorized(
-                    request, url: url, timeout: min(perAttempt, remaining), limiter: limiter, attempt: observed))
-            } catch let error as HTTPTransportError {
-                outcome = .failure(error)
-            } catch {
-                if let permit { breaker?.record(.abandoned, for: permit) }
-                observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
-                              bytesSent: 0, bytesReceived: 0)
-                throw error
-            }
-            if let observed {
-                let response = try? outcome.get()
-                var failure: HTTPTransportError?
-                if case .failure(let error) = outcome { failure = error }
-                observed.end(status: response?.status.code, failure: failure, duration: clock.monotonicNow() - started,
-                             bytesSent: request.body?.count ?? 0, bytesReceived: response?.body.count ?? 0)
-            }
-            let failed: Bool
-            var retryAfter: Duration?
-            switch outcome {
-            case .success(let response):
-                let code = response.status.code
-                if let permit, breaker?.record(code >= 500 ? .failure : .success, for: permit) == true {
-                    call?.openedCircuitBreaker()
-                }
-                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
-                guard code >= 400 else {
-                    return RestResponse(status: response.status, headerFields: response.head.headerFields,
-                                        body: response.body, url: url, method: request.method)
-                }
-                failed = retryPolicy.mayRetry(status: code, request: mayRetry)
-                retryAfter = RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now())
-                if !failed || attempt > retryPolicy.maxRetries {
-                    throw statusError(response, request: request, url: url, attempts: attempt)
-                }
-            case .failure(let error):
-                if let permit, breaker?.record(.failure, for: permit) == true { call?.openedCircuitBreaker() }
-                logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(error.message) after \(milliseconds(since: started)) ms")
-                // A refused certificate or an unusable URL fails the same way every time: no retry.
-                let permanent = error.kind == .tlsFailed || error.kind == .unsupportedURL
-                if permanent || !mayRetry || attempt > retryPolicy.maxRetries {
-                    throw transportError(error, method: method, url: url, attempts: attempt)
-                }
-            }
-            let delay = retryPolicy.delay(forRetry: attempt, retryAfter: retryAfter)
-            if clock.monotonicNow() + delay >= deadline {
-                var error: HTTPRequestError
-                switch outcome {
-                case .success(let response):
-                    error = statusError(response, request: request, url: url, attempts: attempt)
-                case .failure(let failure):
-                    error = transportError(failure, method: method, url: url, attempts: attempt)
-                }
+        let loop = RetryLoop(policy: retryPolicy, clock: clock, deadline: deadline)
+        return try await loop.run({ attempt in
+            try await self.attempt(
+                attempt, request, url: url, timeout: min(perAttempt, deadline - self.clock.monotonicNow()),
+                mayRetry: mayRetry, limiter: limiter, breaker: breaker, call: call)
+        }, classify: { error, _ in
+            guard let failure = error as? RetryableAttempt else { return .stop(error) }
+            return .retry(error: failure.error, retryAfter: failure.retryAfter, reason: failure.reason)
+        }, expired: { expiry, attempts in
+            switch expiry {
+            case .beforeAttempt:
+                return HTTPRequestError(kind: .deadlineExceeded, method: method, url: self.redacted(url), attempts: attempts)
+            case .beforeRetry(let error):
+                guard var error = error as? HTTPRequestError else { return error }
                 error.kind = .deadlineExceeded
+                return error
+            }
+        }, onRetry: { _, _, _, reason in
+            call?.retrying(reason: reason)
+        })
+    }
+
+    /// A failed attempt worth repeating: `error` is what the call throws if it may not be.
+    private struct RetryableAttempt: Error {
+        let error: HTTPRequestError
+        let retryAfter: Duration?
+        /// `503`, `timeout`, `transport`.
+        let reason: String
+    }
+
+    /// One attempt: wait for the limiter, ask the breaker, send, classify. Returns the response
+    /// below 400; throws ``RetryableAttempt`` for a failure worth repeating, anything else to end the call.
+    private func attempt(
+        _ attempt: Int, _ request: RestRequest, url: URL, timeout: Duration, mayRetry: Bool,
+        limiter: TokenBucket?, breaker: CircuitBreaker?, call: HTTPCallObservation?
+    ) async throws -> RestResponse {
+        let method = request.method.rawValue
+        if let limiter {
+            let waited = try await limiter.acquire()
+            if waited > .zero { call?.waitedForRateLimit(waited) }
+        }
+        let permit: CircuitBreaker.Permit?
+        do {
+            permit = try breaker?.admit()
+        } catch {
+            call?.rejectedByCircuitBreaker()
+            throw error
+        }
+        let started = clock.monotonicNow()
+        let observed = call?.startAttempt(attempt)
+        let outcome: Result<HTTPTransportResponse, HTTPTransportError>
+        do {
+            let limits = HTTPExchangeLimits(
+                maximumBodyBytes: max(behavior.http.maxResponseBytes, 1),
+                downloadAllowancePerMiB: request.timeout == nil ? perMiBAllowance : .zero)
+            outcome = .success(try await HTTPExchangeLimits.$current.withValue(limits) {
+                try await sendAuthorized(request, url: url, timeout: timeout, limiter: limiter, attempt: observed)
+            })
+        } catch let error as HTTPTransportError {
+            outcome = .failure(error)
+        } catch {
+            if let permit { breaker?.record(.abandoned, for: permit) }
+            observed?.end(status: nil, failure: nil, duration: clock.monotonicNow() - started,
+                          bytesSent: 0, bytesReceived: 0)
+            if var error = error as? ResponseBodyError {
+                error.request = "\(method) \(redacted(url))"
                 throw error
             }
-            if let call {
-                switch outcome {
-                case .success(let response): call.retrying(reason: String(response.status.code))
-                case .failure(let error): call.retrying(reason: error.kind == .timedOut ? "timeout" : "transport")
-                }
+            throw error
+        }
+        if let observed {
+            let response = try? outcome.get()
+            var failure: HTTPTransportError?
+            if case .failure(let error) = outcome { failure = error }
+            observed.end(status: response?.status.code, failure: failure, duration: clock.monotonicNow() - started,
+                         bytesSent: request.body?.count ?? 0, bytesReceived: response?.body.count ?? 0)
+        }
+        switch outcome {
+        case .success(let received):
+            let code = received.status.code
+            if let permit, breaker?.record(code >= 500 ? .failure : .success, for: permit) == true {
+                call?.openedCircuitBreaker()
             }
-            try await clock.sleep(for: delay)
+            logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(code) in \(milliseconds(since: started)) ms")
+            let response = try decodedBody(received, method: method, url: url)
+            guard code >= 400 else {
+                return RestResponse(status: response.status, headerFields: response.head.headerFields,
+                                    body: response.body, url: url, method: request.method)
+            }
+            let error = statusError(response, request: request, url: url, attempts: attempt)
+            guard retryPolicy.mayRetry(status: code, request: mayRetry) else { throw error }
+            throw RetryableAttempt(
+                error: error, retryAfter: RetryPolicy.retryAfter(response.head.headerFields[.retryAfter], now: clock.now()),
+                reason: String(code))
+        case .failure(let failure):
+            if let permit, breaker?.record(.failure, for: permit) == true { call?.openedCircuitBreaker() }
+            logger.debug("\(method) \(redacted(url)) attempt \(attempt) → \(failure.message) after \(milliseconds(since: started)) ms")
+            let error = transportError(failure, method: method, url: url, attempts: attempt)
+            // A refused certificate or an unusable URL fails the same way every time: no retry.
+            let permanent = failure.kind == .tlsFailed || failure.kind == .unsupportedURL
+            if permanent || !mayRetry { throw error }
+            throw RetryableAttempt(error: error, retryAfter: nil, reason: failure.kind == .timedOut ? "timeout" : "transport")
         }
-    }
-
-    /// Sends with the bearer token; on `401` refreshes the token once and resends, within what
-    /// is left of the attempt's `timeout` (one attempt never takes longer, resend included).
-    private func sendAuthorized(
-        _ request: RestRequest, url: URL, timeout: Duration, limiter: TokenBucket?, attempt: HTTPAttemptObservation?
-    ) async throws -> HTTPTransportResponse {
-        var fields = defaultHeaderFields
-        for field in request.headerFields {
-            fields[field.name] = request.headerFields[field.name]
-        }
-        attempt?.inject(into: &fields)
-        if request.body != nil && fields[.contentType] == nil { fields[.contentType] = "application/json" }
-        guard let tokenProvider, sharesOrigin(url) else {
-            return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                            body: request.body, timeout: timeout)
-        }
-        let token = try await tokenProvider.token()
-        let attemptEnd = clock.monotonicNow() + timeout
-        fields[.authorization] = "Bearer \(token)"
-        let response = try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                                body: request.body, timeout: timeout)
-        guard response.status.code == 401 else { return response }
-        logger.debug("\(request.method.rawValue) \(redacted(url)) → 401: refreshing the access token once")
-        await tokenProvider.invalidate(token)
-        let fresh = try await tokenProvider.token()
-        fields[.authorization] = "Bearer \(fresh)"
-        try await limiter?.acquire()
-        let left = attemptEnd - clock.monotonicNow()
-        guard left > .zero else {
-            throw HTTPTransportError(.timedOut, "no time left in the attempt to resend with a fresh access token")
-        }
-        return try await transport.send(HTTPRequest(method: request.method, url: url, headerFields: fields),
-                                        body: request.body, timeout: left)
-    }
-
-    /// Whether `url` is on the base URL's host and port: the bearer token goes nowhere else
-    /// (an absolute `nextLink`, `Location` or path pointing at another host gets no token).
-    func sharesOrigin(_ url: URL) -> Bool {
-        guard let baseURL else { return true }
-        return RequestURL.hostKey(url) == RequestURL.hostKey(baseURL) && url.scheme?.lowercased() == baseURL.scheme?.lowercased()
     }
 
     func statusError(_ response: HTTPTransportResponse, request: RestRequest, url: URL, attempts: Int) -> HTTPRequestError {

@@ -4,7 +4,8 @@ public import Logging
 
 /// A resilient REST/OData client: base URL, relative paths, query items, JSON bodies via
 /// `Codable`, raw responses, and, on every call, the run's rate limiter, circuit breaker,
-/// retry policy, OAuth token (refreshed once on `401`) and `202 Accepted` polling.
+/// retry policy, OAuth token (refreshed once on `401`), gzip/deflate decoding within size limits,
+/// the API's redirect policy and `202 Accepted` polling (docs/http.md).
 ///
 /// Scripts get it from the service container (see ``HTTPServices``):
 ///
@@ -27,6 +28,8 @@ public struct RestClient: Sendable {
     public var defaultHeaderFields: HTTPFields
     /// The overall budget per call when the request sets none: 10 × `rest-timeout-seconds`.
     public var callDeadline: Duration
+    /// How 3xx responses are followed (the API's `redirects` section, see docs/http.md).
+    public var redirects: RedirectSettings
 
     let transport: any HTTPTransport
     let behavior: HTTPBehaviorSettings
@@ -50,8 +53,10 @@ public struct RestClient: Sendable {
         resilience: HostResilience? = nil,
         random: any RandomSource = SystemRandomSource(),
         secretRegistry: SecretRegistry? = nil,
-        instrumentation: HTTPInstrumentation? = nil
+        instrumentation: HTTPInstrumentation? = nil,
+        redirects: RedirectSettings = RedirectSettings()
     ) {
+        self.redirects = redirects
         self.instrumentation = instrumentation
         self.baseURL = baseURL
         self.transport = transport
@@ -66,7 +71,7 @@ public struct RestClient: Sendable {
         callDeadline = .seconds(10 * max(behavior.apiTimeouts.restTimeoutSeconds, 1))
     }
 
-    /// Sends a request: resilience, OAuth, async polling. Returns any non-error response
+    /// Sends a request: resilience, OAuth, redirects, async polling. Returns any non-error response
     /// (1xx–3xx); an error status throws ``HTTPRequestError``.
     public func send(_ request: RestRequest) async throws -> RestResponse {
         guard let url = RequestURL.make(base: baseURL, path: request.path, query: request.query) else {
@@ -78,7 +83,7 @@ public struct RestClient: Sendable {
                     : baseURL.map { "'\(shown)' does not form a valid URL with \(redacted($0))" }
                         ?? "'\(shown)' is not an absolute URL and no api-base-url is configured")
         }
-        let response = try await execute(request, url: url)
+        let response = try await followRedirects(request, url: url, response: try await execute(request, url: url))
         guard request.followsAsyncOperation else { return response }
         return try await finishAsyncOperation(request, response: response)
     }

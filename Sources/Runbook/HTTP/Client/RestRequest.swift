@@ -27,6 +27,9 @@ public struct RestRequest: Sendable {
     public var deadline: Duration?
     /// Poll a `202 Accepted` response's `Location` until the operation finishes (default true).
     public var followsAsyncOperation: Bool
+    /// The timeout of each attempt (default: `rest-timeout-seconds` plus `seconds-per-mib` per MiB
+    /// of body). When it is longer than the call's budget, the budget grows to fit one attempt.
+    public var timeout: Duration?
 
     /// Creates a request.
     public init(
@@ -41,6 +44,7 @@ public struct RestRequest: Sendable {
         retryNonIdempotent = false
         deadline = nil
         followsAsyncOperation = true
+        timeout = nil
     }
 
     /// Encodes `value` as the JSON body and sets `Content-Type: application/json`.

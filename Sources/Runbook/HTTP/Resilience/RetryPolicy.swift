@@ -2,7 +2,9 @@ public import Foundation
 public import HTTPTypes
 
 /// Decides whether and when an attempt is retried. There is exactly one retry layer in
-/// Runbook: this one, applied by ``RestClient`` per call.
+/// Runbook: this policy, run by one loop, which ``RestClient`` applies per call and
+/// ``withRetry(policy:clock:deadline:operation:logger:instrumentation:isolation:isRetryable:onRetry:_:)``
+/// applies to non-HTTP work.
 ///
 /// - Retried: statuses 408, 429, 500, 502, 503, 504 and transport errors / timeouts.
 /// - `max-retries: 0` means one attempt; `n` means at most `n + 1` attempts.

@@ -9,6 +9,7 @@
 /// | `client-id` | string | none |
 /// | `oauth-scope` | string | none |
 /// | `token-url` | string (URL) | `https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token` |
+/// | `redirects` | ``RedirectSettings`` | follow up to 5, same origin only |
 ///
 /// Secrets (from the secrets file, never from here): `client-secret`, or `az-token` as a
 /// static bearer token.
@@ -25,6 +26,8 @@ public struct APISettings: Decodable, Sendable, Equatable {
     public var oauthScope: String?
     /// `token-url`.
     public var tokenURL: String?
+    /// `redirects` (nil: ``RedirectSettings``' defaults).
+    public var redirects: RedirectSettings?
 
     /// Creates settings.
     public init(
@@ -46,6 +49,7 @@ public struct APISettings: Decodable, Sendable, Equatable {
         case clientID = "client-id"
         case oauthScope = "oauth-scope"
         case tokenURL = "token-url"
+        case redirects
     }
 
     /// Whether any OAuth key is set (then every piece the token needs must be present).

@@ -9,6 +9,7 @@
 /// | `rate-limiting` | ``RateLimitSettings`` | off, 10/s, burst 1 |
 /// | `circuit-breaker` | ``CircuitBreakerSettings`` | off, 5 failures, 60 s |
 /// | `batch-handling` | ``BatchHandlingSettings`` | read 20 |
+/// | `http` | ``HTTPResponseSettings`` | compression on, 100 MiB raw, 256 MiB decoded |
 ///
 /// The schema fills every default, but a missing section or key also falls back to the
 /// defaults above, so a hand-built configuration in a test stays short.
@@ -29,6 +30,8 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
     public var circuitBreaker: CircuitBreakerSettings
     /// `batch-handling`.
     public var batchHandling: BatchHandlingSettings
+    /// `http`.
+    public var http: HTTPResponseSettings = .init()
 
     /// Creates settings; every section defaults to the schema's defaults.
     public init(
@@ -54,6 +57,7 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         case rateLimiting = "rate-limiting"
         case circuitBreaker = "circuit-breaker"
         case batchHandling = "batch-handling"
+        case http
     }
 
     /// Decodes the section; a missing key takes its default.
@@ -65,5 +69,6 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         rateLimiting = try container.decodeIfPresent(RateLimitSettings.self, forKey: .rateLimiting) ?? .init()
         circuitBreaker = try container.decodeIfPresent(CircuitBreakerSettings.self, forKey: .circuitBreaker) ?? .init()
         batchHandling = try container.decodeIfPresent(BatchHandlingSettings.self, forKey: .batchHandling) ?? .init()
+        http = try container.decodeIfPresent(HTTPResponseSettings.self, forKey: .http) ?? .init()
     }
 }

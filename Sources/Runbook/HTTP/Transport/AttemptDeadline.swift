@@ -12,9 +12,21 @@ import Darwin
 /// without waiting for it).
 struct AttemptDeadline: Sendable {
     /// When the exchange must be over.
-    let end: ContinuousClock.Instant
+    private(set) var end: ContinuousClock.Instant
     /// The current time.
     let now: @Sendable () -> ContinuousClock.Instant
+    /// The exchange's other bound: the largest response body it may read (``HTTPExchangeLimits``).
+    var maximumBodyBytes = Int.max
+    /// Time the deadline moves on per MiB of an announced response body (``HTTPExchangeLimits``).
+    var downloadAllowancePerMiB = Duration.zero
+
+    /// This deadline moved on by the download allowance for a body of `bytes`.
+    func extended(forBodyBytes bytes: Int) -> AttemptDeadline {
+        guard downloadAllowancePerMiB > .zero, bytes > 0 else { return self }
+        var extended = self
+        extended.end = end + downloadAllowancePerMiB * (Double(bytes) / 1_048_576)
+        return extended
+    }
 
     /// A deadline `timeout` from now.
     init(after timeout: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant) {

@@ -169,7 +169,10 @@ final class SocketConnection: @unchecked Sendable {
         } else if head.chunked {
             body = try readChunked(deadline: deadline)
         } else if let length = head.contentLength {
-            body = try readExactly(length, deadline: deadline)
+            if length > deadline.maximumBodyBytes {
+                throw HTTPExchangeLimits.tooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
+            }
+            body = try readExactly(length, deadline: deadline.extended(forBodyBytes: length))
         } else {
             body = try readToEnd(deadline: deadline)
             reusable = false
@@ -320,13 +323,20 @@ final class SocketConnection: @unchecked Sendable {
                 while try !readLine(deadline: deadline).isEmpty {}  // trailers
                 return body
             }
+            if size > deadline.maximumBodyBytes - body.count {
+                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes in chunks", limit: deadline.maximumBodyBytes)
+            }
             body += try readExactly(size, deadline: deadline)
             _ = try readLine(deadline: deadline)
         }
     }
 
     private func readToEnd(deadline: AttemptDeadline) throws -> [UInt8] {
-        while try fill(deadline: deadline, receivedAny: true) {}
+        while try fill(deadline: deadline, receivedAny: true) {
+            if buffer.count - readIndex > deadline.maximumBodyBytes {
+                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes before the end", limit: deadline.maximumBodyBytes)
+            }
+        }
         let bytes = Array(buffer[readIndex...])
         readIndex = buffer.count
         return bytes

@@ -93,7 +93,11 @@ public final class SocketHTTPTransport: HTTPTransport {
         let isTLS = scheme == "https"
         let key = isTLS ? "https://\(authority)" : authority
         let message = HTTP1Message.request(request, authority: authority, body: body)
-        let deadline = AttemptDeadline(after: timeout, now: now)
+        var deadline = AttemptDeadline(after: timeout, now: now)
+        if let limits = HTTPExchangeLimits.current {
+            deadline.maximumBodyBytes = limits.maximumBodyBytes
+            deadline.downloadAllowancePerMiB = limits.downloadAllowancePerMiB
+        }
         let isHead = request.method == .head
         while let pooled = takeReusable(key) {
             do {
