@@ -81,4 +81,10 @@ public struct ProxyEnvironmentError: Error, Sendable, Equatable {
     public var variable: String
     /// Why, e.g. `only http:// proxies are supported, not https://`.
     public var reason: String
+
+    /// Creates an error.
+    public init(variable: String, reason: String) {
+        self.variable = variable
+        self.reason = reason
+    }
 }

@@ -106,22 +106,23 @@ public final class SocketHTTPTransport: HTTPTransport {
             throw HTTPTransportError(.unsupportedURL, "SocketHTTPTransport sends only http:// and https:// URLs")
         }
         let isTLS = scheme == "https"
-        let key = isTLS ? "https://\(authority)" : authority
-        let message = HTTP1Message.request(request, authority: authority, body: body)
+        let route = ConnectionRoute(authority: authority, isTLS: isTLS, rules: settings.proxy)
+        let message = HTTP1Message.request(request, authority: authority, body: body, proxy: isTLS ? nil : route.proxy)
         let deadline = AttemptDeadline(after: timeout, now: now)
         let isHead = request.method == .head
-        while let pooled = takeReusable(key) {
+        while let pooled = takeReusable(route.key) {
             do {
-                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, key: key)
+                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, key: route.key)
             } catch is SocketConnection.NotSent {
                 continue  // closed before a byte of the request left: another connection may carry it
             }
         }
         do {
-            return try await exchangeOnNewConnection(
-                key: key, authority: authority, isTLS: isTLS, message: message, deadline: deadline, isHead: isHead)
+            return try await exchangeOnNewConnection(route: route, message: message, deadline: deadline, isHead: isHead)
         } catch is SocketConnection.NotSent {
-            throw HTTPTransportError(.connectionFailed, "the server closed the connection before the request was sent")
+            throw HTTPTransportError(
+                .connectionFailed, route.proxy.map { "the proxy \($0.displayURL) closed the connection before the request was sent" }
+                    ?? "the server closed the connection before the request was sent")
         }
     }
 
@@ -157,21 +158,37 @@ public final class SocketHTTPTransport: HTTPTransport {
     }
 
     /// On an I/O thread, in one go (so no step waits for a Swift concurrency thread while the
-    /// deadline runs): makes the TLS context (first `https://` request), resolves, connects,
-    /// performs the TLS handshake, sends and reads the response.
+    /// deadline runs): makes the TLS context (first `https://` request), resolves, connects (to
+    /// the proxy, and through its `CONNECT` tunnel for `https://`), performs the TLS handshake,
+    /// sends and reads the response.
     private func exchangeOnNewConnection(
-        key: String, authority: String, isTLS: Bool, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
+        route: ConnectionRoute, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
     ) async throws -> HTTPTransportResponse {
         let slot = ConnectionSlot()
         let result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error> = await withTaskCancellationHandler {
             await ioThreads.run { [self] in
                 Result {
-                    let context = isTLS ? try tlsContext() : nil
-                    let address = try resolve(key: key, authority: authority, defaultPort: isTLS ? "443" : "80")
-                    let connection = try SocketConnection.connect(to: address, deadline: deadline, tls: context)
-                    guard slot.hold(connection) else {
-                        connection.close()
-                        throw CancellationError()
+                    let context = route.isTLS ? try tlsContext() : nil
+                    let connection: SocketConnection
+                    if let proxy = route.proxy {
+                        connection = try connectToProxy(proxy, deadline: deadline)
+                        guard slot.hold(connection) else {
+                            connection.close()
+                            throw CancellationError()
+                        }
+                        if let context {
+                            if let refusal = try connection.closing({ try $0.openTunnel(route, via: proxy, deadline: deadline) }) {
+                                return (refusal, false, connection)
+                            }
+                            try connection.closing { try $0.startTLS(host: route.host, context: context, deadline: deadline) }
+                        }
+                    } else {
+                        let address = try resolve(key: route.key, authority: route.authority, defaultPort: route.isTLS ? "443" : "80")
+                        connection = try SocketConnection.connect(to: address, deadline: deadline, tls: context)
+                        guard slot.hold(connection) else {
+                            connection.close()
+                            throw CancellationError()
+                        }
                     }
                     let (response, reusable) = try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) }
                     return (response, reusable, connection)
@@ -181,7 +198,17 @@ public final class SocketHTTPTransport: HTTPTransport {
             slot.cancel()
         }
         if case .failure = result { slot.connection?.close() }
-        return try finish(slot.connection, result, key: key)
+        return try finish(slot.connection, result, key: route.key)
+    }
+
+    /// A TCP connection to `proxy`; a failure names the proxy, not the origin.
+    private func connectToProxy(_ proxy: HTTPProxy, deadline: AttemptDeadline) throws -> SocketConnection {
+        do {
+            let address = try resolve(key: "proxy \(proxy.authority)", authority: proxy.authority, defaultPort: "80")
+            return try SocketConnection.connect(to: address, deadline: deadline)
+        } catch let error as HTTPTransportError {
+            throw HTTPTransportError(error.kind, "cannot reach the proxy \(proxy.displayURL): \(error.message)")
+        }
     }
 
     /// Pools the connection after a reusable response, closes it otherwise; rethrows failures
@@ -230,7 +257,7 @@ public final class SocketHTTPTransport: HTTPTransport {
     private func tlsContext() throws -> TLSClientContext {
         try tls.withLock { context in
             if let context { return context }
-            let made = try TLSClientContext(trustedCAFile: trustedCAFile)
+            let made = try TLSClientContext(settings: settings.tls)
             context = made
             return made
         }
