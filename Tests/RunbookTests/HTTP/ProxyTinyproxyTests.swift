@@ -31,15 +31,22 @@ struct ProxyTinyproxyTests {
         let response = try await SocketHTTPTransport(settings: HTTPTransportSettings(proxy: proxied))
             .send(HTTPRequest(method: .get, url: url), body: nil, timeout: .seconds(20))
         #expect(response.status.code == 200)
+        #expect(await proxy.waitForRequest(containing: "/through?n=1"))
         #expect(proxy.loggedRequests == ["GET http://127.0.0.1:\(server.port)/through?n=1 HTTP/1.1"])
         #expect(server.requestLog == ["GET /through?n=1"])
 
         let bypassed = try ProxyRules.fromEnvironment(["HTTP_PROXY": proxy.url, "NO_PROXY": "127.0.0.1"])
         let direct = try await SocketHTTPTransport(settings: HTTPTransportSettings(proxy: bypassed))
-            .send(HTTPRequest(method: .get, url: url), body: nil, timeout: .seconds(20))
+            .send(HTTPRequest(method: .get, url: url.appending(queryItems: [URLQueryItem(name: "direct", value: "1")])),
+                  body: nil, timeout: .seconds(20))
         #expect(direct.status.code == 200)
-        #expect(proxy.loggedRequests.count == 1)
-        #expect(server.requestLog.count == 2)
+        // A marker through the proxy: once tinyproxy logged it, it would have logged the direct one before.
+        _ = try await SocketHTTPTransport(settings: HTTPTransportSettings(proxy: proxied))
+            .send(HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:\(server.port)/through?marker=1")!), body: nil, timeout: .seconds(20))
+        #expect(await proxy.waitForRequest(containing: "marker=1"))
+        #expect(proxy.loggedRequests.count == 2)
+        #expect(!proxy.loggedRequests.contains { $0.contains("direct=1") })
+        #expect(server.requestLog.count == 3)
     }
 
     @Test("tinyproxy with BasicAuth: the right proxy credentials pass, none get its 407")
@@ -78,13 +85,25 @@ struct ProxyTinyproxyTests {
 
         let through = try await Self.runbook(project, environment: ["HTTP_PROXY": proxy.url])
         #expect(through.status == 0, "\(through.output)")
+        let served = api.requestLog.count
+        #expect(served > 0)
+        #expect(await proxy.waitForLog { Self.requestCount(in: $0) >= served })
         let logged = proxy.loggedRequests
-        #expect(!logged.isEmpty)
+        #expect(logged.count == served)
         #expect(logged.allSatisfy { $0.contains("http://127.0.0.1:\(api.port)/api/v2.0/") }, "\(logged)")
 
         let bypassed = try await Self.runbook(project, environment: ["HTTP_PROXY": proxy.url, "NO_PROXY": "127.0.0.1"])
         #expect(bypassed.status == 0, "\(bypassed.output)")
-        #expect(proxy.loggedRequests.count == logged.count)
+        #expect(api.requestLog.count > served)
+        // A marker through the proxy: once tinyproxy logged it, it would have logged the run's requests before.
+        _ = try await SocketHTTPTransport(settings: HTTPTransportSettings(proxy: ProxyRules(httpProxy: try HTTPProxy(url: proxy.url))))
+            .send(HTTPRequest(method: .get, url: URL(string: "http://127.0.0.1:\(api.port)/marker")!), body: nil, timeout: .seconds(20))
+        #expect(await proxy.waitForRequest(containing: "/marker"))
+        #expect(proxy.loggedRequests.count == logged.count + 1)
+    }
+
+    static func requestCount(in log: String) -> Int {
+        log.components(separatedBy: "Request (file descriptor").count - 1
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
