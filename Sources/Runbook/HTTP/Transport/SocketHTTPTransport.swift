@@ -112,7 +112,7 @@ public final class SocketHTTPTransport: HTTPTransport {
         let isHead = request.method == .head
         while let pooled = takeReusable(route.key) {
             do {
-                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, key: route.key)
+                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, route: route)
             } catch is SocketConnection.NotSent {
                 continue  // closed before a byte of the request left: another connection may carry it
             }
@@ -128,7 +128,7 @@ public final class SocketHTTPTransport: HTTPTransport {
 
     /// One exchange on a pooled connection.
     private func exchange(
-        _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, key: String
+        _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, route: ConnectionRoute
     ) async throws -> HTTPTransportResponse {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
@@ -154,7 +154,7 @@ public final class SocketHTTPTransport: HTTPTransport {
         } onCancel: {
             connection.interrupt()
         }
-        return try finish(connection, result.map { ($0.0, $0.1, connection) }, key: key)
+        return try finish(connection, result.map { ($0.0, $0.1, connection) }, route: route)
     }
 
     /// On an I/O thread, in one go (so no step waits for a Swift concurrency thread while the
@@ -198,7 +198,7 @@ public final class SocketHTTPTransport: HTTPTransport {
             slot.cancel()
         }
         if case .failure = result { slot.connection?.close() }
-        return try finish(slot.connection, result, key: route.key)
+        return try finish(slot.connection, result, route: route)
     }
 
     /// A TCP connection to `proxy`; a failure names the proxy, not the origin.
@@ -213,18 +213,30 @@ public final class SocketHTTPTransport: HTTPTransport {
 
     /// Pools the connection after a reusable response, closes it otherwise; rethrows failures
     /// (cancellation first).
+    ///
+    /// Through a proxy, an `http://` connection is pooled only when the proxy says `keep-alive`
+    /// (`Connection` or `Proxy-Connection`): many proxies (tinyproxy) answer in HTTP/1.1 and then
+    /// close, and a request written on such a connection could not be sent again safely.
     private func finish(
-        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>, key: String
+        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>,
+        route: ConnectionRoute
     ) throws -> HTTPTransportResponse {
         switch result {
         case .success(let (response, reusable, connection)):
-            if reusable { putIdle(connection, key: key) } else { connection.close() }
+            let kept = reusable && (route.proxy == nil || route.isTLS || Self.saysKeepAlive(response))
+            if kept { putIdle(connection, key: route.key) } else { connection.close() }
             return response
         case .failure(let error):
             connection?.close()
             try Task.checkCancellation()
             throw error
         }
+    }
+
+    private static func saysKeepAlive(_ response: HTTPTransportResponse) -> Bool {
+        let proxyConnection = HTTPField.Name("Proxy-Connection")!
+        return [response.head.headerFields[.connection], response.head.headerFields[proxyConnection]]
+            .contains { $0?.lowercased().contains("keep-alive") == true }
     }
 
     /// The newest idle connection for `key` that is still open; the ones the server closed
