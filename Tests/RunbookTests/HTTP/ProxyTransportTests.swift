@@ -180,4 +180,26 @@ struct ProxyTransportTests {
         #expect(direct != nil && direct !== global)
         #expect(direct?.settings.proxy.isDirect == true)
     }
+
+    @Test("logs and errors show the proxy as http://user@host:port: never its password nor the Basic credentials")
+    func credentialsStayOutOfLogs() async throws {
+        let (origin, _) = try Self.origin()
+        defer { origin.stop() }
+        let recorder = try ProxyRecordingServer(requiredAuthorization: "Basic c29tZW9uZTplbHNl")
+        defer { recorder.stop() }
+        let capture = CapturedLog()
+        let container = ServiceContainer()
+        HTTPServices.register(
+            in: container, behavior: .retries(0), global: APISettings(apiBaseURL: origin.baseURL.absoluteString),
+            logger: capture.logger, clock: ManualClock(), secretRegistry: SecretRegistry(),
+            environment: ["http_proxy": "http://alice:pr0xy-s3cret@127.0.0.1:\(recorder.port)"])
+        let error = try #require(await httpError { _ = try await container.resolve(RestClient.self).get("hello") })
+        #expect(error.status == 407)
+        #expect(recorder.seen.first?.header("Proxy-Authorization") == Self.expectedAuthorization)
+        let lines = capture.lines.withLock { $0 }
+        #expect(lines.contains("debug global: http:// requests go through the proxy http://alice@127.0.0.1:\(recorder.port)"))
+        let shown = lines.joined(separator: "\n") + "\(error.helpfulError)"
+        #expect(!shown.contains("pr0xy-s3cret"))
+        #expect(!shown.contains(String(Self.expectedAuthorization.dropFirst("Basic ".count))))
+    }
 }
