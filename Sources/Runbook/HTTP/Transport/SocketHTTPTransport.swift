@@ -19,6 +19,12 @@ import Synchronization
 ///   waiting on it); one the server closed meanwhile is dropped, and the request goes on another.
 ///   A request is written at most once per call: a connection that closes after the request was
 ///   written throws, and only the caller's retry policy may send it again.
+/// - Proxies (``HTTPTransportSettings/proxy``): `http://` requests go to the proxy in absolute
+///   form with `Proxy-Authorization`; `https://` ones through a `CONNECT host:port` tunnel (the
+///   credentials on `CONNECT` only), then TLS with the origin. A proxy's `407` (also to `CONNECT`)
+///   is returned as the response; an unreachable proxy or a refused tunnel throws
+///   ``HTTPTransportError/Kind/connectionFailed`` naming the proxy (never its password).
+///   Connections are pooled per (proxy, origin).
 /// - Responses: `Content-Length` (repeated values must agree, RFC 9112 §6.3), `chunked` (which
 ///   overrides a `Content-Length`), or read-to-close bodies; no redirects followed.
 ///
