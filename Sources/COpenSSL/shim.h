@@ -5,6 +5,8 @@
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -12,6 +14,34 @@
 /// `SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION)`: TLS 1.2 or newer only.
 static inline int runbook_SSL_CTX_require_tls12(SSL_CTX *ctx) {
     return (int)SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+}
+
+/// `SSL_CTX_set_min_proto_version(ctx, version)`: `TLS1_2_VERSION` or `TLS1_3_VERSION`.
+static inline int runbook_SSL_CTX_set_min_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+
+/// `SSL_CTX_set_max_proto_version(ctx, version)` (tests: a server that speaks only TLS 1.2).
+static inline int runbook_SSL_CTX_set_max_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_max_proto_version(ctx, version);
+}
+
+/// The SHA-256 of the DER SubjectPublicKeyInfo of certificate `index` of the connection's
+/// verified chain (0: the server's own), into `out` (32 bytes): 1 when written, 0 when the chain
+/// has no such certificate, -1 on failure.
+static inline int runbook_SSL_chain_spki_sha256(const SSL *ssl, int index, unsigned char *out) {
+    STACK_OF(X509) *chain = SSL_get0_verified_chain(ssl);
+    if (chain == NULL || index >= sk_X509_num(chain)) return 0;
+    X509 *certificate = sk_X509_value(chain, index);
+    EVP_PKEY *key = certificate == NULL ? NULL : X509_get0_pubkey(certificate);
+    if (key == NULL) return -1;
+    unsigned char *der = NULL;
+    int length = i2d_PUBKEY(key, &der);
+    if (length <= 0) return -1;
+    unsigned int written = 0;
+    int ok = EVP_Digest(der, (size_t)length, out, &written, EVP_sha256(), NULL);
+    OPENSSL_free(der);
+    return ok == 1 && written == 32 ? 1 : -1;
 }
 
 /// `SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER)`: a retried `SSL_write` may pass

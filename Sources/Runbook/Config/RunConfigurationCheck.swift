@@ -40,7 +40,7 @@ public struct RunConfigurationCheck: Sendable {
         let loaded = try ConfigLoader(projectRoot: projectRoot, environment: environment)
             .load(org: org, env: env, schemas: schemas, registry: registry)
         let http = try HTTPConfiguration(loaded.proxy)
-        if checkClients { try http.checkClients(secrets: loaded.secrets.byName) }
+        if checkClients { try http.checkClients(secrets: loaded.secrets.byName, environment: environment) }
         return loaded
     }
 }

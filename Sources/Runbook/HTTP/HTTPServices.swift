@@ -29,6 +29,10 @@ public enum HTTPServices {
     ///   - requireToken: every API must authenticate (missing OAuth config is an error even when no key is set).
     ///   - rateLimitFolder: where the host limiters share their state with other processes
     ///     (``RateLimitScope/stateFolder(projectRoot:environment:)``); nil: each run's own.
+    ///   - environment: the run's variables, for `HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY`
+    ///     (``HTTPTransportSettings/resolve(api:apiName:global:environment:secrets:)``): each API
+    ///     gets a ``DefaultHTTPTransport`` for its proxy and TLS settings, unless the unnamed
+    ///     transport was replaced (a test's fake), which then carries every API.
     public static func register(
         in container: ServiceContainer,
         behavior: HTTPBehaviorSettings,
@@ -39,9 +43,12 @@ public enum HTTPServices {
         clock: any RunbookClock,
         secretRegistry: SecretRegistry,
         requireToken: Bool = false,
-        rateLimitFolder: URL? = nil
+        rateLimitFolder: URL? = nil,
+        environment: [String: String] = [:]
     ) {
-        container.register((any HTTPTransport).self) { _ in DefaultHTTPTransport() }
+        let transports = TransportsBySettings(global: global, environment: environment, secrets: secrets,
+                                              secretRegistry: secretRegistry, logger: logger)
+        container.register((any HTTPTransport).self) { _ in try transports.transport(api: global, name: nil) }
         container.register(HostResilience.self) { _ in
             HostResilience(behavior: behavior, clock: clock, sharedStateFolder: rateLimitFolder)
         }
@@ -51,13 +58,21 @@ public enum HTTPServices {
         let all: [(name: String?, settings: APISettings)] = [(nil, global)] + apis.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for (name, settings) in all {
             let tokenName = name ?? globalName
+            let transportName = name.map { "apis.\($0)" }
+            if let transportName {
+                container.register((any HTTPTransport).self, name: transportName) { resolver in
+                    let registered = try resolver.resolve((any HTTPTransport).self)
+                    guard registered is DefaultHTTPTransport else { return registered }
+                    return try transports.transport(api: settings, name: name)
+                }
+            }
             if needsToken(settings, name: name, secrets: secrets, required: requireToken) {
                 container.register((any AccessTokenProvider).self, name: tokenName) { resolver in
                     let onTokenFetch = tokenFetchRecorder(
                         try resolver.resolve(HTTPInstrumentation.self), settings: settings, name: name)
                     let provider = try AccessTokenConfiguration.provider(
                         api: settings, apiName: name, secrets: secrets, required: true,
-                        transport: try resolver.resolve((any HTTPTransport).self), clock: clock,
+                        transport: try resolver.resolve((any HTTPTransport).self, name: transportName), clock: clock,
                         secretRegistry: secretRegistry, logger: logger,
                         onTokenFetch: onTokenFetch)
                     guard let provider else { throw AccessTokenConfiguration.incomplete(section: tokenName, missing: []) }
@@ -68,7 +83,8 @@ public enum HTTPServices {
                 let tokens = container.isRegistered((any AccessTokenProvider).self, name: tokenName)
                     ? try resolver.resolve((any AccessTokenProvider).self, name: tokenName) : nil
                 return RestClient(
-                    baseURL: try baseURL(settings, name: name), transport: try resolver.resolve((any HTTPTransport).self),
+                    baseURL: try baseURL(settings, name: name),
+                    transport: try resolver.resolve((any HTTPTransport).self, name: transportName),
                     behavior: behavior, tokenProvider: tokens, clock: clock,
                     logger: logger, resilience: try resolver.resolve(HostResilience.self),
                     random: try resolver.resolve((any RandomSource).self), secretRegistry: secretRegistry,

@@ -27,6 +27,7 @@ struct StandardServices {
             logger: logger, clock: clock, secretRegistry: registry,
             rateLimitFolder: projectRoot.flatMap {
                 http.behavior.rateLimiting.scope.stateFolder(projectRoot: $0, environment: environment)
-            })
+            },
+            environment: environment)
     }
 }

@@ -14,6 +14,8 @@ final class TLSLoopbackServer: Sendable {
         var body: String
         /// The negotiated protocol, e.g. `TLSv1.3`.
         var tlsVersion: String
+        /// The request line and header lines, as received.
+        var head: String = ""
     }
 
     private struct State {
@@ -31,12 +33,24 @@ final class TLSLoopbackServer: Sendable {
     private let state = Mutex(State())
 
     /// Starts listening with `identity`'s certificate and key.
-    init(_ identity: TestCertificates.Identity, handler: @escaping @Sendable (Request) -> (status: Int, body: String)) throws {
+    /// - Parameters:
+    ///   - requiringClientCertificateFrom: a CA file: the server then requires a client
+    ///     certificate that CA issued (mTLS), and rejects a handshake without one.
+    ///   - maximumVersion: the highest TLS version spoken (e.g. `TLS1_2_VERSION`), nil: any.
+    init(_ identity: TestCertificates.Identity, requiringClientCertificateFrom clientCA: String? = nil,
+         maximumVersion: Int32? = nil, handler: @escaping @Sendable (Request) -> (status: Int, body: String)) throws {
         guard let context = SSL_CTX_new(TLS_server_method()) else { throw SetupFailed(step: "SSL_CTX_new") }
         self.context = SendablePointer(pointer: context)
         guard SSL_CTX_use_certificate_chain_file(context, identity.certificate) == 1,
               SSL_CTX_use_PrivateKey_file(context, identity.key, SSL_FILETYPE_PEM) == 1
         else { throw SetupFailed(step: "loading \(identity.certificate)") }
+        if let clientCA {
+            guard SSL_CTX_load_verify_locations(context, clientCA, nil) == 1 else { throw SetupFailed(step: "loading \(clientCA)") }
+            SSL_CTX_set_verify(context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nil)
+        }
+        if let maximumVersion, runbook_SSL_CTX_set_max_version(context, maximumVersion) != 1 {
+            throw SetupFailed(step: "maximum version")
+        }
         (listener, port) = try ListeningSocket.open()
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
@@ -97,14 +111,25 @@ final class TLSLoopbackServer: Sendable {
         }
         guard let ssl, let bio = TLSSocketBIO.make(fd: fd) else { return }
         SSL_set_bio(ssl, bio, bio)
-        guard retrying(ssl, fd, { SSL_accept($0) }) > 0 else { return }
+        guard retrying(ssl, fd, { SSL_accept($0) }) > 0 else {
+            // A rejected handshake (its alert already sent): wait for the client to close, so that
+            // closing with its unread request does not reset the connection before it reads the alert.
+            _ = shutdown(fd, Int32(SHUT_WR))
+            var scratch = [UInt8](repeating: 0, count: 4096)
+            while true {
+                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, -1) == 1 else { return }
+                let count = recv(fd, &scratch, scratch.count, 0)
+                if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) { return }
+            }
+        }
         state.withLock { $0.handshakes += 1 }
         let version = String(cString: SSL_get_version(ssl))
         var received: [UInt8] = []
         while let (head, body) = readRequest(ssl, fd, &received) {
             let words = head.split(separator: " ")
             guard words.count >= 2 else { return }
-            let answer = handler(Request(method: String(words[0]), path: String(words[1]), body: body, tlsVersion: version))
+            let answer = handler(Request(method: String(words[0]), path: String(words[1]), body: body, tlsVersion: version, head: head))
             let response = "HTTP/1.1 \(answer.status) Answer\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(answer.body.utf8.count)\r\n\r\n\(answer.body)"
             let bytes = Array(response.utf8)

@@ -17,6 +17,12 @@ struct TestCertificates: Sendable {
     var loopback: Identity
     /// Issued for `DNS:other.example`.
     var otherHost: Identity
+    /// A client certificate (`extendedKeyUsage=clientAuth`) the test CA issued, for mTLS.
+    var client: Identity
+    /// A self-signed client certificate no test server trusts.
+    var strangerClient: Identity
+    /// The base64 SHA-256 of the SubjectPublicKeyInfo of ``loopback`` (a pin that matches).
+    var loopbackPin: String
 
     /// Made on first use; nil when the `openssl` tool is missing or fails.
     static let shared: TestCertificates? = try? make()
@@ -33,18 +39,29 @@ struct TestCertificates: Sendable {
             "-keyout", path("ca.key"), "-out", path("ca.pem"), "-days", "2", "-subj", "/CN=Runbook Test CA",
             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
         ])
-        func issue(_ name: String, subjectAltName: String) throws -> Identity {
+        func issue(_ name: String, subjectAltName: String, usage: String = "serverAuth") throws -> Identity {
             try openssl(["req", "-new"] + newKey + ["-keyout", path("\(name).key"), "-out", path("\(name).csr"), "-subj", "/CN=\(name)"])
-            try Data("subjectAltName=\(subjectAltName)\nextendedKeyUsage=serverAuth\n".utf8).write(to: URL(fileURLWithPath: path("\(name).ext")))
+            try Data("subjectAltName=\(subjectAltName)\nextendedKeyUsage=\(usage)\n".utf8).write(to: URL(fileURLWithPath: path("\(name).ext")))
             try openssl([
                 "x509", "-req", "-in", path("\(name).csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
                 "-set_serial", "\(name.count)", "-days", "2", "-extfile", path("\(name).ext"), "-out", path("\(name).pem"),
             ])
             return Identity(certificate: path("\(name).pem"), key: path("\(name).key"))
         }
+        try openssl(["req", "-x509"] + newKey + [
+            "-keyout", path("stranger.key"), "-out", path("stranger.pem"), "-days", "2", "-subj", "/CN=stranger",
+            "-addext", "extendedKeyUsage=clientAuth",
+        ])
+        let loopback = try issue("loopback", subjectAltName: "IP:127.0.0.1")
+        try openssl(["x509", "-in", loopback.certificate, "-pubkey", "-noout", "-out", path("loopback.pub")])
+        try openssl(["pkey", "-pubin", "-in", path("loopback.pub"), "-outform", "der", "-out", path("loopback.spki")])
+        try openssl(["dgst", "-sha256", "-binary", "-out", path("loopback.sha256"), path("loopback.spki")])
         return TestCertificates(
-            caFile: path("ca.pem"), loopback: try issue("loopback", subjectAltName: "IP:127.0.0.1"),
-            otherHost: try issue("other-host", subjectAltName: "DNS:other.example"))
+            caFile: path("ca.pem"), loopback: loopback,
+            otherHost: try issue("other-host", subjectAltName: "DNS:other.example"),
+            client: try issue("client", subjectAltName: "DNS:client.example", usage: "clientAuth"),
+            strangerClient: Identity(certificate: path("stranger.pem"), key: path("stranger.key")),
+            loopbackPin: try Data(contentsOf: URL(fileURLWithPath: path("loopback.sha256"))).base64EncodedString())
     }
 
     private struct ToolFailed: Error {}

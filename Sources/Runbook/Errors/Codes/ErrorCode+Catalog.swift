@@ -64,6 +64,7 @@ extension ErrorCode {
         .httpUnprocessable, .httpThrottled, .httpServerError, .httpOtherStatus, .httpTransport, .httpTimeout,
         .httpDeadlineExceeded, .httpAsyncTimeout, .httpInvalidResponse, .httpInvalidURL, .httpCircuitOpen,
         .httpTokenRequestFailed, .httpResponseTooLarge, .httpUndecodableBody, .httpRedirectRefused,
+        .httpProxyVariableInvalid, .httpNetworkSettingInvalid,
         // KUBE
         .kubeSetting, .kubeManifestMissing, .kubeManifestInvalid, .kubeCannotStart, .kubeTargetIndexOutOfRange,
         .kubeTargetIndexMissing, .kubeTargetIndexInvalid,
@@ -81,7 +82,8 @@ extension ErrorCode {
         // SEC
         .secretMissing, .secretsFileNotMapping, .secretNested, .secretInOutput, .secretFileMissing,
         .secretFileIsFolder, .secretFileTooLarge, .secretFileNotText, .secretFileUnreadable, .secretsFolderMissing,
-        .secretFileName, .secretFileVariableEmpty,
+        .secretFileName, .secretFileVariableEmpty, .secretProxyPasswordMissing, .secretClientKeyMissing,
+        .secretClientKeyNotPEM,
         // TST
         .harnessWithoutProject, .harnessUnroutedRequests,
         // USG

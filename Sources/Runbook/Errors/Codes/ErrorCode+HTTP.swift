@@ -1,5 +1,5 @@
 /// `RB-HTTP-…`: calls to an API (`HTTPRequestError`, the circuit breaker, OAuth tokens).
-/// Next free: RB-HTTP-022.
+/// Next free: RB-HTTP-024.
 extension ErrorCode {
     /// RB-HTTP-001: The service rejected the request (HTTP 400).
     public static let httpBadRequest = ErrorCode(
@@ -85,4 +85,12 @@ extension ErrorCode {
     public static let httpRedirectRefused = ErrorCode(
         .http, 21, meaning: "A redirect was not followed by the API's redirect policy",
         fix: "Point the request at the final URL, or change the API's `redirects` section (docs/http.md)")
+    /// RB-HTTP-022: A proxy environment variable is not a usable proxy URL.
+    public static let httpProxyVariableInvalid = ErrorCode(
+        .http, 22, meaning: "An HTTP_PROXY / HTTPS_PROXY / NO_PROXY variable (or its lower-case form) is not usable",
+        fix: "Set it to the proxy's http://host:port URL, or unset it (docs/http.md#proxies)")
+    /// RB-HTTP-023: An API's proxy or TLS setting cannot be used.
+    public static let httpNetworkSettingInvalid = ErrorCode(
+        .http, 23, meaning: "An API's `proxy` or `tls` setting cannot be used (a bad URL, file, version or pin)",
+        fix: "Correct the key the error names (docs/http.md#proxies, docs/http.md#tls)")
 }

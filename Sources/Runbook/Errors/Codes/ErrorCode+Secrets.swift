@@ -1,4 +1,4 @@
-/// `RB-SEC-…`: secrets. Next free: RB-SEC-013.
+/// `RB-SEC-…`: secrets. Next free: RB-SEC-016.
 extension ErrorCode {
     /// RB-SEC-001: A secret the script requires is missing or empty.
     public static let secretMissing = ErrorCode(
@@ -48,4 +48,16 @@ extension ErrorCode {
     public static let secretFileVariableEmpty = ErrorCode(
         .secrets, 12, meaning: "A `RUNBOOK_SECRET_<KEY>_FILE` variable is empty",
         fix: "Set it to the path of the file holding the secret, or unset it")
+    /// RB-SEC-013: The proxy has a user but its password secret is missing.
+    public static let secretProxyPasswordMissing = ErrorCode(
+        .secrets, 13, meaning: "A proxy has a user but the secret with its password is missing",
+        fix: "Add the password to the secrets as `proxy-password` (or the name in `proxy.password-secret`)")
+    /// RB-SEC-014: A client certificate is configured but its private key secret is missing.
+    public static let secretClientKeyMissing = ErrorCode(
+        .secrets, 14, meaning: "A client certificate is configured but the secret with its private key is missing",
+        fix: "Add the key's PEM text to the secrets as `tls-client-key` (or the name in `tls.client-key-secret`)")
+    /// RB-SEC-015: The client key secret is not an unencrypted PEM private key.
+    public static let secretClientKeyNotPEM = ErrorCode(
+        .secrets, 15, meaning: "The client certificate's key secret is not an unencrypted PEM private key",
+        fix: "Store the key as PEM text without a passphrase (`openssl pkey -in encrypted.key -out key.pem`)")
 }

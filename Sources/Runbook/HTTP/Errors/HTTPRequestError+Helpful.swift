@@ -115,6 +115,9 @@ extension HTTPRequestError: HelpfulErrorConvertible {
                 + "or use an account that has it", nil)
         case 404:
             return ("Check the path and the id, and global.api-base-url", nil)
+        case 407:
+            return ("The proxy asks for credentials: set the proxy's user (proxy.user, or the user part of its URL) "
+                + "and its password as the proxy-password secret", "global:\n  proxy:\n    user: alice\nsecrets file:\n  proxy-password: \"…\"")
         case 409:
             return ("The resource already exists or changed meanwhile: read it again and retry with its current ETag", nil)
         case 412:

@@ -16,16 +16,7 @@ struct SocketAddress: Sendable {
 
     /// Resolves `host[:port]` (IPv6 literals in brackets) with `getaddrinfo`; `defaultPort` when it has none.
     static func resolve(authority: String, defaultPort: String = "80") throws -> SocketAddress {
-        var host = authority
-        var port = defaultPort
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            host = String(authority[authority.index(after: authority.startIndex)..<close])
-            let rest = authority[authority.index(after: close)...]
-            if rest.hasPrefix(":") { port = String(rest.dropFirst()) }
-        } else if let colon = authority.lastIndex(of: ":") {
-            host = String(authority[..<colon])
-            port = String(authority[authority.index(after: colon)...])
-        }
+        let (host, port) = split(authority: authority, defaultPort: defaultPort)
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
@@ -42,6 +33,21 @@ struct SocketAddress: Sendable {
         let bytes = [UInt8](UnsafeRawBufferPointer(start: address, count: Int(first.pointee.ai_addrlen)))
         return SocketAddress(authority: authority, host: host, family: first.pointee.ai_family,
                              socketType: first.pointee.ai_socktype, storage: bytes)
+    }
+
+    /// `host[:port]` (IPv6 literals in brackets) as host (without brackets) and port (`defaultPort` when it has none).
+    static func split(authority: String, defaultPort: String) -> (host: String, port: String) {
+        var host = authority
+        var port = defaultPort
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            host = String(authority[authority.index(after: authority.startIndex)..<close])
+            let rest = authority[authority.index(after: close)...]
+            if rest.hasPrefix(":") { port = String(rest.dropFirst()) }
+        } else if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            port = String(authority[authority.index(after: colon)...])
+        }
+        return (host, port)
     }
 
     private init(authority: String, host: String, family: Int32, socketType: Int32, storage: [UInt8]) {

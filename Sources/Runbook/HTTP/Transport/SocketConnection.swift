@@ -66,9 +66,31 @@ final class SocketConnection: @unchecked Sendable {
             }
         }
         if let tls {
-            connection.tls = try TLSSession.connect(fd: fd, host: address.host, context: tls, deadline: deadline)
+            try connection.startTLS(host: address.host, context: tls, deadline: deadline)
         }
         return connection
+    }
+
+    /// Performs the TLS handshake for `host` on this connection (directly after connecting, or
+    /// inside a proxy's `CONNECT` tunnel), before it is handed out.
+    func startTLS(host: String, context: TLSClientContext, deadline: AttemptDeadline) throws {
+        tls = try TLSSession.connect(fd: fd, host: host, context: context, deadline: deadline)
+    }
+
+    /// Reads a proxy's answer to `CONNECT`: a 2xx head opens the tunnel (nil is returned, and no
+    /// byte may follow it before the TLS handshake); any other answer is returned with the body
+    /// its `Content-Length` or chunks frame (none otherwise), and the connection must be closed.
+    func readTunnelAnswer(deadline: AttemptDeadline) throws -> HTTPTransportResponse? {
+        let head = try readHead(deadline: deadline)
+        if (200..<300).contains(head.status) {
+            guard readIndex == buffer.count else {
+                throw HTTPTransportError(.invalidResponse, "the proxy sent data after accepting the CONNECT request")
+            }
+            return nil
+        }
+        let body = head.chunked ? try readChunked(deadline: deadline)
+            : try head.contentLength.map { try readExactly($0, deadline: deadline) } ?? []
+        return HTTPTransportResponse(head: HTTPResponse(status: .init(code: head.status), headerFields: head.fields), body: Data(body))
     }
 
     /// Ends a blocked read or write (task cancellation).

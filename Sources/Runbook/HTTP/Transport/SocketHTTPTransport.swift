@@ -19,6 +19,12 @@ import Synchronization
 ///   waiting on it); one the server closed meanwhile is dropped, and the request goes on another.
 ///   A request is written at most once per call: a connection that closes after the request was
 ///   written throws, and only the caller's retry policy may send it again.
+/// - Proxies (``HTTPTransportSettings/proxy``): `http://` requests go to the proxy in absolute
+///   form with `Proxy-Authorization`; `https://` ones through a `CONNECT host:port` tunnel (the
+///   credentials on `CONNECT` only), then TLS with the origin. A proxy's `407` (also to `CONNECT`)
+///   is returned as the response; an unreachable proxy or a refused tunnel throws
+///   ``HTTPTransportError/Kind/connectionFailed`` naming the proxy (never its password).
+///   Connections are pooled per (proxy, origin).
 /// - Responses: `Content-Length` (repeated values must agree, RFC 9112 §6.3), `chunked` (which
 ///   overrides a `Content-Length`), or read-to-close bodies; no redirects followed.
 ///
@@ -45,7 +51,9 @@ public final class SocketHTTPTransport: HTTPTransport {
     /// Idle connections kept per scheme, host and port.
     public let maximumIdlePerHost: Int
     /// A PEM file of CA certificates trusted for `https://` besides the system's (nil: the system's only).
-    public let trustedCAFile: String?
+    public var trustedCAFile: String? { settings.tls.trustedCAFile }
+    /// The proxy rules and TLS settings.
+    public let settings: HTTPTransportSettings
 
     /// The time source for deadlines (the continuous clock; tests move it).
     private let now: @Sendable () -> ContinuousClock.Instant
@@ -60,14 +68,27 @@ public final class SocketHTTPTransport: HTTPTransport {
     ///     that cannot be loaded throws ``HTTPTransportError/Kind/tlsFailed``.
     public convenience init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, trustedCAFile: String? = nil) {
         self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
-                  trustedCAFile: trustedCAFile, now: { ContinuousClock.now })
+                  settings: HTTPTransportSettings(tls: TLSSettings(trustedCAFile: trustedCAFile)), now: { ContinuousClock.now })
+    }
+
+    /// Creates a transport with an empty pool that follows `settings` (proxies, TLS).
+    public convenience init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, settings: HTTPTransportSettings) {
+        self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
+                  settings: settings, now: { ContinuousClock.now })
     }
 
     /// Creates a transport whose deadlines read `now` (a test's movable clock).
-    init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, trustedCAFile: String?,
+    convenience init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, trustedCAFile: String?,
+                     now: @escaping @Sendable () -> ContinuousClock.Instant) {
+        self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
+                  settings: HTTPTransportSettings(tls: TLSSettings(trustedCAFile: trustedCAFile)), now: now)
+    }
+
+    /// Creates a transport whose deadlines read `now` (a test's movable clock).
+    init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, settings: HTTPTransportSettings,
          now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.maximumIdlePerHost = maximumIdlePerHost
-        self.trustedCAFile = trustedCAFile
+        self.settings = settings
         self.now = now
         ioThreads = BlockingIOThreads(maximumThreads: maximumConcurrentExchanges)
     }
@@ -91,32 +112,33 @@ public final class SocketHTTPTransport: HTTPTransport {
             throw HTTPTransportError(.unsupportedURL, "SocketHTTPTransport sends only http:// and https:// URLs")
         }
         let isTLS = scheme == "https"
-        let key = isTLS ? "https://\(authority)" : authority
-        let message = HTTP1Message.request(request, authority: authority, body: body)
+        let route = ConnectionRoute(authority: authority, isTLS: isTLS, rules: settings.proxy)
+        let message = HTTP1Message.request(request, authority: authority, body: body, proxy: isTLS ? nil : route.proxy)
         var deadline = AttemptDeadline(after: timeout, now: now)
         if let limits = HTTPExchangeLimits.current {
             deadline.maximumBodyBytes = limits.maximumBodyBytes
             deadline.downloadAllowancePerMiB = limits.downloadAllowancePerMiB
         }
         let isHead = request.method == .head
-        while let pooled = takeReusable(key) {
+        while let pooled = takeReusable(route.key) {
             do {
-                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, key: key)
+                return try await exchange(pooled, message: message, deadline: deadline, isHead: isHead, route: route)
             } catch is SocketConnection.NotSent {
                 continue  // closed before a byte of the request left: another connection may carry it
             }
         }
         do {
-            return try await exchangeOnNewConnection(
-                key: key, authority: authority, isTLS: isTLS, message: message, deadline: deadline, isHead: isHead)
+            return try await exchangeOnNewConnection(route: route, message: message, deadline: deadline, isHead: isHead)
         } catch is SocketConnection.NotSent {
-            throw HTTPTransportError(.connectionFailed, "the server closed the connection before the request was sent")
+            throw HTTPTransportError(
+                .connectionFailed, route.proxy.map { "the proxy \($0.displayURL) closed the connection before the request was sent" }
+                    ?? "the server closed the connection before the request was sent")
         }
     }
 
     /// One exchange on a pooled connection.
     private func exchange(
-        _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, key: String
+        _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, route: ConnectionRoute
     ) async throws -> HTTPTransportResponse {
         let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
@@ -142,25 +164,41 @@ public final class SocketHTTPTransport: HTTPTransport {
         } onCancel: {
             connection.interrupt()
         }
-        return try finish(connection, result.map { ($0.0, $0.1, connection) }, key: key)
+        return try finish(connection, result.map { ($0.0, $0.1, connection) }, route: route)
     }
 
     /// On an I/O thread, in one go (so no step waits for a Swift concurrency thread while the
-    /// deadline runs): makes the TLS context (first `https://` request), resolves, connects,
-    /// performs the TLS handshake, sends and reads the response.
+    /// deadline runs): makes the TLS context (first `https://` request), resolves, connects (to
+    /// the proxy, and through its `CONNECT` tunnel for `https://`), performs the TLS handshake,
+    /// sends and reads the response.
     private func exchangeOnNewConnection(
-        key: String, authority: String, isTLS: Bool, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
+        route: ConnectionRoute, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
     ) async throws -> HTTPTransportResponse {
         let slot = ConnectionSlot()
         let result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error> = await withTaskCancellationHandler {
             await ioThreads.run { [self] in
                 Result {
-                    let context = isTLS ? try tlsContext() : nil
-                    let address = try resolve(key: key, authority: authority, defaultPort: isTLS ? "443" : "80")
-                    let connection = try SocketConnection.connect(to: address, deadline: deadline, tls: context)
-                    guard slot.hold(connection) else {
-                        connection.close()
-                        throw CancellationError()
+                    let context = route.isTLS ? try tlsContext() : nil
+                    let connection: SocketConnection
+                    if let proxy = route.proxy {
+                        connection = try connectToProxy(proxy, deadline: deadline)
+                        guard slot.hold(connection) else {
+                            connection.close()
+                            throw CancellationError()
+                        }
+                        if let context {
+                            if let refusal = try connection.closing({ try $0.openTunnel(route, via: proxy, deadline: deadline) }) {
+                                return (refusal, false, connection)
+                            }
+                            try connection.closing { try $0.startTLS(host: route.host, context: context, deadline: deadline) }
+                        }
+                    } else {
+                        let address = try resolve(key: route.key, authority: route.authority, defaultPort: route.isTLS ? "443" : "80")
+                        connection = try SocketConnection.connect(to: address, deadline: deadline, tls: context)
+                        guard slot.hold(connection) else {
+                            connection.close()
+                            throw CancellationError()
+                        }
                     }
                     let (response, reusable) = try connection.closing { try $0.exchange(message, deadline: deadline, isHead: isHead) }
                     return (response, reusable, connection)
@@ -170,23 +208,45 @@ public final class SocketHTTPTransport: HTTPTransport {
             slot.cancel()
         }
         if case .failure = result { slot.connection?.close() }
-        return try finish(slot.connection, result, key: key)
+        return try finish(slot.connection, result, route: route)
+    }
+
+    /// A TCP connection to `proxy`; a failure names the proxy, not the origin.
+    private func connectToProxy(_ proxy: HTTPProxy, deadline: AttemptDeadline) throws -> SocketConnection {
+        do {
+            let address = try resolve(key: "proxy \(proxy.authority)", authority: proxy.authority, defaultPort: "80")
+            return try SocketConnection.connect(to: address, deadline: deadline)
+        } catch let error as HTTPTransportError {
+            throw HTTPTransportError(error.kind, "cannot reach the proxy \(proxy.displayURL): \(error.message)")
+        }
     }
 
     /// Pools the connection after a reusable response, closes it otherwise; rethrows failures
     /// (cancellation first).
+    ///
+    /// Through a proxy, an `http://` connection is pooled only when the proxy says `keep-alive`
+    /// (`Connection` or `Proxy-Connection`): many proxies (tinyproxy) answer in HTTP/1.1 and then
+    /// close, and a request written on such a connection could not be sent again safely.
     private func finish(
-        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>, key: String
+        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>,
+        route: ConnectionRoute
     ) throws -> HTTPTransportResponse {
         switch result {
         case .success(let (response, reusable, connection)):
-            if reusable { putIdle(connection, key: key) } else { connection.close() }
+            let kept = reusable && (route.proxy == nil || route.isTLS || Self.saysKeepAlive(response))
+            if kept { putIdle(connection, key: route.key) } else { connection.close() }
             return response
         case .failure(let error):
             connection?.close()
             try Task.checkCancellation()
             throw error
         }
+    }
+
+    private static func saysKeepAlive(_ response: HTTPTransportResponse) -> Bool {
+        let proxyConnection = HTTPField.Name("Proxy-Connection")!
+        return [response.head.headerFields[.connection], response.head.headerFields[proxyConnection]]
+            .contains { $0?.lowercased().contains("keep-alive") == true }
     }
 
     /// The newest idle connection for `key` that is still open; the ones the server closed
@@ -219,7 +279,7 @@ public final class SocketHTTPTransport: HTTPTransport {
     private func tlsContext() throws -> TLSClientContext {
         try tls.withLock { context in
             if let context { return context }
-            let made = try TLSClientContext(trustedCAFile: trustedCAFile)
+            let made = try TLSClientContext(settings: settings.tls)
             context = made
             return made
         }

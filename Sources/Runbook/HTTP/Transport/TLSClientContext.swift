@@ -8,20 +8,53 @@ import COpenSSL
 /// nothing here changes it after `init`.
 final class TLSClientContext: @unchecked Sendable {
     let context: OpaquePointer
+    /// The settings it was made from (pins, whether a client certificate is set).
+    let settings: TLSSettings
 
     /// Creates the context.
     /// - Parameter trustedCAFile: a PEM file of CA certificates trusted in addition to the system's.
-    init(trustedCAFile: String?) throws {
+    convenience init(trustedCAFile: String?) throws {
+        try self.init(settings: TLSSettings(trustedCAFile: trustedCAFile))
+    }
+
+    /// Creates the context from `settings`: extra CA file, minimum version, client certificate
+    /// (its key parsed from memory, never written to disk).
+    init(settings: TLSSettings) throws {
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw HTTPTransportError(.tlsFailed, "cannot set up TLS: \(TLSErrorQueue.drain())")
         }
         do {
-            try Self.configure(context, trustedCAFile: trustedCAFile)
+            try Self.configure(context, trustedCAFile: settings.trustedCAFile)
+            try Self.configure(context, settings: settings)
         } catch {
             SSL_CTX_free(context)
             throw error
         }
         self.context = context
+        self.settings = settings
+    }
+
+    private static func configure(_ context: OpaquePointer, settings: TLSSettings) throws {
+        if settings.minimumVersion == .v1_3 {
+            guard runbook_SSL_CTX_set_min_version(context, TLS1_3_VERSION) == 1 else {
+                throw HTTPTransportError(.tlsFailed, "cannot require TLS 1.3: \(TLSErrorQueue.drain())")
+            }
+        }
+        guard let client = settings.clientCertificate else { return }
+        guard SSL_CTX_use_certificate_chain_file(context, client.certificateFile) == 1 else {
+            throw HTTPTransportError(
+                .tlsFailed, "cannot load the client certificate \(client.certificateFile): \(TLSErrorQueue.drain())")
+        }
+        guard let key = TLSPEM.privateKey(client.privateKey.reveal()) else {
+            throw HTTPTransportError(.tlsFailed, "the secret \(client.privateKey.name) is not an unencrypted PEM private key")
+        }
+        defer { EVP_PKEY_free(key) }
+        guard SSL_CTX_use_PrivateKey(context, key) == 1, SSL_CTX_check_private_key(context) == 1 else {
+            ERR_clear_error()
+            throw HTTPTransportError(
+                .tlsFailed, "the private key in the secret \(client.privateKey.name) does not belong to the client certificate "
+                    + "\(client.certificateFile)")
+        }
     }
 
     private static func configure(_ context: OpaquePointer, trustedCAFile: String?) throws {

@@ -22,10 +22,14 @@ final class TLSSession: @unchecked Sendable {
     /// The server's name (or IP address) the certificate was checked against.
     let host: String
 
-    private init(ssl: OpaquePointer, fd: Int32, host: String) {
+    /// The context's settings (pins, client certificate), for error messages.
+    let settings: TLSSettings
+
+    private init(ssl: OpaquePointer, fd: Int32, host: String, settings: TLSSettings) {
         self.ssl = ssl
         self.fd = fd
         self.host = host
+        self.settings = settings
     }
 
     deinit {
@@ -41,7 +45,7 @@ final class TLSSession: @unchecked Sendable {
         guard let ssl = SSL_new(context.context) else {
             throw HTTPTransportError(.tlsFailed, "cannot start TLS with \(host): \(TLSErrorQueue.drain())")
         }
-        let session = TLSSession(ssl: ssl, fd: fd, host: host)
+        let session = TLSSession(ssl: ssl, fd: fd, host: host, settings: context.settings)
         guard let bio = TLSSocketBIO.make(fd: fd) else {
             throw HTTPTransportError(.tlsFailed, "cannot start TLS with \(host): out of memory")
         }
@@ -54,6 +58,7 @@ final class TLSSession: @unchecked Sendable {
         }
         switch outcome {
         case .done:
+            try session.checkPins(context.settings.pinnedSPKISHA256)
             return session
         case .closed:
             throw HTTPTransportError(.tlsFailed, "TLS handshake with \(host) failed: the server closed the connection")
@@ -64,7 +69,7 @@ final class TLSSession: @unchecked Sendable {
             if verification != X509_V_OK, let text = X509_verify_cert_error_string(verification) {
                 throw HTTPTransportError(.tlsFailed, "certificate verify failed for \(host): \(String(cString: text))")
             }
-            throw HTTPTransportError(.tlsFailed, "TLS handshake with \(host) failed: \(reason)")
+            throw TLSFailureText.handshakeFailed(host: host, reason: reason, settings: context.settings)
         }
     }
 
@@ -79,7 +84,10 @@ final class TLSSession: @unchecked Sendable {
         case .done(let count): return count
         case .closed: return 0
         case .reset(let code): throw Reset(code: code)
-        case .failed(let reason): throw HTTPTransportError(.connectionFailed, "TLS error from \(host): \(reason)")
+        case .failed(let reason):
+            // TLS 1.3: a server that rejects the client certificate says so after the client's handshake ended.
+            if let rejected = TLSFailureText.clientCertificateRejected(host: host, reason: reason, settings: settings) { throw rejected }
+            throw HTTPTransportError(.connectionFailed, "TLS error from \(host): \(reason)")
         }
     }
 
