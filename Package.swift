@@ -83,6 +83,19 @@ let coreTargets: [Target] = [
         dependencies: ["Runbook", .product(name: "HTTPTypes", package: "swift-http-types")],
         swiftSettings: strictSettings
     ),
+    // Optional: the AsyncHTTPClient transport (links SwiftNIO and NIO-SSL, so it is not in Runbook).
+    .target(
+        name: "RunbookAsyncHTTPClient",
+        dependencies: [
+            "Runbook",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ],
+        swiftSettings: strictSettings
+    ),
     // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
     .target(
         name: "LoopbackHTTPServer",
@@ -104,6 +117,8 @@ let coreTargets: [Target] = [
         dependencies: [
             "JSONSchema",
             "Runbook",
+            "COpenSSL",
+            "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ],
@@ -127,8 +142,8 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
-            "Runbook", "RunbookCLI", "RunbookURLSession", "JSONSchema", "LoopbackHTTPServer", "BenchSupport",
-            .product(name: "Logging", package: "swift-log"),
+            "Runbook", "RunbookCLI", "RunbookURLSession", "RunbookAsyncHTTPClient", "JSONSchema", "LoopbackHTTPServer",
+            "BenchSupport", .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
     ),
@@ -170,6 +185,13 @@ let coreTargets: [Target] = [
         ],
         swiftSettings: strictSettings
     ),
+    // The transport conformance suite (RunbookTesting) over every transport the package ships.
+    .testTarget(
+        name: "RunbookAsyncHTTPClientTests",
+        dependencies: ["Runbook", "RunbookTesting", "RunbookAsyncHTTPClient", "RunbookURLSession", "LoopbackHTTPServer",
+                       .product(name: "HTTPTypes", package: "swift-http-types")],
+        swiftSettings: strictSettings
+    ),
     .testTarget(
         name: "RunbookCLITests",
         dependencies: ["RunbookCLI", "RunbookTesting", "HelloWorld"],
@@ -209,6 +231,7 @@ let package = Package(
         .library(name: "RunbookTesting", targets: ["RunbookTesting"]),
         .library(name: "RunbookCLI", targets: ["RunbookCLI"]),
         .library(name: "RunbookURLSession", targets: ["RunbookURLSession"]),
+        .library(name: "RunbookAsyncHTTPClient", targets: ["RunbookAsyncHTTPClient"]),
         .executable(name: "runbook", targets: ["runbook"]),
         .executable(name: "runbook-bench", targets: ["runbook-bench"]),
         .executable(name: "demo-api", targets: ["demo-api"]),
@@ -222,6 +245,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: coreTargets + scriptTargets
 )
