@@ -142,7 +142,7 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
-            "Runbook", "RunbookCLI", "RunbookURLSession", "RunbookAsyncHTTPClient", "JSONSchema", "LoopbackHTTPServer",
+            "Runbook", "RunbookCLI", "RunbookURLSession", "RunbookAsyncHTTPClient", "RunbookTesting", "JSONSchema", "LoopbackHTTPServer",
             "BenchSupport", .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
@@ -162,6 +162,12 @@ let coreTargets: [Target] = [
         swiftSettings: strictSettings,
         linkerSettings: staticallyLinked
     ),
+    // One GET per process through each transport, linked like `runbook`: the start-up rows of the
+    // transport comparison in runbook-bench (docs/performance.md, "Transports").
+    .executableTarget(name: "bench-get-socket", dependencies: ["Runbook"], swiftSettings: strictSettings,
+                      linkerSettings: staticallyLinked),
+    .executableTarget(name: "bench-get-ahc", dependencies: ["Runbook", "RunbookAsyncHTTPClient"], swiftSettings: strictSettings,
+                      linkerSettings: staticallyLinked),
     // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
     .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
     // The shared rate limit between processes: grants of a shared token bucket, without sleeping.
