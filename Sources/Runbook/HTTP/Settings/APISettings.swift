@@ -9,6 +9,8 @@
 /// | `client-id` | string | none |
 /// | `oauth-scope` | string | none |
 /// | `token-url` | string (URL) | `https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token` |
+/// | `proxy` | ``APIProxySettings`` | none: the environment's `HTTP_PROXY`/`HTTPS_PROXY`/`NO_PROXY` (a named API: `global`'s) |
+/// | `tls` | ``APITLSSettings`` | none: the system's CA store, TLS 1.2 (a named API: `global`'s) |
 ///
 /// Secrets (from the secrets file, never from here): `client-secret`, or `az-token` as a
 /// static bearer token.
@@ -25,11 +27,16 @@ public struct APISettings: Decodable, Sendable, Equatable {
     public var oauthScope: String?
     /// `token-url`.
     public var tokenURL: String?
+    /// `proxy` (see ``HTTPTransportSettings/resolve(api:apiName:global:environment:secrets:)``).
+    public var proxy: APIProxySettings?
+    /// `tls`.
+    public var tls: APITLSSettings?
 
     /// Creates settings.
     public init(
         apiBaseURL: String? = nil, apiVersion: String? = nil, tenantID: String? = nil,
-        clientID: String? = nil, oauthScope: String? = nil, tokenURL: String? = nil
+        clientID: String? = nil, oauthScope: String? = nil, tokenURL: String? = nil,
+        proxy: APIProxySettings? = nil, tls: APITLSSettings? = nil
     ) {
         self.apiBaseURL = apiBaseURL
         self.apiVersion = apiVersion
@@ -37,6 +44,8 @@ public struct APISettings: Decodable, Sendable, Equatable {
         self.clientID = clientID
         self.oauthScope = oauthScope
         self.tokenURL = tokenURL
+        self.proxy = proxy
+        self.tls = tls
     }
 
     enum CodingKeys: String, CodingKey {
@@ -46,6 +55,7 @@ public struct APISettings: Decodable, Sendable, Equatable {
         case clientID = "client-id"
         case oauthScope = "oauth-scope"
         case tokenURL = "token-url"
+        case proxy, tls
     }
 
     /// Whether any OAuth key is set (then every piece the token needs must be present).

@@ -22,9 +22,17 @@ public final class DefaultHTTPTransport: HTTPTransport {
     /// Creates the transport (connections are opened on first use).
     /// - Parameter trustedCAFile: a PEM file of CA certificates trusted for `https://` besides the
     ///   system's store (which also honours `SSL_CERT_FILE` and `SSL_CERT_DIR`).
-    public init(trustedCAFile: String? = nil) {
-        transport = SocketHTTPTransport(trustedCAFile: trustedCAFile)
+    public convenience init(trustedCAFile: String? = nil) {
+        self.init(settings: HTTPTransportSettings(tls: TLSSettings(trustedCAFile: trustedCAFile)))
     }
+
+    /// Creates the transport from an API's proxy and TLS settings (connections are opened on first use).
+    public init(settings: HTTPTransportSettings) {
+        transport = SocketHTTPTransport(settings: settings)
+    }
+
+    /// The proxy and TLS settings the transport was made with.
+    public var settings: HTTPTransportSettings { transport.settings }
 
     /// Sends one request and returns the whole response.
     public func send(_ request: HTTPRequest, body: Data?, timeout: Duration) async throws -> HTTPTransportResponse {

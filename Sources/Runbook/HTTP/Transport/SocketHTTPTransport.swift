@@ -45,7 +45,9 @@ public final class SocketHTTPTransport: HTTPTransport {
     /// Idle connections kept per scheme, host and port.
     public let maximumIdlePerHost: Int
     /// A PEM file of CA certificates trusted for `https://` besides the system's (nil: the system's only).
-    public let trustedCAFile: String?
+    public var trustedCAFile: String? { settings.tls.trustedCAFile }
+    /// The proxy rules and TLS settings.
+    public let settings: HTTPTransportSettings
 
     /// The time source for deadlines (the continuous clock; tests move it).
     private let now: @Sendable () -> ContinuousClock.Instant
@@ -60,14 +62,27 @@ public final class SocketHTTPTransport: HTTPTransport {
     ///     that cannot be loaded throws ``HTTPTransportError/Kind/tlsFailed``.
     public convenience init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, trustedCAFile: String? = nil) {
         self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
-                  trustedCAFile: trustedCAFile, now: { ContinuousClock.now })
+                  settings: HTTPTransportSettings(tls: TLSSettings(trustedCAFile: trustedCAFile)), now: { ContinuousClock.now })
+    }
+
+    /// Creates a transport with an empty pool that follows `settings` (proxies, TLS).
+    public convenience init(maximumIdlePerHost: Int = 32, maximumConcurrentExchanges: Int = 64, settings: HTTPTransportSettings) {
+        self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
+                  settings: settings, now: { ContinuousClock.now })
     }
 
     /// Creates a transport whose deadlines read `now` (a test's movable clock).
-    init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, trustedCAFile: String?,
+    convenience init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, trustedCAFile: String?,
+                     now: @escaping @Sendable () -> ContinuousClock.Instant) {
+        self.init(maximumIdlePerHost: maximumIdlePerHost, maximumConcurrentExchanges: maximumConcurrentExchanges,
+                  settings: HTTPTransportSettings(tls: TLSSettings(trustedCAFile: trustedCAFile)), now: now)
+    }
+
+    /// Creates a transport whose deadlines read `now` (a test's movable clock).
+    init(maximumIdlePerHost: Int, maximumConcurrentExchanges: Int, settings: HTTPTransportSettings,
          now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.maximumIdlePerHost = maximumIdlePerHost
-        self.trustedCAFile = trustedCAFile
+        self.settings = settings
         self.now = now
         ioThreads = BlockingIOThreads(maximumThreads: maximumConcurrentExchanges)
     }
