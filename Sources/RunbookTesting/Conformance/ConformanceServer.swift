@@ -41,7 +41,7 @@ final class ConformanceServer: Sendable {
             }
             received.removeFirst(end.upperBound + length)
             let line = head.split(separator: "\r\n").first.map(String.init) ?? ""
-            server.record(line)
+            server.record(line, head: head)
             return line
         }
 
@@ -71,6 +71,34 @@ final class ConformanceServer: Sendable {
             while more() { received.removeAll() }
         }
 
+        /// Relays bytes both ways between this (plain) connection and 127.0.0.1:`port` until either
+        /// side closes: the tunnel of a `CONNECT` proxy.
+        func relay(to port: UInt16) {
+            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard upstream >= 0 else { return }
+            defer { _ = close(upstream) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = port.bigEndian
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { return }
+            if !received.isEmpty {
+                _ = received.withUnsafeBytes { send(upstream, $0.baseAddress!, received.count, Int32(MSG_NOSIGNAL)) }
+                received.removeAll()
+            }
+            var descriptors = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: upstream, events: Int16(POLLIN), revents: 0)]
+            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+            while poll(&descriptors, 2, -1) > 0 {
+                for (from, to) in [(0, 1), (1, 0)] where descriptors[from].revents != 0 {
+                    let count = recv(descriptors[from].fd, &chunk, chunk.count, 0)
+                    guard count > 0, send(descriptors[to].fd, chunk, count, Int32(MSG_NOSIGNAL)) == count else { return }
+                }
+            }
+        }
+
         private func more() -> Bool {
             var chunk = [UInt8](repeating: 0, count: 16 * 1024)
             let count: Int = if let ssl { Int(SSL_read(ssl, &chunk, Int32(chunk.count))) } else { recv(fd, &chunk, chunk.count, 0) }
@@ -86,6 +114,7 @@ final class ConformanceServer: Sendable {
         var accepted = 0
         var handshakes = 0
         var requests: [String] = []
+        var heads: [String] = []
     }
 
     private let listener: Int32
@@ -113,6 +142,8 @@ final class ConformanceServer: Sendable {
         thread.start()
     }
 
+    /// Request heads (request line and header fields) read so far, in order.
+    var heads: [String] { state.withLock { $0.heads } }
     /// Request lines read so far, in order.
     var requests: [String] { state.withLock { $0.requests } }
     /// Connections accepted so far.
@@ -130,8 +161,11 @@ final class ConformanceServer: Sendable {
         arrivals.finish()
     }
 
-    private func record(_ line: String) {
-        state.withLock { $0.requests.append(line) }
+    private func record(_ line: String, head: String) {
+        state.withLock {
+            $0.requests.append(line)
+            $0.heads.append(head)
+        }
         arrivals.yield(line)
     }
 

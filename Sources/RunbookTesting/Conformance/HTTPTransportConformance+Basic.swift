@@ -14,7 +14,7 @@ extension HTTPTransportConformance {
             defer { server.stop() }
             var request = HTTPRequest(method: .post, url: URL(string: "http://127.0.0.1:\(server.port)/items?q=1")!)
             request.headerFields[.contentType] = "application/json"
-            let response = try await make(nil).send(request, body: Data(#"{"n":1}"#.utf8), timeout: generous)
+            let response = try await make(.standard).send(request, body: Data(#"{"n":1}"#.utf8), timeout: generous)
             try check(response.status.code == 201, "status \(response.status.code), expected 201")
             try check(response.head.headerFields[HTTPField.Name("X-Answer")!] == "yes", "the X-Answer field did not come back")
             let text = String(decoding: response.body, as: UTF8.self)
@@ -25,7 +25,7 @@ extension HTTPTransportConformance {
                 while connection.readRequest() != nil { connection.answer() }
             }
             defer { server.stop() }
-            let transport = make(nil)
+            let transport = make(.standard)
             for _ in 0..<3 { _ = try await transport.send(get(server.port), body: nil, timeout: generous) }
             try check(server.requests.count == 3, "the server read \(server.requests.count) requests, expected 3")
             try check(server.accepted == 1, "\(server.accepted) connections for 3 sequential requests, expected 1")
@@ -38,7 +38,7 @@ extension HTTPTransportConformance {
                 while connection.readRequest() != nil { connection.answer() }
             }
             defer { server.stop() }
-            let transport = make(nil)
+            let transport = make(.standard)
             _ = try await transport.send(get(server.port, "/first"), body: nil, timeout: generous)
             for await number in server.closedConnections where number == 1 { break }
             let response = try await transport.send(get(server.port, "/second"), body: nil, timeout: generous)
@@ -56,7 +56,7 @@ extension HTTPTransportConformance {
                 }
             }
             defer { server.stop() }
-            let response = try await make(nil).send(get(server.port, "/old"), body: nil, timeout: generous)
+            let response = try await make(.standard).send(get(server.port, "/old"), body: nil, timeout: generous)
             try check(response.status.code == 302, "status \(response.status.code), expected the 302")
             try check(response.head.headerFields[.location] == "/new", "Location missing")
             try check(server.requests == ["GET /old HTTP/1.1"], "the server read \(server.requests)")
@@ -67,7 +67,7 @@ extension HTTPTransportConformance {
                 connection.waitForClose()  // never answers; returns when the client gives up
             }
             defer { server.stop() }
-            let transport = make(nil)
+            let transport = make(.standard)
             let task = Task { try await transport.send(get(server.port, "/slow"), body: nil, timeout: generous) }
             for await _ in server.arrived { break }  // the request reached the server
             task.cancel()

@@ -7,7 +7,7 @@ extension HTTPTransportConformance {
         Case("timeout.no-accept", "a server whose kernel queues the connection but nobody ever reads: timedOut") { make in
             let (listener, port) = try ConformanceServer.listen()
             defer { _ = close(listener) }
-            _ = try await transportError(.timedOut) { try await make(nil).send(get(port), body: nil, timeout: timeout) }
+            _ = try await transportError(.timedOut) { try await make(.standard).send(get(port), body: nil, timeout: timeout) }
         },
         Case("timeout.no-answer", "a server that reads the request and never answers: timedOut") { make in
             let server = try ConformanceServer { connection in
@@ -15,7 +15,7 @@ extension HTTPTransportConformance {
                 connection.waitForClose()
             }
             defer { server.stop() }
-            _ = try await transportError(.timedOut) { try await make(nil).send(get(server.port), body: nil, timeout: timeout) }
+            _ = try await transportError(.timedOut) { try await make(.standard).send(get(server.port), body: nil, timeout: timeout) }
         },
         Case("timeout.body-stalls", "a server that sends the head and part of the body, then nothing: timedOut") { make in
             let server = try ConformanceServer { connection in
@@ -24,17 +24,17 @@ extension HTTPTransportConformance {
                 connection.waitForClose()
             }
             defer { server.stop() }
-            _ = try await transportError(.timedOut) { try await make(nil).send(get(server.port), body: nil, timeout: timeout) }
+            _ = try await transportError(.timedOut) { try await make(.standard).send(get(server.port), body: nil, timeout: timeout) }
         },
         Case("connection.refused", "nothing listens on the port: connectionFailed") { make in
             let (listener, port) = try ConformanceServer.listen()
             _ = close(listener)
-            _ = try await transportError(.connectionFailed) { try await make(nil).send(get(port), body: nil, timeout: generous) }
+            _ = try await transportError(.connectionFailed) { try await make(.standard).send(get(port), body: nil, timeout: generous) }
         },
         Case("connection.closed-without-answer", "the server reads the request and closes: connectionFailed") { make in
             let server = try ConformanceServer { connection in _ = connection.readRequest() }
             defer { server.stop() }
-            let transport = make(nil)
+            let transport = make(.standard)
             _ = try await transportError(.connectionFailed) { try await transport.send(get(server.port), body: nil, timeout: generous) }
         },
         malformed("malformed.status-line", "a status line that is not HTTP/1.1", "HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok"),
@@ -55,7 +55,7 @@ extension HTTPTransportConformance {
                 connection.write(bytes)
             }
             defer { server.stop() }
-            _ = try await transportError(.invalidResponse) { try await make(nil).send(get(server.port), body: nil, timeout: generous) }
+            _ = try await transportError(.invalidResponse) { try await make(.standard).send(get(server.port), body: nil, timeout: generous) }
         }
     }
 }

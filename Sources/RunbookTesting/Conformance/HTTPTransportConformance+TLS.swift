@@ -10,7 +10,7 @@ extension HTTPTransportConformance {
                 while connection.readRequest() != nil { connection.answer(#"{"tls":true}"#) }
             }
             defer { server.stop() }
-            let transport = make(certificates.caFile)
+            let transport = make(trusting(certificates.caFile))
             for _ in 0..<2 {
                 let response = try await transport.send(get(server.port, tls: true), body: nil, timeout: generous)
                 try check(String(decoding: response.body, as: UTF8.self) == #"{"tls":true}"#, "body \(response.body.count) bytes")
@@ -23,7 +23,7 @@ extension HTTPTransportConformance {
                 while connection.readRequest() != nil { connection.answer() }
             }
             defer { server.stop() }
-            _ = try await transportError(.tlsFailed) { try await make(nil).send(get(server.port, tls: true), body: nil, timeout: generous) }
+            _ = try await transportError(.tlsFailed) { try await make(.standard).send(get(server.port, tls: true), body: nil, timeout: generous) }
             try check(server.requests.isEmpty, "the server read \(server.requests)")
         },
         Case("tls.wrong-host", "a certificate from the trusted CA, issued for another host, is refused: tlsFailed") { make in
@@ -32,20 +32,20 @@ extension HTTPTransportConformance {
                 while connection.readRequest() != nil { connection.answer() }
             }
             defer { server.stop() }
-            let transport = make(certificates.caFile)
+            let transport = make(trusting(certificates.caFile))
             _ = try await transportError(.tlsFailed) { try await transport.send(get(server.port, tls: true), body: nil, timeout: generous) }
             try check(server.requests.isEmpty, "the server read \(server.requests)")
         },
         Case("tls.missing-ca-file", "a trusted CA file that does not exist: tlsFailed on an https request") { make in
             let server = try ConformanceServer(tls: try await LoopbackCertificates.shared().loopback) { _ in }
             defer { server.stop() }
-            let transport = make("/nonexistent/runbook-ca.pem")
+            let transport = make(trusting("/nonexistent/runbook-ca.pem"))
             _ = try await transportError(.tlsFailed) { try await transport.send(get(server.port, tls: true), body: nil, timeout: generous) }
         },
         Case("tls.handshake-timeout", "a server that accepts TCP but never starts TLS: timedOut") { make in
             let (listener, port) = try ConformanceServer.listen()
             defer { _ = close(listener) }
-            let transport = make(try await LoopbackCertificates.shared().caFile)
+            let transport = make(trusting(try await LoopbackCertificates.shared().caFile))
             _ = try await transportError(.timedOut) { try await transport.send(get(port, tls: true), body: nil, timeout: timeout) }
         },
     ]

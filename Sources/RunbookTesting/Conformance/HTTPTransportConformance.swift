@@ -4,23 +4,24 @@ import HTTPTypes
 
 /// The cases every ``HTTPTransport`` must pass, against real servers on 127.0.0.1 (plain and TLS,
 /// some of them hostile): round trips, timeouts, cancellation, stale keep-alive connections,
-/// malformed responses, refused connections, TLS verification, no redirects followed.
+/// malformed responses, refused connections, TLS verification, no redirects followed, proxies.
 ///
 /// A transport's test target runs every case with a factory for the transport under test (the
-/// factory gets the CA file to trust for the TLS cases, nil for "the system's store only"):
+/// factory gets the settings a case needs: a CA file to trust, a proxy):
 ///
 /// ```swift
 /// @Test(arguments: HTTPTransportConformance.cases)
 /// func conformance(_ check: HTTPTransportConformance.Case) async throws {
-///     try await check.run { caFile in MyTransport(trustedCAFile: caFile) }
+///     try await check.run { settings in MyTransport(settings: settings) }
 /// }
 /// ```
 ///
 /// No case asserts on elapsed time: the timeout cases give the transport a short real timeout
 /// (``timeout``) against a server that never answers, and check the error kind only.
 public enum HTTPTransportConformance {
-    /// Makes the transport under test; the argument is a PEM CA file to trust besides the system's.
-    public typealias MakeTransport = @Sendable (_ trustedCAFile: String?) -> any HTTPTransport
+    /// Makes the transport under test with the proxy and TLS settings a case needs
+    /// (``HTTPTransportSettings/standard`` for most).
+    public typealias MakeTransport = @Sendable (HTTPTransportSettings) -> any HTTPTransport
 
     /// The timeout the timeout cases give the transport.
     public static let timeout: Duration = .milliseconds(200)
@@ -53,7 +54,7 @@ public enum HTTPTransportConformance {
     }
 
     /// Every case, in a stable order.
-    public static let cases: [Case] = basicCases + failureCases + tlsCases
+    public static let cases: [Case] = basicCases + failureCases + tlsCases + proxyCases
 }
 
 /// A transport that did not do what a conformance case expects.
@@ -88,6 +89,11 @@ extension HTTPTransportConformance {
         } catch {
             throw ConformanceFailure("expected a \(expected) HTTPTransportError, got \(type(of: error)): \(error)")
         }
+    }
+
+    /// Settings that trust `caFile` besides the system's store.
+    static func trusting(_ caFile: String?) -> HTTPTransportSettings {
+        HTTPTransportSettings(tls: TLSSettings(trustedCAFile: caFile))
     }
 
     /// A GET of `path` on 127.0.0.1:`port`.
