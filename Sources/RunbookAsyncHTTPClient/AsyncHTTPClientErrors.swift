@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -32,9 +33,9 @@ enum AsyncHTTPClientErrors {
             return HTTPTransportError(.tlsFailed, "TLS with \(host) failed: \(error)")
         case let error as ChannelError:
             if case .connectTimeout = error { return HTTPTransportError(.timedOut, "no connection to \(host) within the timeout") }
-            return HTTPTransportError(.connectionFailed, "the connection to \(host) was lost (\(error))")
-        case is NIOConnectionError:
-            return HTTPTransportError(.connectionFailed, "connection to \(host) failed (\(describe(error)))")
+            return phase == .body
+                ? HTTPTransportError(.invalidResponse, "the connection closed before the body was complete (\(error))")
+                : HTTPTransportError(.connectionFailed, "the connection to \(host) was lost (\(error))")
         case let error as IOError:
             return HTTPTransportError(.connectionFailed, "connection to \(host) failed (errno \(error.errnoCode))")
         default:

@@ -61,18 +61,19 @@ extension HTTPTransportConformance {
             try check(head.contains("proxy-authorization: \(proxyAuthorization.lowercased())"), "no Basic Proxy-Authorization on CONNECT")
             try check(origin.requests == ["GET /secure HTTP/1.1"], "the origin read \(origin.requests)")
         },
-        Case("proxy.refused-tunnel", "a proxy that refuses CONNECT (407): connectionFailed, nothing reaches the origin") { make in
+        Case("proxy.refused-tunnel", "a proxy that refuses CONNECT (407): connectionFailed, nothing sent around the proxy") { make in
             let proxy = try ConformanceServer { connection in
                 guard connection.readRequest() != nil else { return }
                 connection.write("HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
             }
             defer { proxy.stop() }
             let (listener, originPort) = try ConformanceServer.listen()
-            defer { _ = close(listener) }
+            _ = close(listener)  // nothing listens at the origin: a transport that goes around the proxy fails at once too
             let transport = make(proxySettings(port: proxy.port, https: true, caFile: try await LoopbackCertificates.shared().caFile))
             _ = try await transportError(.connectionFailed) {
                 try await transport.send(get(originPort, tls: true), body: nil, timeout: generous)
             }
+            try check(proxy.requests == ["CONNECT 127.0.0.1:\(originPort) HTTP/1.1"], "the proxy read \(proxy.requests)")
         },
     ]
 }
