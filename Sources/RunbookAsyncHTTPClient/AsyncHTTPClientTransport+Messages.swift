@@ -31,6 +31,25 @@ extension AsyncHTTPClientTransport {
             head: HTTPResponse(status: .init(code: Int(response.status.code)), headerFields: fields), body: data)
     }
 
+    /// The body, collected up to `maximumBytes`; throws ``HTTPTransportError/Kind/timedOut`` at
+    /// `end` (the collection is cancelled, which closes the connection).
+    static func collect(
+        _ response: HTTPClientResponse, upTo maximumBytes: Int, before end: ContinuousClock.Instant
+    ) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await response.body.collect(upTo: maximumBytes) }
+            group.addTask {
+                try await Task.sleep(until: end, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let body = try await group.next() ?? nil else {
+                throw HTTPTransportError(.timedOut, "no complete response body within the timeout")
+            }
+            return body
+        }
+    }
+
     /// `duration` in whole nanoseconds (saturating).
     static func nanoseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components

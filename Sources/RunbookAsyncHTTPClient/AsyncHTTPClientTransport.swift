@@ -93,12 +93,14 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         if scheme == "https", case .failure(let error) = tls { throw error }
         let client = try client(for: settings.proxy.proxy(for: url))
         let outgoing = Self.clientRequest(request, url: url, body: body)
+        let end = ContinuousClock.now + timeout
         let deadline = NIODeadline.now() + TimeAmount.nanoseconds(Self.nanoseconds(timeout))
         var phase = AsyncHTTPClientErrors.Phase.head
         do {
             let response = try await client.execute(outgoing, deadline: deadline)
             phase = .body
-            let bytes = try await response.body.collect(upTo: maximumResponseBytes)
+            // AsyncHTTPClient's deadline ends at the response head; the body gets what is left.
+            let bytes = try await Self.collect(response, upTo: maximumResponseBytes, before: end)
             return Self.response(response, body: bytes)
         } catch {
             if Task.isCancelled { throw CancellationError() }

@@ -73,7 +73,9 @@ extension HTTPTransportConformance {
             _ = try await transportError(.connectionFailed) {
                 try await transport.send(get(originPort, tls: true), body: nil, timeout: generous)
             }
-            try check(proxy.requests == ["CONNECT 127.0.0.1:\(originPort) HTTP/1.1"], "the proxy read \(proxy.requests)")
+            // A transport may try the tunnel again (AsyncHTTPClient's pool does); it must not go around the proxy.
+            try check(!proxy.requests.isEmpty && proxy.requests.allSatisfy { $0 == "CONNECT 127.0.0.1:\(originPort) HTTP/1.1" },
+                      "the proxy read \(proxy.requests)")
         },
     ]
 }
