@@ -83,6 +83,19 @@ let coreTargets: [Target] = [
         dependencies: ["Runbook", .product(name: "HTTPTypes", package: "swift-http-types")],
         swiftSettings: strictSettings
     ),
+    // Optional: the AsyncHTTPClient transport (links SwiftNIO and NIO-SSL, so it is not in Runbook).
+    .target(
+        name: "RunbookAsyncHTTPClient",
+        dependencies: [
+            "Runbook",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ],
+        swiftSettings: strictSettings
+    ),
     // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
     .target(
         name: "LoopbackHTTPServer",
@@ -104,6 +117,8 @@ let coreTargets: [Target] = [
         dependencies: [
             "JSONSchema",
             "Runbook",
+            "COpenSSL",
+            "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ],
@@ -127,8 +142,8 @@ let coreTargets: [Target] = [
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
-            "Runbook", "RunbookCLI", "RunbookURLSession", "JSONSchema", "LoopbackHTTPServer", "BenchSupport",
-            .product(name: "Logging", package: "swift-log"),
+            "Runbook", "RunbookCLI", "RunbookURLSession", "RunbookAsyncHTTPClient", "RunbookTesting", "JSONSchema", "LoopbackHTTPServer",
+            "BenchSupport", .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
     ),
@@ -147,6 +162,12 @@ let coreTargets: [Target] = [
         swiftSettings: strictSettings,
         linkerSettings: staticallyLinked
     ),
+    // One GET per process through each transport, linked like `runbook`: the start-up rows of the
+    // transport comparison in runbook-bench (docs/performance.md, "Transports").
+    .executableTarget(name: "bench-get-socket", dependencies: ["Runbook"], swiftSettings: strictSettings,
+                      linkerSettings: staticallyLinked),
+    .executableTarget(name: "bench-get-ahc", dependencies: ["Runbook", "RunbookAsyncHTTPClient"], swiftSettings: strictSettings,
+                      linkerSettings: staticallyLinked),
     // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
     .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),
     // The shared rate limit between processes: grants of a shared token bucket, without sleeping.
@@ -168,6 +189,13 @@ let coreTargets: [Target] = [
             .product(name: "MetricsTestKit", package: "swift-metrics"),
             .product(name: "Tracing", package: "swift-distributed-tracing"),
         ],
+        swiftSettings: strictSettings
+    ),
+    // The transport conformance suite (RunbookTesting) over every transport the package ships.
+    .testTarget(
+        name: "RunbookAsyncHTTPClientTests",
+        dependencies: ["Runbook", "RunbookTesting", "RunbookAsyncHTTPClient", "RunbookURLSession", "LoopbackHTTPServer",
+                       .product(name: "HTTPTypes", package: "swift-http-types")],
         swiftSettings: strictSettings
     ),
     .testTarget(
@@ -209,6 +237,7 @@ let package = Package(
         .library(name: "RunbookTesting", targets: ["RunbookTesting"]),
         .library(name: "RunbookCLI", targets: ["RunbookCLI"]),
         .library(name: "RunbookURLSession", targets: ["RunbookURLSession"]),
+        .library(name: "RunbookAsyncHTTPClient", targets: ["RunbookAsyncHTTPClient"]),
         .executable(name: "runbook", targets: ["runbook"]),
         .executable(name: "runbook-bench", targets: ["runbook-bench"]),
         .executable(name: "demo-api", targets: ["demo-api"]),
@@ -222,6 +251,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: coreTargets + scriptTargets
 )

@@ -16,7 +16,7 @@ let httpBenchmarks: [Benchmark] = [
     HTTPBench.sequential("http.urlsession.get.sequential.2k", transport: URLSessionTransport(), count: 2_000, target: "report"),
     HTTPBench.parallel("http.urlsession.get.8-in-flight.2k", transport: URLSessionTransport(), count: 2_000, target: "report"),
     HTTPBench.memory("http.socket.rss.100k", transport: SocketHTTPTransport(), count: 100_000),
-]
+] + transportBenchmarks
 
 enum HTTPBench {
     static let document = #"{"id":42,"name":"Acme AS","city":"Oslo","active":true,"balance":1234.5}"#
