@@ -1,6 +1,7 @@
 import DemoAPI
 import Foundation
 import Runbook
+import RunbookTesting
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -87,18 +88,7 @@ struct SilentPort {
     let port: UInt16
 
     init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.descriptor = descriptor
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        guard bound, listen(descriptor, 64) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        port = UInt16(bigEndian: address.sin_port)
+        (descriptor, port) = try LoopbackListeningSocket.open()
     }
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)/api/v2.0/")! }

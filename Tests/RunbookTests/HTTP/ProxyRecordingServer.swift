@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -38,7 +39,7 @@ final class ProxyRecordingServer: Sendable {
 
     /// Starts listening; `requiredAuthorization` is a `Proxy-Authorization` value it insists on.
     init(requiredAuthorization: String? = nil) throws {
-        (listener, port) = try ListeningSocket.open()
+        (listener, port) = try LoopbackListeningSocket.open()
         self.requiredAuthorization = requiredAuthorization
         Thread { [self] in acceptLoop() }.start()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Synchronization
 
 /// A real `tinyproxy` (Debian package) on a free loopback port, from a generated config file in a
@@ -28,7 +29,7 @@ final class TinyproxyProcess: Sendable {
     init(executable: String, basicAuth: (user: String, password: String)? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tinyproxy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let socket = try ListeningSocket.open()
+        let socket = try LoopbackListeningSocket.open()
         port = socket.port
         _ = close(socket.descriptor)
         var config = """

@@ -121,7 +121,7 @@ struct ProxyTransportTests {
 
     @Test("an unreachable proxy: a transport error naming the proxy (without its password), not the origin")
     func unreachableProxy() async throws {
-        let closed = try ListeningSocket.open()
+        let closed = try LoopbackListeningSocket.open()
         _ = close(closed.descriptor)
         let transport = SocketHTTPTransport(settings: HTTPTransportSettings(
             proxy: ProxyRules(httpProxy: Self.proxy(closed.port), httpsProxy: Self.proxy(closed.port))))

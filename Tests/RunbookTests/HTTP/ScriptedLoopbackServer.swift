@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Synchronization
 
 /// A raw TCP server on 127.0.0.1 whose every connection runs a script on its own thread: read a
@@ -100,7 +101,7 @@ final class ScriptedLoopbackServer: Sendable {
 
     /// Starts listening; each accepted connection runs `script`, and is closed when it returns.
     init(script: @escaping @Sendable (Connection) -> Void) throws {
-        (listener, port) = try ListeningSocket.open()
+        (listener, port) = try LoopbackListeningSocket.open()
         self.script = script
         (closedConnections, closed) = AsyncStream.makeStream()
         let thread = Thread { [self] in acceptLoop() }

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import RunbookTesting
 @testable import Runbook
 import Synchronization
 
@@ -51,7 +52,7 @@ final class TLSLoopbackServer: Sendable {
         if let maximumVersion, runbook_SSL_CTX_set_max_version(context, maximumVersion) != 1 {
             throw SetupFailed(step: "maximum version")
         }
-        (listener, port) = try ListeningSocket.open()
+        (listener, port) = try LoopbackListeningSocket.open()
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
         thread.start()

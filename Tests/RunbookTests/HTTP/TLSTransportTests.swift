@@ -94,7 +94,7 @@ struct TLSTransportTests {
     func handshakeTimeout() async throws {
         let server = try echoServer()
         defer { server.stop() }
-        let (listener, port) = try ListeningSocket.open()
+        let (listener, port) = try LoopbackListeningSocket.open()
         defer { close(listener) }
         let transport = SocketHTTPTransport(trustedCAFile: certificates.caFile)
         // The first request reads the CA store (tens of milliseconds); the timed one should not.

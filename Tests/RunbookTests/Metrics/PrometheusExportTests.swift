@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import HTTPTypes
 import Runbook
 import Testing
@@ -84,7 +85,7 @@ struct PrometheusExportTests {
 
     @Test("a refused push (port closed) is a warning, not an error")
     func refusedPush() async throws {
-        let socket = try ListeningSocket.open()
+        let socket = try LoopbackListeningSocket.open()
         _ = close(socket.descriptor)
         let gateway = URL(string: "http://127.0.0.1:\(socket.port)")!
         let warning = try #require(await Self.export().push(to: gateway, timeout: .seconds(5)))
@@ -94,7 +95,7 @@ struct PrometheusExportTests {
 
     @Test("a Pushgateway that never answers costs at most the push timeout, as a warning")
     func silentGateway() async throws {
-        let socket = try ListeningSocket.open()
+        let socket = try LoopbackListeningSocket.open()
         defer { _ = close(socket.descriptor) }
         let warning = await Self.export().push(
             to: URL(string: "http://127.0.0.1:\(socket.port)")!, timeout: .milliseconds(200))

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Synchronization
 
 /// A real `prometheus-pushgateway` (Debian package) on a free loopback port, with its own
@@ -15,7 +16,7 @@ final class PushgatewayProcess: Sendable {
     init(executable: String) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pushgateway-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let socket = try ListeningSocket.open()
+        let socket = try LoopbackListeningSocket.open()
         port = socket.port
         _ = close(socket.descriptor)
         process = Process()
