@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// What the Kubernetes tests share: the real `runbook` executable, a child process awaited without
@@ -8,14 +9,7 @@ enum KubernetesTestSupport {
 
     /// `.build/debug/runbook`, built beside the test bundle (`swift build --build-tests`).
     static func runbook() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          repositoryRoot.appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent("runbook")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook (run swift build --build-tests)"])
+        try BuiltExecutable.url(named: "runbook")
     }
 
     /// Runs the real `runbook` in `directory`; standard output and error captured through files.

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Synchronization
 
 /// A real child process (the built `runbook`, `demo-api`, …) whose output is collected on threads
@@ -25,14 +26,7 @@ final class ChildProcess: Sendable {
 
     /// An executable built beside the test bundle (`swift build --build-tests` builds them all).
     static func builtExecutable(_ name: String) throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          TestProject.repositoryRoot.appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name) (run swift build --build-tests)"])
+        try BuiltExecutable.url(named: name)
     }
 
     /// Starts `executable` with `arguments` in `directory`, with this process's environment less its

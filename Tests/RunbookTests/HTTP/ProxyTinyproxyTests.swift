@@ -1,5 +1,6 @@
 import DemoAPI
 import Foundation
+import RunbookTesting
 import HTTPTypes
 import LoopbackHTTPServer
 import Runbook
@@ -134,10 +135,7 @@ struct ProxyTinyproxyTests {
     /// Runs the built `runbook` (beside the test bundle in .build/debug) to its end without
     /// blocking a thread of the cooperative pool; no proxy variable of this process leaks in.
     static func runbook(_ project: URL, environment: [String: String]) async throws -> (status: Int32, output: String) {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.executableURL?.deletingLastPathComponent(),
-                          repositoryRoot.appendingPathComponent(".build/debug")]
-        let executable = try #require(candidates.compactMap { $0?.appendingPathComponent("runbook") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }, "the built runbook (swift build --build-tests)")
+        let executable = try BuiltExecutable.url(named: "runbook")
         let process = Process()
         process.executableURL = executable
         process.arguments = ["run", "customer-sync", "demo", "test", "--project-root", project.path]

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// The shared rate limit between real processes: three `runbook-rate-limit-helper` processes take
@@ -9,14 +10,7 @@ import Testing
 /// Nothing here depends on how fast the machine is: the slots come from the bucket, not from a timer.
 @Suite struct SharedRateLimitProcessTests {
     static func helper() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          RunFilesTests.repositoryRoot.appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent("runbook-rate-limit-helper")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook-rate-limit-helper (run swift build --build-tests)"])
+        try BuiltExecutable.url(named: "runbook-rate-limit-helper")
     }
 
     /// Runs the helper to its end without blocking the cooperative pool; its `(reserved, slot)` pairs.

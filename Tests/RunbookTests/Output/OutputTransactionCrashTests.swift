@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Runbook
 import Testing
 
@@ -23,15 +24,7 @@ import Testing
 
     /// The helper executable, built beside the test bundle.
     static func helper() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                              .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent("runbook-tx-crash-helper")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook-tx-crash-helper (run swift build --build-tests)"])
+        try BuiltExecutable.url(named: "runbook-tx-crash-helper")
     }
 
     /// Runs the helper to its end (or its death) without blocking a thread of the cooperative pool.

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import LoopbackHTTPServer
 import Synchronization
 import Testing
@@ -20,14 +21,7 @@ import Glibc
 
     /// The `runbook` executable, built beside the test bundle.
     static func runbook() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle.main.executableURL?.deletingLastPathComponent(),
-                          RunFilesTests.repositoryRoot.appendingPathComponent(".build/debug")]
-        for case let folder? in candidates {
-            let url = folder.appendingPathComponent("runbook")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "runbook (run swift build --build-tests)"])
+        try BuiltExecutable.url(named: "runbook")
     }
 
     /// Starts `runbook <arguments>` in `root`; `ended` is called (off the cooperative pool) when it ends.
