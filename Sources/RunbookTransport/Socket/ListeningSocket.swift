@@ -16,8 +16,10 @@ package enum ListeningSocket {
         package var errno: Int32
     }
 
-    /// Opens the socket; returns its descriptor and the port it is bound to.
-    package static func open(port: UInt16 = 0, backlog: Int32 = 64) throws(Failed) -> (descriptor: Int32, port: UInt16) {
+    /// Opens the socket; returns its descriptor and the port it is bound to. With `backlog` nil the
+    /// socket is bound but never listens: a loopback port that refuses connections, and that no
+    /// other socket can take while it is open.
+    package static func open(port: UInt16 = 0, backlog: Int32? = 64) throws(Failed) -> (descriptor: Int32, port: UInt16) {
         let fd = socket(AF_INET, posixStreamSocketType, 0)
         guard fd >= 0 else { throw Failed(call: "socket", errno: errno) }
         var yes: Int32 = 1
@@ -30,7 +32,7 @@ package enum ListeningSocket {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        guard bound == 0, posixListen(fd, backlog) == 0 else {
+        guard bound == 0, backlog.map({ posixListen(fd, $0) == 0 }) ?? true else {
             let code = errno
             _ = posixClose(fd)
             throw Failed(call: bound == 0 ? "listen" : "bind", errno: code)
