@@ -59,13 +59,20 @@ let coreTargets: [Target] = [
         name: "JSONSchema",
         swiftSettings: strictSettings
     ),
+    // The socket layer under the HTTP client and the loopback servers: POSIX sockets, TLS over
+    // OpenSSL (client and server side), the HTTP/1.1 message head. Knows nothing of Runbook.
+    .target(
+        name: "RunbookTransport",
+        dependencies: ["COpenSSL"],
+        swiftSettings: strictSettings
+    ),
     .target(
         name: "Runbook",
         dependencies: [
             "JSONSchema",
             "CYAML",
             "CRunbookZlib",
-            "COpenSSL",
+            "RunbookTransport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,6 +106,7 @@ let coreTargets: [Target] = [
     // A small HTTP/1.1 server on POSIX sockets: integration tests, demo-api, benchmarks.
     .target(
         name: "LoopbackHTTPServer",
+        dependencies: ["RunbookTransport"],
         swiftSettings: strictSettings
     ),
     // A local stand-in for an ERP's REST/OData API (customers, invoices, items, async jobs, OAuth, faults).
@@ -117,7 +125,7 @@ let coreTargets: [Target] = [
         dependencies: [
             "JSONSchema",
             "Runbook",
-            "COpenSSL",
+            "RunbookTransport",
             "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -180,7 +188,7 @@ let coreTargets: [Target] = [
     .testTarget(
         name: "RunbookTests",
         dependencies: [
-            "Runbook", "RunbookTesting", "RunbookCLI", "RunbookURLSession", "COpenSSL", "LoopbackHTTPServer", "DemoAPI",
+            "Runbook", "RunbookTesting", "RunbookCLI", "RunbookURLSession", "RunbookTransport", "COpenSSL", "LoopbackHTTPServer", "DemoAPI",
             "CustomerSync", "InvoiceExport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),

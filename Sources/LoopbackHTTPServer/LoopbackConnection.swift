@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTransport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,37 +23,37 @@ struct LoopbackConnection {
         buffer.reserveCapacity(8192)
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            guard let headerEnd = Self.headerEnd(buffer) else {
+            guard let headerEnd = HTTP1Lines.headEnd(buffer) else {
                 guard buffer.count < Self.maxHeaderBytes, read(into: &buffer, chunk: &chunk) else { return }
                 continue
             }
-            guard let head = Self.parseHead(buffer[..<headerEnd]) else {
+            guard let head = HTTP1RequestHead.parse(buffer[..<headerEnd]) else {
                 write(LoopbackResponse.json(400, #"{"error":{"message":"malformed request"}}"#), close: true)
                 return
             }
-            let length = Int(head.headers.first { Self.equalsIgnoringCase($0.name, "content-length") }?.value ?? "0") ?? -1
+            let length = Int(head.fields.value(of: "content-length") ?? "0") ?? -1
             guard length >= 0, length <= Self.maxBodyBytes else {
                 write(LoopbackResponse.json(400, #"{"error":{"message":"bad Content-Length"}}"#), close: true)
                 return
             }
-            let expectsContinue = head.headers.contains {
-                Self.equalsIgnoringCase($0.name, "expect") && Self.equalsIgnoringCase($0.value, "100-continue")
+            let expectsContinue = head.fields.contains {
+                HTTP1Field.equalsIgnoringCase($0.name, "expect") && HTTP1Field.equalsIgnoringCase($0.value, "100-continue")
             }
             if expectsContinue && buffer.count < headerEnd + 4 + length {
-                guard writeRaw(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
+                guard sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
             }
             while buffer.count < headerEnd + 4 + length {
                 guard read(into: &buffer, chunk: &chunk) else { return }
             }
             let bodyStart = headerEnd + 4
             let request = LoopbackRequest(
-                method: head.method, target: head.target, headers: head.headers,
+                method: head.method, target: head.target, headers: head.fields.map { ($0.name, $0.value) },
                 body: Data(buffer[bodyStart..<bodyStart + length]))
             buffer.removeSubrange(0..<bodyStart + length)
             let response = respond(request)
             if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
             let closing = response.closesConnection
-                || head.headers.contains { Self.equalsIgnoringCase($0.name, "connection") && Self.equalsIgnoringCase($0.value, "close") }
+                || head.fields.contains { HTTP1Field.equalsIgnoringCase($0.name, "connection") && HTTP1Field.equalsIgnoringCase($0.value, "close") }
             guard write(response, close: closing), !closing else { return }
         }
     }
@@ -85,64 +86,7 @@ struct LoopbackConnection {
         } else {
             bytes.append(contentsOf: response.body)
         }
-        return writeRaw(bytes)
-    }
-
-    private func writeRaw(_ bytes: [UInt8]) -> Bool {
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-            }
-            guard count > 0 else { return false }
-            sent += count
-        }
-        return true
-    }
-
-    static func headerEnd(_ buffer: [UInt8]) -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for index in 0...(buffer.count - 4)
-        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-            return index
-        }
-        return nil
-    }
-
-    /// Parses the request line and header fields byte by byte (no `String` splitting on CRLF,
-    /// which is one grapheme and slow).
-    static func parseHead(_ bytes: ArraySlice<UInt8>) -> (method: String, target: String, headers: [(name: String, value: String)])? {
-        var lines: [Range<Int>] = []
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == 13 && index + 1 < bytes.endIndex && bytes[index + 1] == 10 {
-                lines.append(start..<index)
-                index += 2
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        if start < bytes.endIndex { lines.append(start..<bytes.endIndex) }
-        guard let requestLine = lines.first else { return nil }
-        let parts = bytes[requestLine].split(separator: 32)
-        guard parts.count == 3, parts[2].starts(with: "HTTP/1.".utf8) else { return nil }
-        var headers: [(name: String, value: String)] = []
-        headers.reserveCapacity(lines.count)
-        for line in lines.dropFirst() where !line.isEmpty {
-            guard let colon = bytes[line].firstIndex(of: 58) else { return nil }
-            var value = bytes[(colon + 1)..<line.upperBound]
-            while let first = value.first, first == 32 || first == 9 { value = value.dropFirst() }
-            while let last = value.last, last == 32 || last == 9 { value = value.dropLast() }
-            headers.append((String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self)))
-        }
-        return (String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self), headers)
-    }
-
-    static func equalsIgnoringCase(_ text: String, _ lowercase: String) -> Bool {
-        text.utf8.count == lowercase.utf8.count
-            && zip(text.utf8, lowercase.utf8).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
+        return sendAll(fd, bytes)
     }
 
     static func reason(_ status: Int) -> String {

@@ -77,8 +77,7 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// Binds 127.0.0.1 and starts accepting connections on a background thread.
     public func start() throws {
-        let listener = try Self.listen(port: requestedPort)
-        let port = try Self.boundPort(listener)
+        let (listener, port) = try Self.listen(port: requestedPort)
         state.withLock { state in
             state.listener = listener
             state.port = port

@@ -1,5 +1,6 @@
 import CoreMetrics
 import HTTPTypes
+import RunbookTransport
 import Tracing
 
 /// One attempt being observed: its span (child of the call's), the trace header, and at its end

@@ -1,4 +1,5 @@
 import CoreMetrics
+import RunbookTransport
 import Tracing
 
 /// One call being observed: its span, then per attempt an ``HTTPAttemptObservation``; every

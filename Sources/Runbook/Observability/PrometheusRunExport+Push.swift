@@ -1,5 +1,6 @@
 public import Foundation
 import HTTPTypes
+import RunbookTransport
 
 extension PrometheusRunExport {
     /// How long a push may take, connection included: the run's exit waits at most this long.

@@ -5,6 +5,7 @@ import Logging
 import Runbook
 import RunbookURLSession
 import RunbookTesting
+import RunbookTransport
 import Synchronization
 import Testing
 
@@ -219,21 +220,7 @@ struct ClosedPort {
     let port: UInt16
 
     init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.descriptor = descriptor
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(descriptor, $0, length) }
-        }
-        guard descriptor >= 0, bound == 0 else { throw POSIXError(.EADDRINUSE) }
-        withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(descriptor, $0, &length) }
-        }
-        self.port = UInt16(bigEndian: address.sin_port)
+        (descriptor, port) = try ListeningSocket.open(backlog: nil)
     }
 
     func release() {

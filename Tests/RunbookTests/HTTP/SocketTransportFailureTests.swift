@@ -39,7 +39,7 @@ struct HTTPSocketTransportFailureTests {
     func hangUpAfterRequest(testCase: Case, hangUp: HangUp) async throws {
         // Connection 1 answers the first request, then reads the second and hangs up without a byte
         // of response; every later connection does the same with the request it reads.
-        let server = try ScriptedLoopbackServer { connection in
+        let server = try ConformanceServer { connection in
             if connection.number == 1 {
                 guard connection.readRequest() != nil else { return }
                 connection.answer()
@@ -65,7 +65,7 @@ struct HTTPSocketTransportFailureTests {
     @Test("a pooled connection the server closed while idle is not written to; the request goes on a new one, once",
           arguments: HangUp.allCases)
     func closedWhileIdle(hangUp: HangUp) async throws {
-        let server = try ScriptedLoopbackServer { connection in
+        let server = try ConformanceServer { connection in
             guard connection.readRequest() != nil else { return }
             connection.answer()
             if connection.number == 1 {
@@ -95,7 +95,7 @@ struct HTTPSocketTransportFailureTests {
     func dripping(phase: DripPhase) async throws {
         let clock = MovableDeadlineClock()
         let closedBeforeDripEnded = Mutex<Bool?>(nil)
-        let server = try ScriptedLoopbackServer { connection in
+        let server = try ConformanceServer { connection in
             guard connection.readRequest() != nil else { return }
             let (start, drip) = switch phase {
             case .head: ("HTTP/1.1 200 OK\r\nContent-", "Length: 2\r\n\r\nok")

@@ -15,7 +15,7 @@ struct TLSTransportTests {
         HTTPRequest(method: method, url: URL(string: "https://127.0.0.1:\(port)\(path)")!)
     }
 
-    func echoServer(_ identity: TestCertificates.Identity? = nil) throws -> TLSLoopbackServer {
+    func echoServer(_ identity: LoopbackCertificates.Identity? = nil) throws -> TLSLoopbackServer {
         try TLSLoopbackServer(identity ?? certificates.loopback) { request in
             (200, #"{"request":"\#(request.method) \#(request.path)","body":"\#(request.body)","tls":"\#(request.tlsVersion)"}"#)
         }

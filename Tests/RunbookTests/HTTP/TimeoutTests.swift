@@ -3,6 +3,7 @@ import HTTPTypes
 import Logging
 @testable import Runbook
 import RunbookTesting
+import RunbookTransport
 import Synchronization
 import Testing
 
@@ -70,7 +71,7 @@ struct TimeoutTests {
     func downloadAllowance(skipSeconds: Int64, succeeds: Bool) async throws {
         let clock = MovableDeadlineClock()
         let (first, rest) = (40 * 1024 * 1024, 1024 * 1024)
-        let server = try ScriptedLoopbackServer { connection in
+        let server = try ConformanceServer { connection in
             guard connection.readRequest() != nil else { return }
             // 41 MiB announced at 100 s per MiB: 60 s + 4100 s for the attempt. 40 MiB first: more
             // than the kernel buffers hold (tcp_rmem max 32 MiB + tcp_wmem max 4 MiB), so when the

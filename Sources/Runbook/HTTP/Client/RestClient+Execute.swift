@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Logging
+import RunbookTransport
 
 extension RestClient {
     /// One call: attempts with retry, each through the host's rate limiter and circuit breaker.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Logging
+import RunbookTransport
 
 extension RestClient {
     /// Sends with the bearer token; on `401` refreshes the token once and resends, within what

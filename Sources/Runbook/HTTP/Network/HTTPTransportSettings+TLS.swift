@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTransport
 
 extension HTTPTransportSettings {
     /// The `tls` section resolved: files checked (readable, PEM with what they should hold), the

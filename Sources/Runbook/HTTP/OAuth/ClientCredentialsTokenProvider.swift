@@ -1,6 +1,7 @@
 public import Foundation
 import HTTPTypes
 public import Logging
+import RunbookTransport
 
 /// OAuth 2.0 client credentials: POSTs `grant_type=client_credentials` with the client id,
 /// secret and scope to the token endpoint, caches the token until 60 s before it expires, and

@@ -1,3 +1,5 @@
+import RunbookTransport
+
 /// Where one request's connection goes: straight to the origin, or through a proxy (``ProxyRules``).
 /// Its ``key`` names the keep-alive pool, so connections are reused per (proxy, origin) only.
 struct ConnectionRoute: Sendable {
@@ -31,12 +33,12 @@ extension SocketConnection {
     /// proxy's `Proxy-Authorization`); nil when it is open, or the proxy's answer (a `407` asking
     /// for credentials is returned as the response, so the caller sees it like any HTTP status).
     /// Any other refusal throws ``HTTPTransportError/Kind/connectionFailed`` naming the proxy.
-    func openTunnel(_ route: ConnectionRoute, via proxy: HTTPProxy, deadline: AttemptDeadline) throws -> HTTPTransportResponse? {
+    func openTunnel(_ route: ConnectionRoute, via proxy: HTTPProxy, deadline: AttemptDeadline) throws -> HTTP1Response? {
         let target = route.host.contains(":") ? "[\(route.host)]:\(route.port)" : "\(route.host):\(route.port)"
         var head = "CONNECT \(target) HTTP/1.1\r\nHost: \(target)\r\n"
         if let authorization = proxy.basicAuthorization { head += "Proxy-Authorization: \(authorization)\r\n" }
         head += "\r\n"
-        let answer: HTTPTransportResponse?
+        let answer: HTTP1Response?
         do {
             try send(Array(head.utf8), deadline: deadline)
             answer = try readTunnelAnswer(deadline: deadline)
@@ -45,8 +47,8 @@ extension SocketConnection {
         } catch let error as HTTPTransportError {
             throw HTTPTransportError(error.kind, "the proxy \(proxy.displayURL) did not open a tunnel to \(target): \(error.message)")
         }
-        guard let answer, answer.status.code != 407 else { return answer }
+        guard let answer, answer.head.status != 407 else { return answer }
         throw HTTPTransportError(
-            .connectionFailed, "the proxy \(proxy.displayURL) refused the tunnel to \(target): HTTP \(answer.status.code)")
+            .connectionFailed, "the proxy \(proxy.displayURL) refused the tunnel to \(target): HTTP \(answer.head.status)")
     }
 }

@@ -1,3 +1,4 @@
+import RunbookTransport
 import Synchronization
 
 /// The connection of an exchange that is still connecting, for task cancellation: a cancel

@@ -1,5 +1,6 @@
 public import Foundation
 public import HTTPTypes
+import RunbookTransport
 import Synchronization
 
 /// An HTTP/1.1 transport on POSIX sockets with keep-alive connection pooling, for `http://` and
@@ -140,7 +141,7 @@ public final class SocketHTTPTransport: HTTPTransport {
     private func exchange(
         _ connection: SocketConnection, message: [UInt8], deadline: AttemptDeadline, isHead: Bool, route: ConnectionRoute
     ) async throws -> HTTPTransportResponse {
-        let result: Result<(HTTPTransportResponse, Bool), any Error> = await withTaskCancellationHandler {
+        let result: Result<(HTTP1Response, Bool), any Error> = await withTaskCancellationHandler {
             if Task.isCancelled { return .failure(CancellationError()) }
             guard message.count <= Self.inlineSendLimit else {
                 return await ioThreads.run {
@@ -175,7 +176,7 @@ public final class SocketHTTPTransport: HTTPTransport {
         route: ConnectionRoute, message: [UInt8], deadline: AttemptDeadline, isHead: Bool
     ) async throws -> HTTPTransportResponse {
         let slot = ConnectionSlot()
-        let result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error> = await withTaskCancellationHandler {
+        let result: Result<(HTTP1Response, Bool, SocketConnection), any Error> = await withTaskCancellationHandler {
             await ioThreads.run { [self] in
                 Result {
                     let context = route.isTLS ? try tlsContext() : nil
@@ -228,17 +229,25 @@ public final class SocketHTTPTransport: HTTPTransport {
     /// (`Connection` or `Proxy-Connection`): many proxies (tinyproxy) answer in HTTP/1.1 and then
     /// close, and a request written on such a connection could not be sent again safely.
     private func finish(
-        _ connection: SocketConnection?, _ result: Result<(HTTPTransportResponse, Bool, SocketConnection), any Error>,
+        _ connection: SocketConnection?, _ result: Result<(HTTP1Response, Bool, SocketConnection), any Error>,
         route: ConnectionRoute
     ) throws -> HTTPTransportResponse {
         switch result {
-        case .success(let (response, reusable, connection)):
+        case .success(let (answer, reusable, connection)):
+            let response: HTTPTransportResponse
+            do {
+                response = try answer.transportResponse()
+            } catch {
+                connection.close()
+                throw error
+            }
             let kept = reusable && (route.proxy == nil || route.isTLS || Self.saysKeepAlive(response))
             if kept { putIdle(connection, key: route.key) } else { connection.close() }
             return response
         case .failure(let error):
             connection?.close()
             try Task.checkCancellation()
+            if let tooLarge = error as? ResponseTooLarge { throw tooLarge.responseBodyError }
             throw error
         }
     }
@@ -279,7 +288,7 @@ public final class SocketHTTPTransport: HTTPTransport {
     private func tlsContext() throws -> TLSClientContext {
         try tls.withLock { context in
             if let context { return context }
-            let made = try TLSClientContext(settings: settings.tls)
+            let made = try TLSClientContext(settings: settings.tls.clientOptions)
             context = made
             return made
         }

@@ -4,7 +4,7 @@ import Foundation
 /// The TLS failures a setting causes, said in terms of the setting: a rejected or missing client
 /// certificate (`tls.client-certificate-file`), a server older than `tls.minimum-version`, a pin
 /// that does not match (`tls.pinned-spki-sha256`).
-enum TLSFailureText {
+package enum TLSFailureText {
     /// The alerts a server sends when it does not accept the client's certificate (or got none).
     private static let clientCertificateAlerts = [
         "alert certificate required", "alert bad certificate", "alert unknown ca", "alert certificate unknown",
@@ -12,7 +12,7 @@ enum TLSFailureText {
     ]
 
     /// A failed handshake, explained when a setting is the likely cause.
-    static func handshakeFailed(host: String, reason: String, settings: TLSSettings) -> HTTPTransportError {
+    package static func handshakeFailed(host: String, reason: String, settings: TLSClientOptions) -> HTTPTransportError {
         if let rejected = clientCertificateRejected(host: host, reason: reason, settings: settings) { return rejected }
         if reason.contains("protocol version") || reason.contains("unsupported protocol") || reason.contains("no protocols available") {
             return HTTPTransportError(
@@ -23,7 +23,7 @@ enum TLSFailureText {
     }
 
     /// The server's alert about the client certificate, or nil when `reason` is another failure.
-    static func clientCertificateRejected(host: String, reason: String, settings: TLSSettings) -> HTTPTransportError? {
+    package static func clientCertificateRejected(host: String, reason: String, settings: TLSClientOptions) -> HTTPTransportError? {
         guard clientCertificateAlerts.contains(where: reason.contains) else { return nil }
         guard let client = settings.clientCertificate else {
             return HTTPTransportError(
@@ -39,7 +39,7 @@ enum TLSFailureText {
 extension TLSSession {
     /// With pins, whether the server's certificate or one in its verified chain has one of the
     /// pinned keys (base64 SHA-256 of the SubjectPublicKeyInfo); throws ``HTTPTransportError/Kind/tlsFailed`` if not.
-    func checkPins(_ pins: [String]) throws {
+    package func checkPins(_ pins: [String]) throws {
         guard !pins.isEmpty else { return }
         var seen: [String] = []
         var digest = [UInt8](repeating: 0, count: 32)

@@ -1,10 +1,10 @@
 import COpenSSL
 
 /// OpenSSL's per-thread error queue, read into a short message.
-enum TLSErrorQueue {
+package enum TLSErrorQueue {
     /// The reason of the oldest queued error (e.g. `certificate verify failed`, `No such file or
     /// directory`), and empties the queue.
-    static func drain() -> String {
+    package static func drain() -> String {
         let code = ERR_get_error()
         ERR_clear_error()
         guard code != 0 else { return "unknown error" }

@@ -6,20 +6,21 @@ import COpenSSL
 /// verifying every server certificate. Made on the first `https://` request, so a run that never
 /// uses HTTPS never reads the CA store. Safe to share: OpenSSL locks the context internally, and
 /// nothing here changes it after `init`.
-final class TLSClientContext: @unchecked Sendable {
-    let context: OpaquePointer
-    /// The settings it was made from (pins, whether a client certificate is set).
-    let settings: TLSSettings
+package final class TLSClientContext: @unchecked Sendable {
+    /// The OpenSSL context (freed with this object).
+    package let context: OpaquePointer
+    /// The options it was made from (pins, whether a client certificate is set).
+    package let settings: TLSClientOptions
 
     /// Creates the context.
     /// - Parameter trustedCAFile: a PEM file of CA certificates trusted in addition to the system's.
-    convenience init(trustedCAFile: String?) throws {
-        try self.init(settings: TLSSettings(trustedCAFile: trustedCAFile))
+    package convenience init(trustedCAFile: String?) throws {
+        try self.init(settings: TLSClientOptions(trustedCAFile: trustedCAFile))
     }
 
     /// Creates the context from `settings`: extra CA file, minimum version, client certificate
     /// (its key parsed from memory, never written to disk).
-    init(settings: TLSSettings) throws {
+    package init(settings: TLSClientOptions) throws {
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw HTTPTransportError(.tlsFailed, "cannot set up TLS: \(TLSErrorQueue.drain())")
         }
@@ -34,7 +35,7 @@ final class TLSClientContext: @unchecked Sendable {
         self.settings = settings
     }
 
-    private static func configure(_ context: OpaquePointer, settings: TLSSettings) throws {
+    private static func configure(_ context: OpaquePointer, settings: TLSClientOptions) throws {
         if settings.minimumVersion == .v1_3 {
             guard runbook_SSL_CTX_set_min_version(context, TLS1_3_VERSION) == 1 else {
                 throw HTTPTransportError(.tlsFailed, "cannot require TLS 1.3: \(TLSErrorQueue.drain())")

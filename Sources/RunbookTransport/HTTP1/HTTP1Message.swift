@@ -1,39 +1,20 @@
 import Foundation
-import HTTPTypes
 
-/// HTTP/1.1 wire format: serialising requests and parsing response heads.
-enum HTTP1Message {
-    /// The request bytes: request line, `Host`, header fields, `Content-Length`, body.
-    /// Through a proxy (`http://` URLs), the request target is in absolute form
-    /// (`GET http://host:port/path HTTP/1.1`) and `Proxy-Authorization` carries its credentials.
-    static func request(_ request: HTTPRequest, authority: String, body: Data?, proxy: HTTPProxy? = nil) -> [UInt8] {
-        let target = proxy == nil ? request.path ?? "/" : "http://\(authority)\(request.path ?? "/")"
-        var head = "\(request.method.rawValue) \(target) HTTP/1.1\r\nHost: \(authority)\r\n"
-        if let authorization = proxy?.basicAuthorization { head += "Proxy-Authorization: \(authorization)\r\n" }
-        for field in request.headerFields
-        where field.name.canonicalName != "host" && field.name != .contentLength && field.name != .proxyAuthorization {
-            head += "\(field.name.rawName): \(field.value)\r\n"
-        }
-        let length = body?.count ?? 0
-        if length > 0 || [.post, .put, .patch].contains(request.method) {
-            head += "Content-Length: \(length)\r\n"
-        }
-        head += "\r\n"
-        var bytes = [UInt8](head.utf8)
-        if let body, !body.isEmpty { bytes.append(contentsOf: body) }
-        return bytes
-    }
-
+/// HTTP/1.1 wire format: parsing response heads (requests are serialised by the client,
+/// `HTTP1Message.request` in Runbook, which knows `HTTPRequest` and proxies).
+package enum HTTP1Message {
     /// A parsed response head.
-    struct Head {
-        var status: Int
-        var fields: HTTPFields
+    package struct Head: Sendable {
+        /// The status code.
+        package var status: Int
+        /// The header fields in received order (names as sent, values trimmed).
+        package var fields: [HTTP1Field]
         /// Whether the connection may carry another exchange after this response.
-        var keepAlive: Bool
+        package var keepAlive: Bool
         /// The body's length from `Content-Length` (nil when absent, or overridden by `Transfer-Encoding`).
-        var contentLength: Int?
+        package var contentLength: Int?
         /// Whether the body is `chunked`.
-        var chunked: Bool
+        package var chunked: Bool
     }
 
     /// Parses `HTTP/1.x NNN reason\r\nName: value\r\n…` (without the final blank line), byte by
@@ -45,7 +26,7 @@ enum HTTP1Message {
     /// can be decoded here), and a response framed that way alongside a `Content-Length`, or sent as
     /// HTTP/1.0, closes the connection afterwards (what is left on it cannot be trusted).
     /// - Throws: ``HTTPTransportError/Kind/invalidResponse`` naming what is wrong.
-    static func parseHead(_ bytes: ArraySlice<UInt8>) throws -> Head {
+    package static func parseHead(_ bytes: ArraySlice<UInt8>) throws -> Head {
         let lines = HTTP1Lines.split(bytes)
         guard let statusLine = lines.first, statusLine.count >= 12,
               bytes[statusLine.lowerBound..<statusLine.lowerBound + 7].elementsEqual("HTTP/1.".utf8)
@@ -59,27 +40,22 @@ enum HTTP1Message {
         guard status >= 100 else { throw notHTTP }
         let minor = bytes[statusLine.lowerBound + 7]
         let isHTTP10 = minor == UInt8(ascii: "0")
-        var head = Head(status: status, fields: HTTPFields(), keepAlive: minor == UInt8(ascii: "1"), contentLength: nil, chunked: false)
+        var head = Head(status: status, fields: [], keepAlive: minor == UInt8(ascii: "1"), contentLength: nil, chunked: false)
         var lengths: [String] = []
         var codings: [String] = []
         for line in lines.dropFirst() where !line.isEmpty {
-            guard let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")) else { throw notHTTP }
-            let value = String(decoding: HTTP1Lines.trimmed(bytes[colon + 1..<line.upperBound]), as: UTF8.self)
-            guard let fieldName = HTTPField.Name(String(decoding: bytes[line.lowerBound..<colon], as: UTF8.self)) else {
-                throw notHTTP
-            }
-            head.fields.append(HTTPField(name: fieldName, value: value))
-            switch fieldName {
-            case .contentLength:
+            guard let (nameBytes, valueBytes) = HTTP1Lines.field(bytes, line), HTTP1Field.isToken(nameBytes) else { throw notHTTP }
+            let value = String(decoding: valueBytes, as: UTF8.self)
+            let fieldName = String(decoding: nameBytes, as: UTF8.self)
+            head.fields.append(HTTP1Field(name: fieldName, value: value))
+            if HTTP1Field.equalsIgnoringCase(fieldName, "content-length") {
                 lengths += listMembers(value)
-            case .transferEncoding:
+            } else if HTTP1Field.equalsIgnoringCase(fieldName, "transfer-encoding") {
                 codings += listMembers(value).map { $0.lowercased() }
-            case .connection:
+            } else if HTTP1Field.equalsIgnoringCase(fieldName, "connection") {
                 let tokens = value.lowercased()
                 if tokens.contains("close") { head.keepAlive = false }
                 if tokens.contains("keep-alive") { head.keepAlive = true }
-            default:
-                break
             }
         }
         if !codings.isEmpty {
@@ -119,8 +95,9 @@ enum HTTP1Message {
 }
 
 /// CRLF-separated lines of a message head, as index ranges.
-enum HTTP1Lines {
-    static func split(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+package enum HTTP1Lines {
+    /// The lines of `bytes` (without their CRLF), as index ranges into it.
+    package static func split(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = bytes.startIndex
         var index = bytes.startIndex
@@ -137,7 +114,25 @@ enum HTTP1Lines {
         return lines
     }
 
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    /// The header field on `line` of `bytes`: the name (before the first colon) and the value
+    /// without surrounding spaces and tabs; nil when the line has no colon.
+    package static func field(_ bytes: ArraySlice<UInt8>, _ line: Range<Int>) -> (name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)? {
+        guard let colon = bytes[line].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return (bytes[line.lowerBound..<colon], trimmed(bytes[colon + 1..<line.upperBound]))
+    }
+
+    /// The index of the `\r\n\r\n` that ends the message head at the start of `bytes`; nil while it is incomplete.
+    package static func headEnd(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        for index in 0...(bytes.count - 4)
+        where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
+            return index
+        }
+        return nil
+    }
+
+    /// `bytes` without leading and trailing spaces and tabs.
+    package static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var slice = bytes
         while let first = slice.first, first == 32 || first == 9 { slice = slice.dropFirst() }
         while let last = slice.last, last == 32 || last == 9 { slice = slice.dropLast() }

@@ -10,12 +10,12 @@ import Darwin
 /// with `MSG_NOSIGNAL` (Linux) or on a socket with `SO_NOSIGPIPE` (Darwin). It never blocks: an
 /// empty receive buffer or a full send buffer sets the retry flags and the caller `poll`s.
 /// The BIO does not own the descriptor.
-enum TLSSocketBIO {
+package enum TLSSocketBIO {
     /// The BIO method, made once per process and never changed.
     private static let method = MethodPointer()
 
     /// A new BIO on `fd` (the caller hands it to `SSL_set_bio`, which takes ownership); nil when out of memory.
-    static func make(fd: Int32) -> OpaquePointer? {
+    package static func make(fd: Int32) -> OpaquePointer? {
         guard let method = method.pointer, let bio = BIO_new(method) else { return nil }
         let box = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         box.initialize(to: fd)

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -14,12 +13,12 @@ import Darwin
 ///
 /// The socket is non-blocking; every wait is a `poll` bounded by the exchange's
 /// ``AttemptDeadline``, so the deadline bounds the whole exchange, not each read.
-final class SocketConnection: @unchecked Sendable {
+package final class SocketConnection: @unchecked Sendable {
     /// Not one byte of the request left: the peer had closed or reset the connection before it
     /// was written. The request can go on another connection without being sent twice.
-    struct NotSent: Error {}
+    package struct NotSent: Error {}
     /// A non-blocking read found no data yet.
-    struct WouldBlock: Error {}
+    package struct WouldBlock: Error {}
 
     private let fd: Int32
     /// Whether the descriptor is closed; held while shutting down or closing it, so a number
@@ -42,7 +41,7 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Connects (non-blocking connect, `poll` until the deadline), with `TCP_NODELAY`; with a
     /// `tls` context, performs the TLS handshake for `address.host` as well.
-    static func connect(
+    package static func connect(
         to address: SocketAddress, deadline: AttemptDeadline, tls: TLSClientContext? = nil
     ) throws -> SocketConnection {
         let fd = socket(address.family, address.socketType, 0)
@@ -73,14 +72,14 @@ final class SocketConnection: @unchecked Sendable {
 
     /// Performs the TLS handshake for `host` on this connection (directly after connecting, or
     /// inside a proxy's `CONNECT` tunnel), before it is handed out.
-    func startTLS(host: String, context: TLSClientContext, deadline: AttemptDeadline) throws {
+    package func startTLS(host: String, context: TLSClientContext, deadline: AttemptDeadline) throws {
         tls = try TLSSession.connect(fd: fd, host: host, context: context, deadline: deadline)
     }
 
     /// Reads a proxy's answer to `CONNECT`: a 2xx head opens the tunnel (nil is returned, and no
     /// byte may follow it before the TLS handshake); any other answer is returned with the body
     /// its `Content-Length` or chunks frame (none otherwise), and the connection must be closed.
-    func readTunnelAnswer(deadline: AttemptDeadline) throws -> HTTPTransportResponse? {
+    package func readTunnelAnswer(deadline: AttemptDeadline) throws -> HTTP1Response? {
         let head = try readHead(deadline: deadline)
         if (200..<300).contains(head.status) {
             guard readIndex == buffer.count else {
@@ -90,18 +89,18 @@ final class SocketConnection: @unchecked Sendable {
         }
         let body = head.chunked ? try readChunked(deadline: deadline)
             : try head.contentLength.map { try readExactly($0, deadline: deadline) } ?? []
-        return HTTPTransportResponse(head: HTTPResponse(status: .init(code: head.status), headerFields: head.fields), body: Data(body))
+        return HTTP1Response(head: head, body: Data(body))
     }
 
     /// Ends a blocked read or write (task cancellation).
-    func interrupt() {
+    package func interrupt() {
         closed.withLock { closed in
             if !closed { _ = shutdown(fd, Int32(SHUT_RDWR)) }
         }
     }
 
     /// Closes the descriptor (once).
-    func close() {
+    package func close() {
         closed.withLock { closed in
             if !closed { _ = posixClose(fd) }
             closed = true
@@ -111,7 +110,7 @@ final class SocketConnection: @unchecked Sendable {
     /// Runs `work` on this connection and closes it at once when `work` throws, on the thread
     /// that saw the failure (the server sees the client give up then, not when the caller's
     /// task next gets a thread).
-    func closing<T>(_ work: (SocketConnection) throws -> T) throws -> T {
+    package func closing<T>(_ work: (SocketConnection) throws -> T) throws -> T {
         do {
             return try work(self)
         } catch {
@@ -123,7 +122,7 @@ final class SocketConnection: @unchecked Sendable {
     /// Whether this idle connection can carry another request: nothing arrived on it since its
     /// last response (no end of stream, no reset, no stray byte). Checked just before reuse, so a
     /// connection the server closed while it sat in the pool is never written to. Never blocks.
-    func isReusable() -> Bool {
+    package func isReusable() -> Bool {
         guard readIndex == buffer.count, !closed.withLock({ $0 }) else { return false }
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, 0)
@@ -134,14 +133,14 @@ final class SocketConnection: @unchecked Sendable {
     }
 
     /// Sends a request and reads its response. Returns whether the connection may be reused.
-    func exchange(_ message: [UInt8], deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+    package func exchange(_ message: [UInt8], deadline: AttemptDeadline, isHead: Bool) throws -> (HTTP1Response, Bool) {
         try send(message, deadline: deadline)
         return try readResponse(deadline: deadline, isHead: isHead)
     }
 
     /// Sends a request (waiting only while the socket's send buffer is full).
     /// - Throws: ``NotSent`` when the peer had closed the connection before any byte left.
-    func send(_ message: [UInt8], deadline: AttemptDeadline) throws {
+    package func send(_ message: [UInt8], deadline: AttemptDeadline) throws {
         if readIndex == buffer.count {
             if buffer.capacity > 1 << 20 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
             readIndex = 0
@@ -156,7 +155,7 @@ final class SocketConnection: @unchecked Sendable {
     /// Reads the response if it arrives within about a millisecond and can be read without
     /// blocking; otherwise returns nil with nothing consumed (the bytes received so far stay
     /// buffered), so a blocking ``readResponse(deadline:isHead:)`` can take over elsewhere.
-    func readResponseIfQuick(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool)? {
+    package func readResponseIfQuick(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTP1Response, Bool)? {
         if readIndex == buffer.count {
             guard isReadable(waitingMilliseconds: 1) else { return nil }
         }
@@ -172,14 +171,14 @@ final class SocketConnection: @unchecked Sendable {
     }
 
     /// Whether response bytes are waiting (or the peer closed), after waiting up to `milliseconds`.
-    func isReadable(waitingMilliseconds milliseconds: Int32) -> Bool {
+    package func isReadable(waitingMilliseconds milliseconds: Int32) -> Bool {
         if tls?.hasBufferedBytes == true { return true }
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, milliseconds) == 1
     }
 
     /// Reads one response, waiting until it is complete or the deadline passes.
-    func readResponse(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTPTransportResponse, Bool) {
+    package func readResponse(deadline: AttemptDeadline, isHead: Bool) throws -> (HTTP1Response, Bool) {
         var head: HTTP1Message.Head
         repeat {
             head = try readHead(deadline: deadline)
@@ -192,15 +191,14 @@ final class SocketConnection: @unchecked Sendable {
             body = try readChunked(deadline: deadline)
         } else if let length = head.contentLength {
             if length > deadline.maximumBodyBytes {
-                throw HTTPExchangeLimits.tooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
+                throw ResponseTooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
             }
             body = try readExactly(length, deadline: deadline.extended(forBodyBytes: length))
         } else {
             body = try readToEnd(deadline: deadline)
             reusable = false
         }
-        let response = HTTPTransportResponse(
-            head: HTTPResponse(status: .init(code: head.status), headerFields: head.fields), body: Data(body))
+        let response = HTTP1Response(head: head, body: Data(body))
         return (response, reusable && readIndex == buffer.count)
     }
 
@@ -346,7 +344,7 @@ final class SocketConnection: @unchecked Sendable {
                 return body
             }
             if size > deadline.maximumBodyBytes - body.count {
-                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes in chunks", limit: deadline.maximumBodyBytes)
+                throw ResponseTooLarge("more than \(deadline.maximumBodyBytes) bytes in chunks", limit: deadline.maximumBodyBytes)
             }
             body += try readExactly(size, deadline: deadline)
             _ = try readLine(deadline: deadline)
@@ -356,7 +354,7 @@ final class SocketConnection: @unchecked Sendable {
     private func readToEnd(deadline: AttemptDeadline) throws -> [UInt8] {
         while try fill(deadline: deadline, receivedAny: true) {
             if buffer.count - readIndex > deadline.maximumBodyBytes {
-                throw HTTPExchangeLimits.tooLarge("more than \(deadline.maximumBodyBytes) bytes before the end", limit: deadline.maximumBodyBytes)
+                throw ResponseTooLarge("more than \(deadline.maximumBodyBytes) bytes before the end", limit: deadline.maximumBodyBytes)
             }
         }
         let bytes = Array(buffer[readIndex...])
@@ -364,22 +362,3 @@ final class SocketConnection: @unchecked Sendable {
         return bytes
     }
 }
-
-// The module-qualified POSIX calls that this file's methods of the same name would shadow.
-#if canImport(Glibc)
-private func posixConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    Glibc.connect(fd, address, length)
-}
-private func posixClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
-private func posixSend(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
-    Glibc.send(fd, bytes, count, flags)
-}
-#else
-private func posixConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    Darwin.connect(fd, address, length)
-}
-private func posixClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
-private func posixSend(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
-    Darwin.send(fd, bytes, count, flags)
-}
-#endif

@@ -1,10 +1,10 @@
 import COpenSSL
-import Foundation
+package import Foundation
 
 /// PEM checks done when settings are read, so a bad file fails with its key path before a request.
-enum TLSPEM {
+package enum TLSPEM {
     /// How many X.509 certificates the PEM data holds (0 when none parse).
-    static func certificateCount(_ data: Data) -> Int {
+    package static func certificateCount(_ data: Data) -> Int {
         data.withUnsafeBytes { raw -> Int in
             guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return 0 }
             defer { BIO_free(bio) }
@@ -19,14 +19,14 @@ enum TLSPEM {
     }
 
     /// Whether `pem` is an unencrypted private key OpenSSL can read.
-    static func isPrivateKey(_ pem: String) -> Bool {
+    package static func isPrivateKey(_ pem: String) -> Bool {
         guard let key = privateKey(pem) else { return false }
         EVP_PKEY_free(key)
         return true
     }
 
     /// The private key parsed from memory (the caller frees it); nil when it is not one, or encrypted.
-    static func privateKey(_ pem: String) -> OpaquePointer? {
+    package static func privateKey(_ pem: String) -> OpaquePointer? {
         var bytes = Array(pem.utf8)
         defer { for index in bytes.indices { bytes[index] = 0 } }
         return bytes.withUnsafeBytes { raw -> OpaquePointer? in

@@ -9,23 +9,24 @@ import Darwin
 /// Every call waits with `poll` until its deadline, so timeouts are exact and a `shutdown` of the
 /// socket (task cancellation) ends a wait at once. Used by one request at a time, like its
 /// ``SocketConnection``, which makes the unchecked `Sendable` sound.
-final class TLSSession: @unchecked Sendable {
+package final class TLSSession: @unchecked Sendable {
     /// The peer reset the connection (`ECONNRESET`, `EPIPE`); `code` is the errno.
-    struct Reset: Error {
-        let code: Int32
+    package struct Reset: Error {
+        /// The errno.
+        package let code: Int32
     }
 
     /// The OpenSSL connection (freed with the session).
-    let ssl: OpaquePointer
+    package let ssl: OpaquePointer
     /// The socket (owned by the ``SocketConnection``).
-    let fd: Int32
+    package let fd: Int32
     /// The server's name (or IP address) the certificate was checked against.
-    let host: String
+    package let host: String
 
     /// The context's settings (pins, client certificate), for error messages.
-    let settings: TLSSettings
+    package let settings: TLSClientOptions
 
-    private init(ssl: OpaquePointer, fd: Int32, host: String, settings: TLSSettings) {
+    private init(ssl: OpaquePointer, fd: Int32, host: String, settings: TLSClientOptions) {
         self.ssl = ssl
         self.fd = fd
         self.host = host
@@ -38,7 +39,7 @@ final class TLSSession: @unchecked Sendable {
 
     /// Performs the handshake on `fd`: SNI and hostname checking for `host` (IP addresses are
     /// checked against the certificate's IP addresses), certificate verification on.
-    static func connect(
+    package static func connect(
         fd: Int32, host: String, context: TLSClientContext, deadline: AttemptDeadline
     ) throws -> TLSSession {
         ERR_clear_error()

@@ -10,18 +10,18 @@ import Darwin
 ///
 /// `now` is the time source (the continuous clock; a test moves it to see a deadline pass
 /// without waiting for it).
-struct AttemptDeadline: Sendable {
+package struct AttemptDeadline: Sendable {
     /// When the exchange must be over.
-    private(set) var end: ContinuousClock.Instant
+    package private(set) var end: ContinuousClock.Instant
     /// The current time.
-    let now: @Sendable () -> ContinuousClock.Instant
-    /// The exchange's other bound: the largest response body it may read (``HTTPExchangeLimits``).
-    var maximumBodyBytes = Int.max
-    /// Time the deadline moves on per MiB of an announced response body (``HTTPExchangeLimits``).
-    var downloadAllowancePerMiB = Duration.zero
+    package let now: @Sendable () -> ContinuousClock.Instant
+    /// The exchange's other bound: the largest response body it may read (Runbook's `HTTPExchangeLimits`).
+    package var maximumBodyBytes = Int.max
+    /// Time the deadline moves on per MiB of an announced response body (Runbook's `HTTPExchangeLimits`).
+    package var downloadAllowancePerMiB = Duration.zero
 
     /// This deadline moved on by the download allowance for a body of `bytes`.
-    func extended(forBodyBytes bytes: Int) -> AttemptDeadline {
+    package func extended(forBodyBytes bytes: Int) -> AttemptDeadline {
         guard downloadAllowancePerMiB > .zero, bytes > 0 else { return self }
         var extended = self
         extended.end = end + downloadAllowancePerMiB * (Double(bytes) / 1_048_576)
@@ -29,16 +29,16 @@ struct AttemptDeadline: Sendable {
     }
 
     /// A deadline `timeout` from now.
-    init(after timeout: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant) {
+    package init(after timeout: Duration, now: @escaping @Sendable () -> ContinuousClock.Instant) {
         self.now = now
         end = now() + timeout
     }
 
     /// Whether the deadline has passed.
-    var hasPassed: Bool { now() >= end }
+    package var hasPassed: Bool { now() >= end }
 
     /// Whole milliseconds left (at least 1 while any time is left, 0 once it has passed).
-    var millisecondsLeft: Int32 {
+    package var millisecondsLeft: Int32 {
         let remaining = end - now()
         guard remaining > .zero else { return 0 }
         let ms = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
@@ -48,7 +48,7 @@ struct AttemptDeadline: Sendable {
     /// Waits until `fd` is ready for `events` (`POLLIN`, `POLLOUT`), or throws
     /// ``HTTPTransportError/Kind/timedOut`` with `message` when the deadline passes first.
     /// A socket shut down meanwhile (task cancellation) counts as ready, so the caller sees it at once.
-    func wait(for fd: Int32, events: Int16, timeout message: @autoclosure () -> String) throws {
+    package func wait(for fd: Int32, events: Int16, timeout message: @autoclosure () -> String) throws {
         var descriptor = pollfd(fd: fd, events: events, revents: 0)
         while true {
             let milliseconds = millisecondsLeft

@@ -1,21 +1,24 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+package import Glibc
 #elseif canImport(Darwin)
-import Darwin
+package import Darwin
 #endif
 
 /// A resolved TCP address for a `host:port` authority.
-struct SocketAddress: Sendable {
-    let authority: String
+package struct SocketAddress: Sendable {
+    /// The `host[:port]` it was resolved from.
+    package let authority: String
     /// The host name or IP address (IPv6 without brackets).
-    let host: String
-    let family: Int32
-    let socketType: Int32
+    package let host: String
+    /// The address family (`AF_INET`, `AF_INET6`).
+    package let family: Int32
+    /// The socket type (`SOCK_STREAM`).
+    package let socketType: Int32
     private let storage: [UInt8]
 
     /// Resolves `host[:port]` (IPv6 literals in brackets) with `getaddrinfo`; `defaultPort` when it has none.
-    static func resolve(authority: String, defaultPort: String = "80") throws -> SocketAddress {
+    package static func resolve(authority: String, defaultPort: String = "80") throws -> SocketAddress {
         let (host, port) = split(authority: authority, defaultPort: defaultPort)
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -36,7 +39,7 @@ struct SocketAddress: Sendable {
     }
 
     /// `host[:port]` (IPv6 literals in brackets) as host (without brackets) and port (`defaultPort` when it has none).
-    static func split(authority: String, defaultPort: String) -> (host: String, port: String) {
+    package static func split(authority: String, defaultPort: String) -> (host: String, port: String) {
         var host = authority
         var port = defaultPort
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
@@ -58,7 +61,8 @@ struct SocketAddress: Sendable {
         self.storage = storage
     }
 
-    func withSockaddr<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
+    /// Calls `body` with the address as a `sockaddr` and its length.
+    package func withSockaddr<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
         storage.withUnsafeBytes { raw in
             body(raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
         }
