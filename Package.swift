@@ -117,6 +117,8 @@ let coreTargets: [Target] = [
         dependencies: [
             "JSONSchema",
             "Runbook",
+            // CLITester drives RunbookCLI's entry point in-process (RunbookCLI does not depend on RunbookTesting).
+            "RunbookCLI",
             "COpenSSL",
             "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
