@@ -126,6 +126,8 @@ let coreTargets: [Target] = [
             "JSONSchema",
             "Runbook",
             "RunbookTransport",
+            // CLITester drives RunbookCLI's entry point in-process (RunbookCLI does not depend on RunbookTesting).
+            "RunbookCLI",
             "LoopbackHTTPServer",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

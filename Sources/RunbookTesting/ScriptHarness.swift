@@ -78,12 +78,14 @@ public struct ScriptHarness<S: Script>: Sendable {
 
     /// Runs the script once and reports everything it did.
     public func run() async -> ScriptTestResult {
-        let workspace: HarnessWorkspace
+        let workspace: TestWorkspace
         do {
-            workspace = try HarnessWorkspace(projectRoot: projectRoot, files: files)
+            workspace = try TestWorkspace(
+                copying: TestWorkspace.standardContents, from: projectRoot, lookingFor: "ScriptHarness", setting: "harness.projectRoot")
+            for (path, data) in files { try workspace.write(path, data) }
         } catch {
             let helpful = HelpfulError.wrapping(error)
-            return ScriptTestResult(outcome: RunOutcome(exitCode: helpful.exitCode, error: helpful), workspace: nil)
+            return ScriptTestResult(outcome: RunOutcome(exitCode: helpful.exitCode, error: helpful))
         }
         defer { workspace.remove() }
         let captured = CapturedLogLines()
@@ -103,7 +105,7 @@ public struct ScriptHarness<S: Script>: Sendable {
             configuration: .inline(document: config, isJSON: configIsJSON, secrets: secrets, validate: validatesConfig))
         let outcome = await runner.run(request)
         return ScriptTestResult(
-            outcome: outcome, workspace: workspace, logLines: captured.lines, requests: http.requests,
+            outcome: outcome, written: workspace.writtenFiles(excluding: Set(files.keys)), logLines: captured.lines, requests: http.requests,
             unmatchedRequests: http.unmatchedRequests, unroutedFailure: live ? nil : http.unroutedRequestsFailure(),
             sleeps: clock.sleeps)
     }

@@ -36,7 +36,7 @@ public struct ScriptTestResult: Sendable {
     public let sleeps: [Duration]
 
     init(
-        outcome: RunOutcome, workspace: HarnessWorkspace?, logLines: [String] = [],
+        outcome: RunOutcome, written files: [String: Data] = [:], logLines: [String] = [],
         requests: [FakeHTTPTransport.RecordedRequest] = [], unmatchedRequests: [FakeHTTPTransport.RecordedRequest] = [],
         unroutedFailure: HelpfulError? = nil, sleeps: [Duration] = []
     ) {
@@ -54,7 +54,7 @@ public struct ScriptTestResult: Sendable {
         summary = outcome.summary
         self.requests = requests
         self.unmatchedRequests = unmatchedRequests
-        files = workspace?.writtenFiles() ?? [:]
+        self.files = files
         self.logLines = logLines
         self.sleeps = sleeps
     }

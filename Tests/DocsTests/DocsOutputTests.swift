@@ -1,5 +1,6 @@
 import Foundation
 import Runbook
+import RunbookTesting
 import Testing
 
 /// The blocks of the docs that show a `runbook` command with its output: the command runs in-process
@@ -9,7 +10,7 @@ import Testing
     /// A checked block: its file and first `$ ` line, how to prepare the project, and the scripts it knows.
     struct CheckedBlock: Sendable, CustomTestStringConvertible {
         let key: String
-        let prepare: @Sendable (DocsProject) throws -> Void
+        let prepare: @Sendable (TestWorkspace) throws -> Void
         let scripts: [any Script.Type]
         let exitCode: Int32
         var testDescription: String { key }
@@ -41,10 +42,10 @@ import Testing
         let start = try #require(block.lines.firstIndex(of: first))
         let expected = Array(block.lines[(start + 1)...].prefix { !$0.hasPrefix("$ ") })
         let command = try #require(ShellCommand.commands(in: first).first)
-        let project = try DocsProject()
+        let project = try TestWorkspace.docs()
         defer { project.remove() }
         try checked.prepare(project)
-        let result = await project.run(command.arguments, scripts: checked.scripts)
+        let result = await CLITester(scripts: checked.scripts).run(command.arguments, in: project)
         #expect(result.exitCode == checked.exitCode, "\(block): `\(command)` exited with \(result.exitCode)")
         var actual = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if actual.last == "" { actual.removeLast() }

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// One broken configuration: the files it writes, the org/env it runs, and what the error must show.

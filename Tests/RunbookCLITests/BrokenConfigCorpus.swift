@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 
 /// The corpus: every way a configuration can be broken that a user has met (or an attacker tries).
 enum BrokenConfigCorpus {

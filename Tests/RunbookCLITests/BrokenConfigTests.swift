@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// Every broken configuration ends in exit 78 with the location in the message, writes nothing to
@@ -11,7 +12,7 @@ import Testing
 
     @Test(arguments: BrokenConfigCorpus.cases)
     func brokenConfigurationFailsWithLocation(_ brokenCase: BrokenConfigCase) async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         for (path, data) in brokenCase.files { try project.write(path, data) }
         if let size = brokenCase.sparseConfigBytes {
@@ -24,8 +25,8 @@ import Testing
         if brokenCase.removeSchema {
             try FileManager.default.removeItem(at: project.root.appendingPathComponent("schemas"))
         }
-        let result = await project.run(
-            ["run", "hello-world", brokenCase.org, brokenCase.env], variables: brokenCase.variables)
+        let result = await CLITester.helloWorld.run(
+            ["run", "hello-world", brokenCase.org, brokenCase.env], in: project, variables: brokenCase.variables)
         #expect(result.exitCode == 78, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("❌ Problem [\(brokenCase.code)]: "), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(brokenCase.location), "stderr: \(result.stderr)")

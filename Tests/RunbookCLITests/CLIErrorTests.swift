@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// Every error a user sees is one `HelpfulError`, rendered once, plain or (under `--json`) JSON,
@@ -22,14 +23,14 @@ import Testing
 
     @Test(arguments: usageErrors)
     func argumentParserErrorsAreHelpfulErrors(arguments: [String], problem: String, usage: String) async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let plain = await project.run(arguments)
+        let plain = await CLITester.helloWorld.run(arguments, in: project)
         #expect(plain.exitCode == 64)
         #expect(plain.stdout == "")
         #expect(plain.stderr.hasPrefix("❌ Problem [RB-USG-001]: \(problem)\n✅ Solution: Check the arguments and options: `runbook help"))
         #expect(plain.stderr.hasSuffix("📝 Example:\n   \(usage)\n"))
-        let json = await project.run(arguments + ["--json"])
+        let json = await CLITester.helloWorld.run(arguments + ["--json"], in: project)
         #expect(json.exitCode == 64)
         let payload = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: [String: Any]]
         #expect(payload?["error"]?["problem"] as? String == problem)
@@ -39,9 +40,9 @@ import Testing
     }
 
     @Test func anUnknownCommandIsAUsageError() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["valdate", "demo", "test"])
+        let result = await CLITester.helloWorld.run(["valdate", "demo", "test"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
             ❌ Problem [RB-USG-001]: 3 unexpected arguments: 'valdate', 'demo', 'test'
@@ -53,9 +54,9 @@ import Testing
     }
 
     @Test func aLogLevelTypoNamesTheRunCommandNotTheRoot() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "demo", "test", "--limit", "1", "--log-level", "verbose"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test", "--limit", "1", "--log-level", "verbose"], in: project)
         #expect(result.exitCode == 64)
         #expect(!result.stderr.contains("SUBCOMMANDS"))
         #expect(!result.stderr.contains("USAGE: runbook <subcommand>"))
@@ -63,23 +64,23 @@ import Testing
     }
 
     @Test func errorsOfCommandsAreShownOnceAndAsJSONUnderJSON() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let plain = await project.run(["run", "helo-world", "demo", "test"])
+        let plain = await CLITester.helloWorld.run(["run", "helo-world", "demo", "test"], in: project)
         #expect(plain.stderr.components(separatedBy: "❌ Problem [RB-USG-002]:").count == 2)
-        let json = await project.run(["run", "helo-world", "demo", "test", "--json"])
+        let json = await CLITester.helloWorld.run(["run", "helo-world", "demo", "test", "--json"], in: project)
         #expect(json.exitCode == 64)
         #expect(json.stderr == #"{"error":{"code":"RB-USG-002","details":[],"example":"runbook run hello-world demo test","exitCode":64,"problem":"Unknown script 'helo-world'","solution":"Did you mean 'hello-world'? Known scripts: hello-world. `runbook list` shows them with a summary"}}"# + "\n")
-        let notAPackage = await project.run(["new", "invoice-reminder", "--json"])
+        let notAPackage = await CLITester.helloWorld.run(["new", "invoice-reminder", "--json"], in: project)
         #expect(notAPackage.exitCode == 64)
         #expect(notAPackage.stderr.hasPrefix(#"{"error":{"#))
         #expect(notAPackage.stderr.components(separatedBy: "\n").count == 2)
     }
 
     @Test func debugGetsAHintToUseLogLevelDebug() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "demo", "test", "--debug"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test", "--debug"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
             ❌ Problem [RB-USG-001]: Unknown option '--debug'
@@ -91,9 +92,9 @@ import Testing
     }
 
     @Test func debugAnywhereElseGetsTheSameHint() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["validate", "demo", "test", "--debug"])
+        let result = await CLITester.helloWorld.run(["validate", "demo", "test", "--debug"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr.hasPrefix("""
             ❌ Problem [RB-USG-001]: Unknown option '--debug'
@@ -102,18 +103,18 @@ import Testing
     }
 
     @Test func versionPrintsTheRunbookVersion() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["--version"])
+        let result = await CLITester.helloWorld.run(["--version"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "0.1.0\n")
         #expect(result.stderr == "")
     }
 
     @Test func aScriptsHelpShowsTheCommandThatRunsIt() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "demo", "test", "--help"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test", "--help"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stdout == """
             USAGE: runbook run hello-world <org> <env> [--limit <limit>]
@@ -130,24 +131,24 @@ import Testing
               --project-root <dir>    The project folder (config/, schemas/, data/, output/).
 
             """)
-        let withoutOrg = await project.run(["run", "hello-world", "-h"])
+        let withoutOrg = await CLITester.helloWorld.run(["run", "hello-world", "-h"], in: project)
         #expect(withoutOrg.stdout == result.stdout)
     }
 
     @Test func runnerOptionsMayAppearAnywhereAfterRun() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", "global:\n  api-base-url: http://api.test/\nscript-behavior: {}\n")
-        let result = await project.run(["run", "--dry-run", "hello-world", "demo", "--json", "test", "--limit", "1"])
+        let result = await CLITester.helloWorld.run(["run", "--dry-run", "hello-world", "demo", "--json", "test", "--limit", "1"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""outcome":"succeeded""#))
         #expect(project.files(in: "output").filter { $0.hasPrefix("hello-world-report") }.isEmpty)
     }
 
     @Test func runHelpDescribesTheRunnerOptions() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "--help"])
+        let result = await CLITester.helloWorld.run(["run", "--help"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stdout.hasPrefix("OVERVIEW: Run a script for an organisation and environment."))
         #expect(result.stdout.contains("--log-level <log-level>"))

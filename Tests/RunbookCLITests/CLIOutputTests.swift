@@ -1,12 +1,13 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// Exact text of help, listings, validation, explanations and errors.
 @Suite struct CLIOutputTests {
     @Test func rootHelpIsExact() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["--help"])
+        let result = await CLITester.helloWorld.run(["--help"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stdout == """
             OVERVIEW: Run operational automation scripts per organisation and environment.
@@ -52,16 +53,16 @@ import Testing
     }
 
     @Test func listShowsEachScriptWithItsSummary() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["list"])
+        let result = await CLITester.helloWorld.run(["list"], in: project)
         #expect(result.stdout == "hello-world  Greets everyone in data/people.csv and writes a timestamped report (no network)\n")
     }
 
     @Test func unknownScriptSuggestsTheNearestName() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "helo-world", "demo", "test"])
+        let result = await CLITester.helloWorld.run(["run", "helo-world", "demo", "test"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
             ❌ Problem [RB-USG-002]: Unknown script 'helo-world'
@@ -73,9 +74,9 @@ import Testing
     }
 
     @Test func missingArgumentsAreAUsageError() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr == """
             ❌ Problem [RB-USG-003]: Missing expected argument '<org>'
@@ -87,22 +88,22 @@ import Testing
     }
 
     @Test func validateReportsAValidConfiguration() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         // A client-secret alone would switch OAuth on for `global` (and fail, as the client would): az-token is complete.
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
-        let result = await project.run(["validate", "demo", "test"])
+        let result = await CLITester.helloWorld.run(["validate", "demo", "test"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "✅ demo/test: config/demo-test-config.yaml is valid (34 defaults filled in, 1 secrets)\n")
     }
 
     @Test func validateAllChecksEveryConfiguration() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         try project.write("config/acme-prod-config.json", #"{"global": {}, "script-behavior": {"jitter": {"min-factor": 3}}}"#)
-        let result = await project.run(["validate", "--all"])
+        let result = await CLITester.helloWorld.run(["validate", "--all"], in: project)
         #expect(result.exitCode == 78)
         #expect(result.stdout.hasSuffix("1 of 2 configurations are valid\n"))
         #expect(result.stderr.contains(
@@ -110,10 +111,10 @@ import Testing
     }
 
     @Test func configExplainShowsValueOriginAndSchemaDocs() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
-        let fromFile = await project.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries"])
+        let fromFile = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries"], in: project)
         #expect(fromFile.stdout == """
             script-behavior.retry-strategy.max-retries: 3
               origin:  config/demo-test-config.yaml:5:18 (org-env layer)
@@ -122,10 +123,10 @@ import Testing
               meaning: Retries after the first attempt; 0 means one attempt only.
 
             """)
-        let fromDefault = await project.run(["config", "demo", "test", "--explain", "script-behavior.jitter.max-factor"])
+        let fromDefault = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "script-behavior.jitter.max-factor"], in: project)
         #expect(fromDefault.stdout.contains("  origin:  schema default\n"))
-        let fromVariable = await project.run(
-            ["config", "demo", "test", "--explain", "script-behavior.rate-limiting.enabled"],
+        let fromVariable = await CLITester.helloWorld.run(
+            ["config", "demo", "test", "--explain", "script-behavior.rate-limiting.enabled"], in: project,
             variables: ["RUNBOOK__SCRIPT_BEHAVIOR__RATE_LIMITING__ENABLED": "true"])
         #expect(fromVariable.stdout.hasPrefix("""
             script-behavior.rate-limiting.enabled: true
@@ -134,11 +135,11 @@ import Testing
     }
 
     @Test func configNeverShowsSecretValues() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")
-        let result = await project.run(["config", "demo", "test"], variables: ["RUNBOOK_SECRET_API_KEY": "another-secret-123"])
+        let result = await CLITester.helloWorld.run(["config", "demo", "test"], in: project, variables: ["RUNBOOK_SECRET_API_KEY": "another-secret-123"])
         #expect(result.exitCode == 0)
         #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
         #expect(!result.stdout.contains("another-secret-123"))
@@ -152,20 +153,20 @@ import Testing
     }
 
     @Test func docsMatchTheCheckedInConfigurationReference() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["docs"])
+        let result = await CLITester.helloWorld.run(["docs"], in: project)
         let checkedIn = try String(
-            contentsOf: TestProject.repositoryRoot.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+            contentsOf: SourceTree.root.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
         #expect(result.stdout == checkedIn, "docs/configuration.md is stale: run `swift run runbook docs > docs/configuration.md`")
     }
 
     @Test func newScaffoldsAScriptAndRegeneratesTheScriptList() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("Package.swift", "// swift-tools-version: 6.1\n")
         try project.write("examples/HelloWorld/Sources/HelloWorld.swift", "")
-        let result = await project.run(["new", "invoice-reminder"])
+        let result = await CLITester.helloWorld.run(["new", "invoice-reminder"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(project.files(in: "scripts") == ["InvoiceReminder/Sources/InvoiceReminder.swift", "InvoiceReminder/Tests/InvoiceReminderTests.swift"])
         let list = try String(contentsOf: project.root.appendingPathComponent("Sources/runbook/ScriptList.swift"), encoding: .utf8)
@@ -189,7 +190,7 @@ import Testing
             updated Package.swift
 
             """))
-        let second = await project.run(["new", "payment-reminder"])
+        let second = await CLITester.helloWorld.run(["new", "payment-reminder"], in: project)
         #expect(second.stdout.hasPrefix("""
             created scripts/PaymentReminder/Sources/PaymentReminder.swift
             created scripts/PaymentReminder/Tests/PaymentReminderTests.swift
@@ -197,10 +198,10 @@ import Testing
             updated Package.swift
 
             """))
-        let again = await project.run(["new", "invoice-reminder"])
+        let again = await CLITester.helloWorld.run(["new", "invoice-reminder"], in: project)
         #expect(again.exitCode == 64)
         #expect(again.stderr.hasPrefix("❌ Problem [RB-USG-008]: A script target named InvoiceReminder already exists"))
-        let invalid = await project.run(["new", "Invoice_Reminder"])
+        let invalid = await CLITester.helloWorld.run(["new", "Invoice_Reminder"], in: project)
         #expect(invalid.exitCode == 64)
     }
 }

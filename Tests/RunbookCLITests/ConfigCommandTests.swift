@@ -1,31 +1,32 @@
 import Foundation
 import JSONSchema
+import RunbookTesting
 import Testing
 
 /// `runbook config`: `--explain` on documented but unset keys, and `--json` for both views.
 @Suite struct ConfigCommandTests {
     @Test func explainOnADocumentedUnsetKeyShowsItsDocumentation() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
-        let result = await project.run(["config", "demo", "test", "--explain", "global.tenant-id"])
+        let result = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "global.tenant-id"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("""
             global.tenant-id: (not set)
               origin:  not set (the schema has no default for it; add it to config/demo-test-config.yaml if needed)
               type:    string
             """), "\(result.stdout)")
-        let unknown = await project.run(["config", "demo", "test", "--explain", "global.tenant-idd"])
+        let unknown = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "global.tenant-idd"], in: project)
         #expect(unknown.exitCode == 78)
         #expect(unknown.stderr.contains("Did you mean"), "\(unknown.stderr)")
     }
 
     @Test func configJSONIsJSONWithOriginsAndNoSecretValues() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         try project.write("config/demo-test-config-secrets.yaml", "az-token: \(BrokenConfigCase.plantedSecret)\n")
-        let result = await project.run(["config", "demo", "test", "--json"],
+        let result = await CLITester.helloWorld.run(["config", "demo", "test", "--json"], in: project,
                                        variables: ["RUNBOOK__SCRIPT_BEHAVIOR__RATE_LIMITING__ENABLED": "true"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(!result.stdout.contains(BrokenConfigCase.plantedSecret))
@@ -50,10 +51,10 @@ import Testing
     }
 
     @Test func explainJSONIsJSON() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
-        let set = await project.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries", "--json"])
+        let set = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "script-behavior.retry-strategy.max-retries", "--json"], in: project)
         #expect(set.exitCode == 0, "\(set.stderr)")
         let object = try #require(try JSONParser.parse(set.stdout).value.objectValue)
         #expect(object["key"]?.value.stringValue == "script-behavior.retry-strategy.max-retries")
@@ -65,7 +66,7 @@ import Testing
         #expect(object["maximum"]?.value.stringValue == "10")
         #expect(object["default"]?.value.doubleValue == 5)
         #expect(object["description"]?.value.stringValue == "Retries after the first attempt; 0 means one attempt only.")
-        let unset = await project.run(["config", "demo", "test", "--explain", "global.tenant-id", "--json"])
+        let unset = await CLITester.helloWorld.run(["config", "demo", "test", "--explain", "global.tenant-id", "--json"], in: project)
         let unsetObject = try #require(try JSONParser.parse(unset.stdout).value.objectValue)
         #expect(Self.flag(unsetObject["set"]?.value) == false)
         #expect(unsetObject["value"] == nil)

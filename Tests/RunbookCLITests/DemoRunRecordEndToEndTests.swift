@@ -1,6 +1,7 @@
 import Foundation
 import JSONSchema
 import Runbook
+import RunbookTesting
 import Testing
 
 /// Issue 12's "done means", with real processes: the built `runbook` runs `customer-sync` against
@@ -20,8 +21,8 @@ import Testing
     }()
 
     /// A project whose demo/test config points at `baseURL`, with short, jittered retry waits.
-    static func project(baseURL: String) throws -> TestProject {
-        let project = try TestProject()
+    static func project(baseURL: String) throws -> TestWorkspace {
+        let project = try TestWorkspace.cli()
         try project.write("data/customers.csv", customers)
         try project.write("config/demo-test-config.yaml", """
             global:
@@ -53,14 +54,14 @@ import Testing
         return (server, String(url))
     }
 
-    static func records(in project: TestProject) throws -> [(path: String, data: Data)] {
+    static func records(in project: TestWorkspace) throws -> [(path: String, data: Data)] {
         try project.files(in: "output").filter { $0.contains("-results_") && $0.hasSuffix(".json") }.map { path in
             (path, try Data(contentsOf: project.root.appendingPathComponent("output/" + path)))
         }
     }
 
     static func schemaViolations(_ data: Data) throws -> [String] {
-        let schemaData = try Data(contentsOf: TestProject.repositoryRoot.appendingPathComponent("schemas/run-record.schema.json"))
+        let schemaData = try Data(contentsOf: SourceTree.root.appendingPathComponent("schemas/run-record.schema.json"))
         let schema = try CompiledSchema(try JSONParser.parse(Array(schemaData)))
         return schema.validate(try JSONParser.parse(Array(data))).violations.map(\.message)
     }

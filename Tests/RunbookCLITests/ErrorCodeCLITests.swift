@@ -1,24 +1,25 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// The error codes through the CLI: `runbook docs errors` prints docs/errors.md, and each kind of
 /// failure a user meets first shows its code in the first line, in the JSON and in the record.
 @Suite struct ErrorCodeCLITests {
     @Test func docsErrorsPrintsTheCheckedInReference() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["docs", "errors"])
+        let result = await CLITester.helloWorld.run(["docs", "errors"], in: project)
         #expect(result.exitCode == 0)
         let checkedIn = try String(
-            contentsOf: TestProject.repositoryRoot.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+            contentsOf: SourceTree.root.appendingPathComponent("docs/errors.md"), encoding: .utf8)
         #expect(result.stdout == checkedIn, "docs/errors.md is stale: run `swift run runbook docs errors > docs/errors.md`")
         #expect(result.stdout.contains("| <a id=\"rb-cfg-010\"></a>`RB-CFG-010` |"))
     }
 
     @Test func docsWithAnUnknownTopicIsAUsageError() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["docs", "mistakes"])
+        let result = await CLITester.helloWorld.run(["docs", "mistakes"], in: project)
         #expect(result.exitCode == 64)
         #expect(result.stderr.hasPrefix("❌ Problem [RB-USG-001]: "), "\(result.stderr)")
         #expect(result.stderr.contains("config") && result.stderr.contains("errors"), "\(result.stderr)")
@@ -35,24 +36,24 @@ import Testing
 
     @Test(arguments: failures)
     func theCodeIsInTheTextAndTheJSON(_ failure: (arguments: [String], code: String, exitCode: Int32)) async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
-        let plain = await project.run(failure.arguments)
+        let plain = await CLITester.helloWorld.run(failure.arguments, in: project)
         #expect(plain.exitCode == failure.exitCode, "\(plain.stderr)")
         #expect(plain.stderr.contains("❌ Problem [\(failure.code)]: "), "\(plain.stderr)")
-        let json = await project.run(failure.arguments + ["--json"])
+        let json = await CLITester.helloWorld.run(failure.arguments + ["--json"], in: project)
         let last = try #require(json.stderr.split(separator: "\n").last, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: [String: Any]]
         #expect(object?["error"]?["code"] as? String == failure.code, "\(json.stderr)")
     }
 
     @Test func theRecordOfAFailedRunKeepsTheCodeAndShowPrintsIt() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML.replacingOccurrences(
             of: "burst-size: 2", with: "burst-size: 1.5"))
-        let run = await project.run(["run", "hello-world", "demo", "test"])
+        let run = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test"], in: project)
         #expect(run.exitCode == 78)
         let name = try #require(project.files(in: "output").first { $0.contains("-results_") })
         let data = try Data(contentsOf: project.root.appendingPathComponent("output/" + name))
@@ -60,7 +61,7 @@ import Testing
         let error = try #require(record["error"] as? [String: Any])
         #expect(error["code"] as? String == "RB-CFG-010")
         let runID = try #require(record["runId"] as? String)
-        let show = await project.run(["show", runID])
+        let show = await CLITester.helloWorld.run(["show", runID], in: project)
         #expect(show.exitCode == 0, "\(show.stderr)")
         #expect(show.stdout.contains("error           [RB-CFG-010] config/demo-test-config.yaml does not match"), "\(show.stdout)")
     }

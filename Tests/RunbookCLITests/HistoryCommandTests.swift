@@ -10,21 +10,14 @@ import Testing
 /// `runbook history` and `runbook show`, through the CLI entry, on real records and on planted ones.
 @Suite struct HistoryCommandTests {
     /// Runs `runbook <arguments>` in `project` on `clock`.
-    static func run(_ project: TestProject, _ arguments: [String], clock: ManualClock = ManualClock()) async -> CLIResult {
-        let out = Mutex("")
-        let err = Mutex("")
-        let environment = CLIEnvironment(
-            catalog: ScriptCatalog([HelloWorld.self]), variables: ["NO_COLOR": "1"], currentDirectory: project.root,
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } },
-            clock: clock)
-        let code = await RunbookMain.execute(arguments, environment: environment)
-        return CLIResult(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+    static func run(_ project: TestWorkspace, _ arguments: [String], clock: ManualClock = ManualClock()) async -> CLIResult {
+        await CLITester(scripts: [HelloWorld.self], clock: clock).run(arguments, in: project)
     }
 
     /// A project with three real hello-world runs (demo/test at 14:30:45 and 14:31:45, acme/prod at
     /// 14:32:45), returned newest first.
-    static func projectWithRuns() async throws -> (TestProject, [RunRecord]) {
-        let project = try TestProject()
+    static func projectWithRuns() async throws -> (TestWorkspace, [RunRecord]) {
+        let project = try TestWorkspace.cli()
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         try project.write("config/acme-prod-config.yaml", BrokenConfigCase.validYAML)
         let clock = ManualClock()
@@ -51,7 +44,7 @@ import Testing
         #expect(lines[2].hasPrefix("\(records[1].runId)  2025-01-25 14:31:45  hello-world  demo/test"))
         #expect(lines[3].hasPrefix("\(records[2].runId)  2025-01-25 14:30:45"))
         // The real records, files and log included, validate against the published schema.
-        let schemaData = try Data(contentsOf: TestProject.repositoryRoot.appendingPathComponent("schemas/run-record.schema.json"))
+        let schemaData = try Data(contentsOf: SourceTree.root.appendingPathComponent("schemas/run-record.schema.json"))
         let schema = try CompiledSchema(try JSONParser.parse(Array(schemaData)))
         for record in records {
             let data = try #require(FileManager.default.contents(atPath: project.root.appendingPathComponent("output/" + record.fileName).path))
@@ -115,7 +108,7 @@ import Testing
     }
 
     @Test func anAmbiguousOrUnknownIdIsAUsageErrorWithCloseMatches() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let ids = [RunID(high: 0x0194_a3b2_5c1e_7a3f, low: 0x9d2b_4c8e_1f0a_7b6d), RunID(high: 0x0194_a3b2_5c1e_7a40, low: 0x8d2b_4c8e_1f0a_0001)]
         for (index, id) in ids.enumerated() {

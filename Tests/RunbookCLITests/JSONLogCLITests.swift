@@ -40,20 +40,15 @@ import Testing
     }
 
     static func run(config: String = BrokenConfigCase.validYAML, _ options: [String]) async throws -> Run {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", config)
         try project.write("config/demo-test-config-secrets.yaml", "client-secret: '\(secret)'\n")
         // Private, as a secrets file should be (a readable one adds a warning line of its own).
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o600], ofItemAtPath: project.root.appendingPathComponent("config/demo-test-config-secrets.yaml").path)
-        let out = Mutex("")
-        let err = Mutex("")
-        let environment = CLIEnvironment(
-            catalog: ScriptCatalog([Chatty.self]), variables: ["NO_COLOR": "1"], currentDirectory: project.root,
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } },
-            clock: ManualClock())
-        let code = await RunbookMain.execute(["run", "chatty", "demo", "test"] + options, environment: environment)
+        let result = await CLITester(scripts: [Chatty.self], clock: ManualClock())
+            .run(["run", "chatty", "demo", "test"] + options, in: project)
         let logs = project.files(in: "logs")
         let logFile = try logs.first.map {
             try String(contentsOf: project.root.appendingPathComponent("logs/" + $0), encoding: .utf8)
@@ -65,7 +60,7 @@ import Testing
             let data = try Data(contentsOf: project.root.appendingPathComponent("output/" + name))
             return try decoder.decode(RunRecord.self, from: data)
         }
-        return Run(exitCode: code, stderr: err.withLock { $0 }, stdout: out.withLock { $0 }, logFile: logFile, record: record)
+        return Run(exitCode: result.exitCode, stderr: result.stderr, stdout: result.stdout, logFile: logFile, record: record)
     }
 
     /// Parses `line` with a real JSON parser into an object of strings.

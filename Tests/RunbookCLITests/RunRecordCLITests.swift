@@ -60,30 +60,25 @@ import Testing
     /// Runs `runbook run counting demo test <options> --json` in `project` on `clock`; `whileRunning`
     /// is called once the script sleeps (manual clock) with the task that runs the command.
     static func run(
-        _ project: TestProject, _ options: [String], clock: any RunbookClock = ManualClock(),
-        whileRunning: (@Sendable (Task<Int32, Never>) async -> Void)? = nil
+        _ project: TestWorkspace, _ options: [String], clock: any RunbookClock = ManualClock(),
+        whileRunning: (@Sendable (Task<CLIResult, Never>) async -> Void)? = nil
     ) async throws -> Run {
-        let out = Mutex("")
-        let err = Mutex("")
-        let environment = CLIEnvironment(
-            catalog: ScriptCatalog([Counting.self]), variables: ["NO_COLOR": "1"], currentDirectory: project.root,
-            writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } },
-            clock: clock)
-        let task = Task { await RunbookMain.execute(["run", "counting", "demo", "test"] + options, environment: environment) }
+        let tester = CLITester(scripts: [Counting.self], clock: clock)
+        let task = Task { await tester.run(["run", "counting", "demo", "test"] + options, in: project) }
         if let whileRunning, let clock = clock as? ManualClock {
             while clock.pendingSleepers == 0 { await Task.yield() }
             await whileRunning(task)
         }
-        let code = await task.value
+        let result = await task.value
         var records: [String: Data] = [:]
         for name in project.files(in: "output") where name.contains("-results_") {
             records[name] = FileManager.default.contents(atPath: project.root.appendingPathComponent("output/" + name).path)
         }
-        return Run(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 }, records: records)
+        return Run(exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, records: records)
     }
 
-    static func project() throws -> TestProject {
-        let project = try TestProject()
+    static func project() throws -> TestWorkspace {
+        let project = try TestWorkspace.cli()
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML)
         return project
     }
@@ -134,7 +129,7 @@ import Testing
     }
 
     @Test func aConfigurationErrorIsRecordedWithoutItsSecret() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/demo-test-config.yaml", BrokenConfigCase.validYAML + "unknown-section: 1\n")
         try project.write("config/demo-test-config-secrets.yaml", "client-secret: \(BrokenConfigCase.plantedSecret)\n")

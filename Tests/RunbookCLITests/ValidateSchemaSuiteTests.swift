@@ -1,5 +1,6 @@
 import Foundation
 import JSONSchema
+import RunbookTesting
 import Testing
 
 /// The official JSON-Schema-Test-Suite through the CLI: `runbook validate --schema S FILE...` on every
@@ -7,7 +8,7 @@ import Testing
 /// (a `null` document, a scalar, a number) is what the validator decides. Draft 2020-12 only (draft-07
 /// goes through the same reader; `ConformanceTests` covers both drafts in-process).
 @Suite struct ValidateSchemaSuiteTests {
-    static let suite = TestProject.repositoryRoot.appendingPathComponent("../shared/jsts").standardizedFileURL
+    static let suite = SourceTree.root.appendingPathComponent("../shared/jsts").standardizedFileURL
 
     static var suiteIsPresent: Bool {
         FileManager.default.fileExists(atPath: suite.appendingPathComponent("tests").path)
@@ -16,7 +17,7 @@ import Testing
     @Test(.enabled(if: suiteIsPresent, "JSON-Schema-Test-Suite not found in ../shared/jsts"),
           arguments: [("draft2020-12", "2020-12")])
     func officialSuiteThroughTheCLI(draft: String, option: String) async throws {
-        let project = try TestProject(copySchema: false)
+        let project = try TestWorkspace.cli(copySchema: false)
         defer { project.remove() }
         let base = Self.suite.appendingPathComponent("tests/\(draft)")
         let files = (FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String } ?? [])
@@ -43,10 +44,10 @@ import Testing
                     if data.value.objectValue == nil && data.value.arrayValue == nil { scalarOrNull += 1 }
                 }
                 let formats = file.hasPrefix("optional/format/") ? "assert" : "annotate"
-                let result = await project.run(
+                let result = await CLITester.helloWorld.run(
                     ["validate", "--json", "--draft", option, "--formats", formats,
                      "--registry", "http://localhost:1234/=\(Self.suite.appendingPathComponent("remotes").path)",
-                     "--schema", "\(folder)/schema.json"] + names)
+                     "--schema", "\(folder)/schema.json"] + names, in: project)
                 let verdicts = Self.verdicts(result.stdout)
                 for (offset, name) in names.enumerated() {
                     checked += 1

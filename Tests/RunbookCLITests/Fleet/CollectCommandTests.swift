@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Runbook
 import Testing
 

@@ -1,6 +1,7 @@
 import DemoAPI
 import Foundation
 import Runbook
+import RunbookTesting
 import Testing
 
 /// The "done means": six customer-sync targets against real demo-api servers, one with a
@@ -8,7 +9,7 @@ import Testing
 /// child processes; then `--rerun-failed` runs only those two.
 @Suite(.serialized) struct FleetEndToEndTests {
     @Test func sixTargetsThenRerunFailed() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         var servers: [DemoAPIServer] = []
         defer { for server in servers { server.stop() } }

@@ -1,5 +1,6 @@
 import Foundation
 import Runbook
+import RunbookTesting
 import Testing
 
 /// Bad input is a located HelpfulError before anything runs (no child, no fleet record).
@@ -21,7 +22,7 @@ import Testing
 
     @Test(arguments: cases)
     func refusedBeforeAnythingRuns(_ bad: (file: String, arguments: [String], exitCode: Int32, message: String)) async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("config/a-prod-config.yaml", "global:\n  api-base-url: http://127.0.0.1:9/\nscript-behavior: {}\n")
         try project.write("t.yaml", bad.file)
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func orgsWithoutConfigurationsAreRefused() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let result = try await FleetTestSupport.run(["fleet", "hello-world", "--orgs", "x", "--envs", "prod"], in: project)
         #expect(result.exitCode == 78)

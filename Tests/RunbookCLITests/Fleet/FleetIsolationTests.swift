@@ -1,5 +1,6 @@
 import Foundation
 import Runbook
+import RunbookTesting
 import Testing
 
 /// One target's crash, hang or temporary failure never affects another (real child processes: a
@@ -7,7 +8,7 @@ import Testing
 /// rest), the failure budget, and the prefixed output.
 @Suite(.serialized) struct FleetIsolationTests {
     /// A stand-in for `runbook` that misbehaves per org (`$3`), else runs the real one.
-    static func wrapper(in project: TestProject) throws -> URL {
+    static func wrapper(in project: TestWorkspace) throws -> URL {
         let real = try FleetTestSupport.runbook().path
         try project.write("bin/runbook", """
             #!/bin/sh
@@ -24,9 +25,9 @@ import Testing
         return url
     }
 
-    static func project(orgs: [String]) throws -> TestProject {
-        let project = try TestProject()
-        let config = try String(contentsOf: TestProject.repositoryRoot.appendingPathComponent("config/demo-test-config.yaml"), encoding: .utf8)
+    static func project(orgs: [String]) throws -> TestWorkspace {
+        let project = try TestWorkspace.cli()
+        let config = try String(contentsOf: SourceTree.root.appendingPathComponent("config/demo-test-config.yaml"), encoding: .utf8)
         for org in orgs { try project.write("config/\(org)-prod-config.yaml", config) }
         try project.write("t.yaml", "targets:\n" + orgs.map { "  - { org: \($0), env: prod }\n" }.joined())
         return project
@@ -88,7 +89,7 @@ import Testing
     @Test func shorthandsMakeTheCrossProduct() async throws {
         let project = try Self.project(orgs: ["a", "b"])
         defer { project.remove() }
-        let config = try String(contentsOf: TestProject.repositoryRoot.appendingPathComponent("config/demo-test-config.yaml"), encoding: .utf8)
+        let config = try String(contentsOf: SourceTree.root.appendingPathComponent("config/demo-test-config.yaml"), encoding: .utf8)
         for org in ["a", "b"] { try project.write("config/\(org)-test-config.yaml", config) }
         let result = try await FleetTestSupport.run(["fleet", "hello-world", "--orgs", "a,b", "--envs", "prod,test", "--limit", "2"], in: project)
         #expect(result.exitCode == 0, "\(result.stdout)\n\(result.stderr)")

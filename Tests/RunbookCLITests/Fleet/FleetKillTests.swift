@@ -11,7 +11,7 @@ import Glibc
 /// finished and which did not, none of its children survives it, and `--resume` runs the rest.
 @Suite(.serialized) struct FleetKillTests {
     @Test func killedCoordinatorLeavesATrueRecordAndNoChildrenAndResumeFinishes() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         // One API per fast target (two upserts of the same customers at once could conflict), the first
         // one also for the resumed targets, one after the other.
@@ -100,7 +100,7 @@ struct SilentPort {
 /// rest skipped, the fleet record written, exit 130.
 @Suite(.serialized) struct FleetInterruptTests {
     @Test func sigtermInterruptsTheFleet() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let silent = try SilentPort()
         defer { silent.close() }

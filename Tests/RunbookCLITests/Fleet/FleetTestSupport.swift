@@ -1,5 +1,6 @@
 import CustomerSync
 import Foundation
+import RunbookTesting
 import HelloWorld
 import JSONSchema
 import Runbook
@@ -20,25 +21,17 @@ enum FleetTestSupport {
 
     /// Runs `runbook <arguments>` in-process (the coordinator) with children of the built `runbook`
     /// (or `executable`).
-    static func run(_ arguments: [String], in project: TestProject, executable: URL? = nil,
+    static func run(_ arguments: [String], in project: TestWorkspace, executable: URL? = nil,
                     variables: [String: String] = [:]) async throws -> CLIResult {
-        let out = Mutex("")
-        let err = Mutex("")
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("RUNBOOK") }
         environment["NO_COLOR"] = "1"
         environment["RUNBOOK_FLEET_EXECUTABLE"] = try (executable ?? runbook()).path
-        let cli = CLIEnvironment(
-            catalog: ScriptCatalog([HelloWorld.self, CustomerSync.self]),
-            variables: environment.merging(variables) { $1 },
-            currentDirectory: project.root,
-            writeOut: { text in out.withLock { $0 += text } },
-            writeError: { text in err.withLock { $0 += text } })
-        let code = await RunbookMain.execute(arguments, environment: cli)
-        return CLIResult(exitCode: code, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
+        let coordinator = CLITester(scripts: [HelloWorld.self, CustomerSync.self], variables: environment)
+        return await coordinator.run(arguments, in: project, variables: variables)
     }
 
     /// The one fleet record in `output/` of `project` (the newest when there are several).
-    static func records(in project: TestProject) -> [URL] {
+    static func records(in project: TestWorkspace) -> [URL] {
         let folder = project.root.appendingPathComponent("output")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasPrefix("fleet_") && $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
@@ -46,7 +39,7 @@ enum FleetTestSupport {
 
     /// The violations of a fleet record file against schemas/fleet-record.schema.json.
     static func schemaViolations(_ url: URL) throws -> [String] {
-        let schemaData = try Data(contentsOf: TestProject.repositoryRoot.appendingPathComponent("schemas/fleet-record.schema.json"))
+        let schemaData = try Data(contentsOf: SourceTree.root.appendingPathComponent("schemas/fleet-record.schema.json"))
         let schema = try CompiledSchema(try JSONParser.parse(Array(schemaData)))
         let data = try Data(contentsOf: url)
         return schema.validate(try JSONParser.parse(Array(data))).violations.map { "\($0.instanceLocation): \($0.message)" }

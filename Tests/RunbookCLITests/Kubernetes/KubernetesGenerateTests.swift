@@ -2,6 +2,7 @@ import Foundation
 import JSONSchema
 import Runbook
 @testable import RunbookCLI
+import RunbookTesting
 import Testing
 
 /// `runbook kubernetes <script> …` through the CLI: the YAML stream or the folder, read back with
@@ -15,8 +16,8 @@ import Testing
     @Test func theStreamHoldsTheConfigMapThenTheJob() async throws {
         let project = try KubernetesTestSupport.project(targets: ["demo/test", "demo/prod", "acme/test"])
         defer { project.remove() }
-        let result = await project.run(["kubernetes", "hello-world", "--targets", "targets.yaml", "--image", "runbook:1.0",
-                                        "--parallelism", "2"])
+        let result = await CLITester.helloWorld.run(["kubernetes", "hello-world", "--targets", "targets.yaml", "--image", "runbook:1.0",
+                                        "--parallelism", "2"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let documents = result.stdout.components(separatedBy: "---\n").filter { !$0.isEmpty }
         try #require(documents.count == 2)
@@ -40,12 +41,12 @@ import Testing
             ([], 64, "needs --targets FILE"),
         ]
         for (arguments, code, problem) in cases {
-            let result = await project.run(["kubernetes", "hello-world", "--image", "runbook:1.0", "--output", "k8s"] + arguments)
+            let result = await CLITester.helloWorld.run(["kubernetes", "hello-world", "--image", "runbook:1.0", "--output", "k8s"] + arguments, in: project)
             #expect(result.exitCode == code, "\(arguments)")
             #expect(result.stderr.contains(problem), "\(arguments): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("k8s").path))
         }
-        let unknown = await project.run(["kubernetes", "no-such-script", "--targets", "targets.yaml", "--image", "runbook:1.0"])
+        let unknown = await CLITester.helloWorld.run(["kubernetes", "no-such-script", "--targets", "targets.yaml", "--image", "runbook:1.0"], in: project)
         #expect(unknown.exitCode == 64)
     }
 
@@ -75,8 +76,8 @@ import Testing
         let record = FleetRecord(fleetId: RunID.generate(at: Date()), script: "hello-world", startedAt: Date(), state: .interrupted,
                                  maxParallel: 2, targets: entries)
         try project.write("output/fleet.json", try record.jsonData())
-        let result = await project.run(["kubernetes", "hello-world", "--rerun-failed", "output/fleet.json", "--image", "runbook:1.0",
-                                        "--output", "rerun"])
+        let result = await CLITester.helloWorld.run(["kubernetes", "hello-world", "--rerun-failed", "output/fleet.json", "--image", "runbook:1.0",
+                                        "--output", "rerun"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let job = try Self.read(JobObject.self, String(contentsOf: project.root.appendingPathComponent("rerun/job.yaml"), encoding: .utf8))
         #expect(job.metadata.name == "runbook-hello-world-rerun" && job.spec.completions == 2)
@@ -90,16 +91,16 @@ import Testing
         let allGood = FleetRecord(fleetId: RunID.generate(at: Date()), script: "hello-world", startedAt: Date(), maxParallel: 1,
                                   targets: [entries[0]])
         try project.write("output/good.json", try allGood.jsonData())
-        let nothing = await project.run(["kubernetes", "hello-world", "--rerun-failed", "output/good.json", "--image", "runbook:1.0"])
+        let nothing = await CLITester.helloWorld.run(["kubernetes", "hello-world", "--rerun-failed", "output/good.json", "--image", "runbook:1.0"], in: project)
         #expect(nothing.exitCode == 64 && nothing.stderr.contains("there is nothing to rerun"), "\(nothing.stderr)")
     }
 }
 
 extension KubernetesGenerateTests {
     @Test func theHelpShowsEveryDefault() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let result = await project.run(["kubernetes", "generate", "--help"])
+        let result = await CLITester.helloWorld.run(["kubernetes", "generate", "--help"], in: project)
         #expect(result.exitCode == 0)
         let help = result.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
         for expected in ["(at most the number of targets). (default: 4)", "Retries of a target that exits 1 or 75. (default: 2)",

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// End to end, with the real `runbook` executable: generate the manifests, validate them (when

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Runbook
 @testable import RunbookCLI
 import Testing

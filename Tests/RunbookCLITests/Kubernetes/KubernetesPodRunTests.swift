@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Runbook
 @testable import RunbookCLI
 import Testing
@@ -17,7 +18,7 @@ import Testing
     @Test func theIndexComesFromJobCompletionIndex() async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--termination-log", "term.log"],
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--termination-log", "term.log"], in: project,
                                        variables: ["JOB_COMPLETION_INDEX": "1"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let record = try Self.lastLineRecord(result.stdout)
@@ -32,7 +33,7 @@ import Testing
     @Test func theFlagWinsOverTheVariableAndJSONPrintsTheRecordOnce() async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "0", "--json"],
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "0", "--json"], in: project,
                                        variables: ["JOB_COMPLETION_INDEX": "1"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try Self.lastLineRecord(result.stdout).env == "test")
@@ -43,8 +44,8 @@ import Testing
     @Test func aBrokenTargetEndsWith78AndSaysSoInTheTerminationLog() async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "2",
-                                        "--termination-log", "term.log"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "2",
+                                        "--termination-log", "term.log"], in: project)
         #expect(result.exitCode == 78)
         #expect(try Self.lastLineRecord(result.stdout).outcome == .configurationError)
         let message = try JSONDecoder().decode(TerminationMessage.self, from: Data(contentsOf: project.root.appendingPathComponent("term.log")))
@@ -60,7 +61,7 @@ import Testing
     func aMissingOrWrongIndexIsAUsageError(extra: [String], variables: [String: String], problem: String) async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--termination-log", "term.log"] + extra,
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--termination-log", "term.log"] + extra, in: project,
                                        variables: variables)
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains(problem), "\(result.stderr)")
@@ -71,17 +72,17 @@ import Testing
     @Test func targetsFlagsAreUsedTogether() async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let both = await project.run(["run", "hello-world", "demo", "test", "--targets", "targets.yaml"])
+        let both = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test", "--targets", "targets.yaml"], in: project)
         #expect(both.exitCode == 64 && both.stderr.contains("give no <org> <env>"), "\(both.stderr)")
-        let alone = await project.run(["run", "hello-world", "demo", "test", "--target-index", "0"])
+        let alone = await CLITester.helloWorld.run(["run", "hello-world", "demo", "test", "--target-index", "0"], in: project)
         #expect(alone.exitCode == 64 && alone.stderr.contains("need --targets FILE"), "\(alone.stderr)")
     }
 
     @Test func anUnwritableTerminationLogIsAWarning() async throws {
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "0",
-                                        "--termination-log", "no-such-folder/term.log"])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "0",
+                                        "--termination-log", "no-such-folder/term.log"], in: project)
         #expect(result.exitCode == 0)
         #expect(result.stderr.contains("Cannot write the termination log no-such-folder/term.log"), "\(result.stderr)")
     }
@@ -90,8 +91,8 @@ import Testing
         let project = try KubernetesTestSupport.project(targets: Self.targets)
         defer { project.remove() }
         let metrics = project.root.appendingPathComponent("run.prom")
-        let result = await project.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "1",
-                                        "--metrics-file", metrics.path])
+        let result = await CLITester.helloWorld.run(["run", "hello-world", "--targets", "targets.yaml", "--target-index", "1",
+                                        "--metrics-file", metrics.path], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let text = try String(contentsOf: metrics, encoding: .utf8)
         #expect(text.contains("org=\"demo\"") && text.contains("env=\"prod\""), "\(text)")

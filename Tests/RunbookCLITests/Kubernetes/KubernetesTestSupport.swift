@@ -5,7 +5,7 @@ import Testing
 /// What the Kubernetes tests share: the real `runbook` executable, a child process awaited without
 /// blocking the pool, the Kubernetes JSON Schemas `.ci/run` installs, and a project with targets.
 enum KubernetesTestSupport {
-    static let repositoryRoot = TestProject.repositoryRoot
+    static let repositoryRoot = SourceTree.root
 
     /// `.build/debug/runbook`, built beside the test bundle (`swift build --build-tests`).
     static func runbook() throws -> URL {
@@ -66,8 +66,8 @@ enum KubernetesTestSupport {
     /// A project with the demo configuration for `demo/test`, `demo/prod`, `acme/test`, a broken
     /// `broken/test` (78), a `missing/test` whose input file does not exist (the script fails: 1),
     /// and `targets.yaml` listing the given ones.
-    static func project(targets: [String]) throws -> TestProject {
-        let project = try TestProject()
+    static func project(targets: [String]) throws -> TestWorkspace {
+        let project = try TestWorkspace.cli()
         let demo = try String(contentsOf: repositoryRoot.appendingPathComponent("config/demo-test-config.yaml"), encoding: .utf8)
         for name in ["demo-test", "demo-prod", "acme-test"] { try project.write("config/\(name)-config.yaml", demo) }
         try project.write("config/broken-test-config.yaml", "global:\n  api-base-url: 12\n")

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Testing
 
 /// The report in a real browser: headless Chromium loads the page and the test reads the rendered
@@ -12,10 +13,10 @@ import Testing
           .timeLimit(.minutes(10)))
     func chromiumRendersTheReport() async throws {
         let chromium = try #require(HeadlessChromium.find(), "CI is set and chromium is not on PATH (.ci/run installs it)")
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let path = try FleetReportFixture.write(in: project)
-        let result = await project.run(["report", path, "--output", "report.html"])
+        let result = await CLITester.helloWorld.run(["report", path, "--output", "report.html"], in: project)
         try #require(result.exitCode == 0, "\(result.stderr)")
         let page = project.root.appendingPathComponent("report.html")
 
@@ -39,14 +40,14 @@ import Testing
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
         #expect(png.count > 10_000, "more than an empty page")
         if let target = ProcessInfo.processInfo.environment["RUNBOOK_REPORT_SCREENSHOT"], !target.isEmpty {
-            let url = URL(fileURLWithPath: target, relativeTo: TestProject.repositoryRoot.appendingPathComponent("./"))
+            let url = URL(fileURLWithPath: target, relativeTo: SourceTree.root.appendingPathComponent("./"))
             try? FileManager.default.removeItem(at: url)
             try FileManager.default.copyItem(at: screenshot, to: url)
         }
     }
 
     @Test func ciInstallsChromium() throws {
-        let script = try String(contentsOf: TestProject.repositoryRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
+        let script = try String(contentsOf: SourceTree.root.appendingPathComponent(".ci/run"), encoding: .utf8)
         #expect(script.contains("command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)"))
     }
 

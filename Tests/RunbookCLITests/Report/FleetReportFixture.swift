@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 import Runbook
 
 /// A fleet of six targets for the report tests: two succeeded (one with two API hosts in its run
@@ -13,7 +14,7 @@ enum FleetReportFixture {
     /// Writes `output/fleet_….json` and the run records it names; returns the fleet record's path
     /// relative to the project root.
     @discardableResult
-    static func write(in project: TestProject) throws -> String {
+    static func write(in project: TestWorkspace) throws -> String {
         func failure(_ code: String, _ problem: String, _ solution: String, _ exit: ExitCode, location: ErrorLocation? = nil, example: String? = nil) -> RunRecord.Failure {
             var error = HelpfulError(code: ErrorCode.named(code) ?? .scriptRaised, problem: problem, solution: solution,
                                      example: example, location: location, exitCode: exit)

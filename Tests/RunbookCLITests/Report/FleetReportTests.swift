@@ -1,16 +1,17 @@
 import Foundation
 import Runbook
 @testable import RunbookCLI
+import RunbookTesting
 import Testing
 
 /// `runbook report`: the page's content and escaping, where it is written, and the errors.
 /// `FleetReportBrowserTests` loads the same page in headless Chromium.
 @Suite struct FleetReportTests {
     @Test func writesASelfContainedEscapedPageBesideTheRecord() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let path = try FleetReportFixture.write(in: project)
-        let result = await project.run(["report", path])
+        let result = await CLITester.helloWorld.run(["report", path], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let page = String(path.dropLast(".json".count)) + ".html"
         #expect(result.stdout == "Wrote \(project.root.appendingPathComponent(page).path)\n")
@@ -35,15 +36,15 @@ import Testing
     }
 
     @Test func anotherOutputFileAndProjectRoot() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let path = try FleetReportFixture.write(in: project)
-        let elsewhere = try TestProject(copySchema: false)
+        let elsewhere = try TestWorkspace.cli(copySchema: false)
         defer { elsewhere.remove() }
         // The run records are found through --project-root when the record is given by an absolute path.
-        let result = await elsewhere.run([
+        let result = await CLITester.helloWorld.run([
             "report", project.root.appendingPathComponent(path).path, "--output", "fleet.html",
-            "--project-root", project.root.path])
+            "--project-root", project.root.path], in: elsewhere)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Wrote fleet.html\n")
         let html = try String(contentsOf: elsewhere.root.appendingPathComponent("fleet.html"), encoding: .utf8)
@@ -51,13 +52,13 @@ import Testing
     }
 
     @Test func aMissingOrInvalidRecordIsALocatedUsageError() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
-        let missing = await project.run(["report", "output/fleet_nope.json"])
+        let missing = await CLITester.helloWorld.run(["report", "output/fleet_nope.json"], in: project)
         #expect(missing.exitCode == 64)
         #expect(missing.stderr.contains("Cannot read the fleet record \(project.root.appendingPathComponent("output/fleet_nope.json").path)"), "\(missing.stderr)")
         try project.write("output/fleet_bad.json", #"{"fleetId": 3}"#)
-        let invalid = await project.run(["report", "output/fleet_bad.json"])
+        let invalid = await CLITester.helloWorld.run(["report", "output/fleet_bad.json"], in: project)
         #expect(invalid.exitCode == 64)
         #expect(invalid.stderr.contains("fleet_bad.json is not a fleet record"), "\(invalid.stderr)")
         #expect(invalid.stderr.contains("📍 Where: \(project.root.appendingPathComponent("output/fleet_bad.json").path)"), "\(invalid.stderr)")
@@ -65,10 +66,10 @@ import Testing
     }
 
     @Test func anUnwritableOutputIsAHelpfulError() async throws {
-        let project = try TestProject()
+        let project = try TestWorkspace.cli()
         defer { project.remove() }
         let path = try FleetReportFixture.write(in: project)
-        let result = await project.run(["report", path, "--output", "no-such-folder/report.html"])
+        let result = await CLITester.helloWorld.run(["report", path, "--output", "no-such-folder/report.html"], in: project)
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("Cannot write the report no-such-folder/report.html"), "\(result.stderr)")
     }

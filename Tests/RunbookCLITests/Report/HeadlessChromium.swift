@@ -1,4 +1,5 @@
 import Foundation
+import RunbookTesting
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import JSONSchema
 import Runbook
+import RunbookTesting
 import Testing
 
 /// The loader's steps on real files: defaults, typed overrides with their origin, secrets.
@@ -9,17 +10,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func project(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-loader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("schemas"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Self.repositoryRoot.appendingPathComponent("schemas/org-env-config.schema.json"),
-            to: root.appendingPathComponent("schemas/org-env-config.schema.json"))
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
+        let workspace = try TestWorkspace(copying: [ConfigSchemaSet.mainSchemaPath], from: Self.repositoryRoot)
+        for (path, text) in files { try workspace.write(path, text) }
+        return workspace.root
     }
 
     @Test func fillsEverySchemaDefault() throws {

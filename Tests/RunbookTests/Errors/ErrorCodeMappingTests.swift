@@ -55,13 +55,9 @@ import Testing
     }
 
     @Test func aConfigurationThatBreaksTheSchemaHasItsCode() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-codes-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("schemas"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("config"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: SourceTree.root.appendingPathComponent("schemas/org-env-config.schema.json"),
-            to: root.appendingPathComponent("schemas/org-env-config.schema.json"))
+        let workspace = try TestWorkspace(copying: [ConfigSchemaSet.mainSchemaPath], from: SourceTree.root)
+        defer { workspace.remove() }
+        let root = workspace.root
         let loader = ConfigLoader(projectRoot: root, environment: [:])
         func code(_ text: String?) -> ErrorCode? {
             let file = root.appendingPathComponent("config/acme-prod-config.yaml")
