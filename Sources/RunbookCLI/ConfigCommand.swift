@@ -39,8 +39,8 @@ struct ConfigCommand: AsyncParsableCommand {
             loaded = try RunConfigurationCheck(projectRoot: root, environment: secrets.variables(environment))
                 .load(org: org, env: env, scripts: scripts, registry: registry)
         } catch {
-            environment.writeError(environment.errorRenderer(json: global.json, registry: registry).render(error))
-            throw ArgumentParser.ExitCode(error.exitCode.rawValue)
+            // The secrets loaded so far are removed from it before `RunbookMain` shows it.
+            throw error.redacted(Redactor(secrets: registry).redactSecrets)
         }
         SecretsOptions.report(loaded.warnings, json: global.json, environment: environment)
         let printer = EffectiveConfigPrinter(loaded: loaded, schemaDocs: SchemaDocumentation(projectRoot: root, scripts: scripts))
@@ -49,8 +49,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 let path = ConfigKeyPath.parse(explain)
                 environment.writeOut(global.json ? try printer.explainJSON(path) : try printer.explain(path))
             } catch {
-                environment.writeError(environment.errorRenderer(json: global.json, registry: registry).render(error))
-                throw ArgumentParser.ExitCode(error.exitCode.rawValue)
+                throw error.redacted(Redactor(secrets: registry).redactSecrets)
             }
         } else {
             environment.writeOut(global.json ? printer.renderJSON() : printer.render())

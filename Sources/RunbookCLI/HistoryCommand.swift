@@ -23,7 +23,6 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = CLIContext.environment
-        let renderer = environment.errorRenderer(json: global.json)
         let filter: (script: String?, org: String?, env: String?)
         switch filters.count {
         case 0: filter = (nil, nil, nil)
@@ -31,12 +30,10 @@ struct HistoryCommand: AsyncParsableCommand {
         case 2: filter = (nil, filters[0], filters[1])
         case 3: filter = (filters[0], filters[1], filters[2])
         default:
-            environment.writeError(renderer.render(usage("Too many arguments: \(filters.joined(separator: " "))")))
-            throw ArgumentParser.ExitCode(Runbook.ExitCode.usage.rawValue)
+            throw usage("Too many arguments: \(filters.joined(separator: " "))")
         }
         guard last >= 1 else {
-            environment.writeError(renderer.render(usage("--last must be 1 or more, not \(last)")))
-            throw ArgumentParser.ExitCode(Runbook.ExitCode.usage.rawValue)
+            throw usage("--last must be 1 or more, not \(last)")
         }
         let archive = RunRecordArchive.read(projectRoot: environment.projectRoot(global.projectRoot))
         for skipped in archive.skipped {

@@ -26,14 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         helpNames: []
     )
 
-    @Flag(name: .long, help: "Let the script read and report without changing anything.")
-    var dryRun = false
-
-    @Option(name: .long, help: "Console log level (default: info; the log file always gets debug).")
-    var logLevel: LogLevelOption?
-
-    @Option(name: .long, help: "Console and log file lines as text or JSON (default: script-behavior.log-format, else text).")
-    var logFormat: LogFormatOption?
+    @OptionGroup var runner: RunnerOptions<RunOptionsHelp>
 
     @Option(name: .long, help: "Also write the run's metrics in the Prometheus text format to this file (node_exporter's textfile collector).")
     var metricsFile: String?
@@ -83,8 +76,8 @@ struct RunCommand: AsyncParsableCommand {
             guard org == nil else { throw PodRun.positionalError(script: script, targets: targets) }
             try await PodRun(
                 target: PodTarget(file: targets, index: targetIndex), terminationLog: TerminationLog(path: terminationLog),
-                console: ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json),
-                isDryRun: dryRun, projectRoot: global.projectRoot, variables: secrets.variables(environment),
+                console: runner.console(json: global.json),
+                isDryRun: runner.dryRun, projectRoot: global.projectRoot, variables: secrets.variables(environment),
                 metrics: RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
             ).run(scriptType, extraArguments: options.arguments, environment: environment)
             return
@@ -96,20 +89,18 @@ struct RunCommand: AsyncParsableCommand {
         var request = RunRequest(
             script: scriptType, arguments: options.arguments, org: org, env: env,
             projectRoot: environment.projectRoot(global.projectRoot),
-            environment: secrets.variables(environment), isDryRun: dryRun,
+            environment: secrets.variables(environment), isDryRun: runner.dryRun,
             runID: environment.variables[FleetChildGuard.runIDVariable].flatMap(RunID.init))
         if environment.variables[FleetChildGuard.parentVariable] != nil {
             // A fleet's target: its outputs and record go to output/{org}-{env}/ (docs/fleets.md).
             request.outputSubfolder = "\(org)-\(env)"
         }
-        let console = ConsoleLogOptions(level: logLevel?.level, format: logFormat?.format, json: global.json)
+        let console = runner.console(json: global.json)
         let outcome = await RunExecution(environment: environment, console: console).execute(request)
         if let record = outcome.record {
             await RunMetricsExport(file: metricsFile, pushGateway: pushMetrics)
                 .export(record, environment: environment)
         }
-        guard outcome.exitCode == .success else {
-            throw ArgumentParser.ExitCode(outcome.exitCode.rawValue)
-        }
+        try RunExecution.check(outcome, console: console)
     }
 }

@@ -1,8 +1,8 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
 import Runbook
-import Synchronization
 
 /// Console options of one `runbook run`.
 struct ConsoleLogOptions: Sendable {
@@ -14,31 +14,25 @@ struct ConsoleLogOptions: Sendable {
     var json: Bool
 }
 
-/// Runs a request the way the CLI does: console + file logging (and, in a real process, every
-/// other logger routed through the same redactor), Ctrl-C cancels the script (exit 130 after the
-/// logs and the run record are written), the error printed once (one JSON line under `--json` or
-/// JSON log lines, so such a console is JSON throughout), the run record as one JSON line under `--json`.
+/// Runs a request the way the CLI does: console + file logging built by the runner from the flags
+/// (and, in a real process, every other logger routed through the same redactor), Ctrl-C cancels
+/// the script (exit 130 after the logs and the run record are written), the run record as one
+/// JSON line under `--json`. The error is not shown here: the caller throws it (`RunFailure`) and
+/// `RunbookMain` shows it once.
 struct RunExecution {
     let environment: CLIEnvironment
     let console: ConsoleLogOptions
 
     func execute(_ request: RunRequest) async -> RunOutcome {
         let environment = environment
-        let console = console
-        // The format the run's logs use (option, else config): JSON lines make the error JSON too.
-        let chosenFormat = Mutex(console.format ?? .text)
-        let runner = ScriptRunner(clock: environment.clock, makeLogging: { setup in
-            let level = console.level ?? (setup.configWantsDebug ? .debug : .info)
-            let format = chosenFormat.withLock { $0 = console.format ?? setup.configLogFormat; return $0 }
-            let logging = try RunLogging.standard(
-                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
-                redactor: setup.redactor, clock: environment.clock, environment: environment.variables,
-                consoleLevel: level, format: format, console: CLIConsole(environment: environment))
+        let options = RunLogOptions(
+            level: console.level, format: console.format, console: CLIConsole(environment: environment),
+            environment: environment.variables)
+        let runner = ScriptRunner(clock: environment.clock, logOptions: options, loggingStarted: { logging in
             if environment.handlesInterrupts {
                 // The real process: every logger, including libraries', goes through this run's redactor.
                 LoggingSystem.bootstrap { label in logging.makeHandler(label: label) }
             }
-            return logging
         })
         let task = Task { await runner.run(request) }
         let interrupts = environment.handlesInterrupts ? [SIGINT, SIGTERM].map { Self.cancel(task, on: $0) } : []
@@ -46,15 +40,22 @@ struct RunExecution {
         // does cancelling the caller (an embedding program, a test).
         let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
         for interrupt in interrupts { interrupt.cancel() }
-        if let error = outcome.error {
-            let json = console.json || chosenFormat.withLock { $0 } == .jsonLines
-            environment.writeError(environment.errorRenderer(json: json).render(error))
-        }
         // The record the runner saved, not a second one made now.
         if console.json, let line = try? outcome.record?.jsonLine() {
             environment.writeOut(line + "\n")
         }
         return outcome
+    }
+
+    /// Throws how `outcome` ended unless it succeeded: its error as a `RunFailure` (JSON under
+    /// `--json` or when the run's log lines were JSON, so such a console is JSON throughout), else
+    /// its exit code.
+    static func check(_ outcome: RunOutcome, console: ConsoleLogOptions) throws {
+        if let error = outcome.error {
+            let format = outcome.logFormat ?? console.format ?? .text
+            throw RunFailure(error: error, asJSON: console.json || format == .jsonLines)
+        }
+        guard outcome.exitCode == .success else { throw ArgumentParser.ExitCode(outcome.exitCode.rawValue) }
     }
 
     /// Ignores the default action of `number` (SIGINT, SIGTERM) and cancels `task` instead.

@@ -46,6 +46,11 @@ public enum RunbookMain {
     private static func report(_ error: any Error, arguments: [String], environment: CLIEnvironment) -> Int32 {
         // Thrown by a command that has already shown its outcome (a finished run).
         if let code = error as? ArgumentParser.ExitCode { return code.rawValue }
+        let usage = CommandLineUsage(arguments: arguments)
+        if let failure = error as? RunFailure {
+            environment.writeError(environment.errorRenderer(json: failure.asJSON || usage.asksForJSON).render(failure.error))
+            return failure.error.exitCode.rawValue
+        }
         let helpful: HelpfulError
         let parserCode = RunbookCommand.exitCode(for: error)
         if error is HelpfulError || error is any HelpfulErrorConvertible || error is CancellationError {
@@ -56,13 +61,12 @@ public enum RunbookMain {
             if !message.isEmpty { environment.writeOut(message + "\n") }
             return 0
         } else if parserCode == .validationFailure {
-            helpful = CommandLineUsage(arguments: arguments).helpfulError(for: error)
+            helpful = usage.helpfulError(for: error)
         } else {
             // Not the parser's and not ours: wrapped, never shown raw.
             helpful = HelpfulError.wrapping(error)
         }
-        let json = CommandLineUsage(arguments: arguments).asksForJSON
-        environment.writeError(environment.errorRenderer(json: json).render(helpful))
+        environment.writeError(environment.errorRenderer(json: usage.asksForJSON).render(helpful))
         return helpful.exitCode.rawValue
     }
 }

@@ -21,13 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
         for skipped in archive.skipped {
             environment.writeError("warning: skipped \(skipped.file): \(skipped.reason)\n")
         }
-        let entry: RunRecordArchive.Entry
-        do {
-            entry = try archive.record(matching: runID)
-        } catch {
-            environment.writeError(environment.errorRenderer(json: global.json).render(error))
-            throw ArgumentParser.ExitCode(error.exitCode.rawValue)
-        }
+        let entry = try archive.record(matching: runID)
         if global.json {
             environment.writeOut(try entry.record.jsonLine() + "\n")
             return

@@ -25,6 +25,11 @@ public struct RunLogFields: Sendable, Equatable {
         self.script = script
     }
 
+    /// The fields of `run`.
+    package init(_ run: Run) {
+        self.init(runID: run.id, org: run.org, env: run.env, script: run.script.name)
+    }
+
     /// How much of the run id a text line shows.
     public enum IDForm: Sendable {
         /// The canonical id, `0194a3b2-5c1e-7a3f-9d2b-4c8e1f0a7b6d` (log files).

@@ -68,6 +68,17 @@ public struct RunLogging: Sendable {
         "\(org)-\(env)-\(script)_\(UTCTimestamp.fileName(date))_\(runID.short).log"
     }
 
+    /// The standard setup of `run` (see below), on the run's console, with the run's redactor
+    /// and clock, at `level` in `format`; `options` give the colour variables.
+    package static func standard(
+        _ run: Run, level: Logger.Level, format: LogLineFormat, options: RunLogOptions
+    ) throws -> RunLogging {
+        try standard(
+            root: run.projectRoot, org: run.org, env: run.env, script: run.script.name, runID: run.id,
+            redactor: run.redactor, clock: run.clock, environment: options.environment,
+            consoleLevel: level, format: format, console: run.console)
+    }
+
     /// The standard setup: console (INFO by default, coloured only on a terminal without
     /// `NO_COLOR`) plus a DEBUG file `logs/{org}-{env}-{script}_<UTC>_<short run id>.log` under `root`,
     /// both in `format`, both stamping every line with the run's id (and, in JSON, org, env, script).

@@ -36,17 +36,24 @@ public struct RunLogSetup: Sendable {
         self.config = config
     }
 
+    /// The setup of `run` (after its secrets are loaded: its redactor) with its configuration.
+    package init(_ run: Run, config: ConfigProxy) {
+        self.init(
+            runID: run.id, label: run.label, org: run.org, env: run.env, scriptName: run.script.name,
+            projectRoot: run.projectRoot, redactor: run.redactor, config: config)
+    }
+
     /// True when the configuration asks for debug output on the console
-    /// (`script-behavior.debug-mode` or `verbose-logging`).
+    /// (`script-behavior.debug-mode` or `verbose-logging`). A value that is not a boolean throws
+    /// the configuration's wrong-type error rather than counting as false.
     public var configWantsDebug: Bool {
-        ((try? config.optional(Bool.self, "script-behavior", "debug-mode")) ?? nil) == true
-            || ((try? config.optional(Bool.self, "script-behavior", "verbose-logging")) ?? nil) == true
+        get throws(HelpfulError) { try RunConsoleSettings(config: config).wantsDebug }
     }
 
     /// The log line format the configuration asks for (`script-behavior.log-format`, `text` or
-    /// `json`; the schema checked it), `.text` when unset. `--log-format` wins over it.
+    /// `json`; the schema checked it), `.text` when unset. `--log-format` wins over it. A value of
+    /// the wrong type throws.
     public var configLogFormat: LogLineFormat {
-        ((try? config.optional(String.self, "script-behavior", "log-format")) ?? nil)
-            .flatMap(LogLineFormat.init(rawValue:)) ?? .text
+        get throws(HelpfulError) { try RunConsoleSettings(config: config).logFormat }
     }
 }

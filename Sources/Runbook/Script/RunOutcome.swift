@@ -11,6 +11,9 @@ public struct RunOutcome: Sendable {
     public var record: RunRecord?
     /// Where the record was saved, when it could be.
     public var recordFile: URL?
+    /// The format the run's log lines used (`--log-format`, else `script-behavior.log-format`);
+    /// nil when the run stopped before its configuration was read. JSON lines make the error JSON too.
+    package var logFormat: LogLineFormat?
 
     /// Creates an outcome.
     public init(exitCode: ExitCode, error: HelpfulError? = nil, record: RunRecord? = nil, recordFile: URL? = nil) {

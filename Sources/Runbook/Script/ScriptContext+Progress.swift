@@ -8,9 +8,8 @@ extension ScriptContext {
     /// progress.finish()
     /// ```
     public func progress(total: Int, description: String) -> ProgressReporter {
-        let enabled = ((try? config.optional(Bool.self, "script-behavior", "enable-progress-bars")) ?? nil) ?? false
-        return ProgressReporter.make(
-            total: total, description: description, clock: clock, enableProgressBars: enabled,
-            console: FileDescriptorConsole.standardError, logger: logger)
+        ProgressReporter.make(
+            total: total, description: description, clock: clock, enableProgressBars: progressBarsEnabled,
+            console: console, logger: logger)
     }
 }

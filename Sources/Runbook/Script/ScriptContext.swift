@@ -40,6 +40,11 @@ public struct ScriptContext: Sendable {
     public let results: ProcessingResults
     /// The run's unique id (in the run record and the name of every file the run writes).
     public let runID: RunID
+    /// The run's console, where a progress bar is drawn (the runner sets it: the CLI's standard
+    /// error, or a test's capture).
+    var console: any ConsoleOutput = FileDescriptorConsole.standardError
+    /// `script-behavior.enable-progress-bars`, decoded when the run started (the runner sets it).
+    var progressBarsEnabled = false
 
     /// Creates a context (the runner does this). Without `runID`, the output store's run id is used,
     /// else a fresh one.
@@ -61,6 +66,20 @@ public struct ScriptContext: Sendable {
         self.services = services
         self.output = output
         self.results = results
+    }
+
+    /// The context of `run` (the runner makes it once the services exist): who, where, as what,
+    /// its logger and console come from the run.
+    init(
+        run: Run, config: ConfigProxy, secrets: SecretStore, services: ServiceContainer, output: OutputStore,
+        results: ProcessingResults, progressBarsEnabled: Bool
+    ) {
+        self.init(
+            org: run.org, env: run.env, scriptName: run.script.name, isDryRun: run.isDryRun, config: config,
+            secrets: secrets, logger: run.logger, clock: run.clock, projectRoot: run.projectRoot, services: services,
+            output: output, results: results, runID: run.id)
+        self.console = run.console
+        self.progressBarsEnabled = progressBarsEnabled
     }
 
     /// Resolves a service from the container.

@@ -2,38 +2,35 @@ import Foundation
 import Logging
 
 extension ScriptRunner {
-    /// When and as what a run started: the id and both clock readings, taken once.
-    struct RunStart {
-        let id: RunID
-        let date: Date
-        let monotonic: Duration
-    }
-
     /// Ends a run whose script was called: logs the error once (to the log file; the caller shows
     /// it on the console), builds the run record once, saves it, shows its summary, flushes the
     /// logs, and picks the exit code. When the record cannot be saved, that error ends the run
     /// (exit 1) unless another one already did, and the summary says so.
-    func finish(_ run: PreparedRun, start: RunStart, failure: HelpfulError?) async -> RunOutcome {
-        let context = run.context
+    func finish(_ prepared: PreparedRun, failure: HelpfulError?) async -> RunOutcome {
+        let context = prepared.context
+        let run = prepared.run
         var failure = failure?.redacted(by: run.redactor)
         if let failure {
             let fileOnly = RunLogging(
-                redactor: run.redactor, clock: clock, sinks: run.logging.sinks.filter { !($0 is ConsoleLogSink) })
+                redactor: run.redactor, clock: clock, sinks: prepared.logging.sinks.filter { !($0 is ConsoleLogSink) })
             let rendered = HelpfulErrorRenderer(style: .plain, redactor: run.redactor).render(failure)
             fileOnly.makeLogger(label: context.logger.label)
                 .error("\(rendered)", metadata: RunLogging.verbatim.merging(["exit-code": "\(failure.exitCode.rawValue)"]) { $1 })
         }
-        RunLock(shortID: start.id.short).release(in: context.output.root.appendingPathComponent(OutputFolder.output.rawValue))
+        RunLock(shortID: run.id.short).release(in: context.output.root.appendingPathComponent(OutputFolder.output.rawValue))
         let written = RunWrittenFiles(
             files: context.output.writtenFiles, transactions: context.output.transactions,
-            logFile: run.logging.sinks.lazy.compactMap { $0 as? FileLogSink }.first.map {
+            logFile: prepared.logging.sinks.lazy.compactMap { $0 as? FileLogSink }.first.map {
                 context.output.relativePath($0.url.path)
             })
         // The HTTP clients' measurements: the instrumentation exists only once a client was resolved,
         // and is not built here for a run that made none.
         let metrics = context.services.existing(HTTPInstrumentation.self).map { $0.collector.snapshot() }
             .flatMap { $0.hosts.isEmpty ? nil : $0 }
-        var record = makeRecord(run.request, start: start, failure: failure, started: true,
+        // The run ends now, once: the record saved, the record returned (and printed under
+        // `--json`) and a record amended after a failed save all carry this end.
+        let end = RunEnd(date: clock.now(), monotonic: clock.monotonicNow())
+        var record = makeRecord(run, prepared.request, end: end, failure: failure, started: true,
                                 items: context.results.items(redactor: run.redactor), redactor: run.redactor, written: written)
         record.metrics = metrics
         let saved = await Self.save(record, in: context.output)
@@ -44,27 +41,30 @@ extension ScriptRunner {
             context.logger.error("The run record could not be saved: \(error.problem)")
             if failure == nil {
                 failure = error.redacted(by: run.redactor)
-                record = makeRecord(run.request, start: start, failure: failure, started: true, items: record.items,
-                                    redactor: run.redactor, written: written)
+                record = makeRecord(run, prepared.request, end: end, failure: failure, started: true,
+                                    items: record.items, redactor: run.redactor, written: written)
                 record.metrics = metrics
             }
         }
-        context.logger.info("\(record.summary) (run \(start.id))")
+        context.logger.info("\(record.summary) (run \(run.id))")
         for line in metrics?.consoleLines() ?? [] { context.logger.info("\(line)") }
         RunTracing.recordRunMetrics(
             script: record.script,
             items: record.counts.byOutcome,
             duration: .seconds(record.durationSeconds))
-        run.logging.flush()
-        return RunOutcome(
+        prepared.logging.flush()
+        var outcome = RunOutcome(
             exitCode: ExitCode(rawValue: record.exitCode) ?? .scriptFailed, error: failure, record: record,
             recordFile: try? saved.get())
+        outcome.logFormat = prepared.logFormat
+        return outcome
     }
 
     /// Ends a run that stopped before its script was called (bad options, configuration error,
     /// cancelled while loading): the record is still made and saved; its arguments pass through a
     /// redactor of the secrets loaded so far.
-    func finishUnstarted(_ request: RunRequest, start: RunStart, failure: HelpfulError, registry: SecretRegistry) async -> RunOutcome {
+    func finishUnstarted(_ run: Run, _ request: RunRequest, failure: HelpfulError) async -> RunOutcome {
+        let registry = run.secrets
         // A configuration error can stop the run before its secrets are loaded: the values known
         // without loading (given in code, `RUNBOOK_SECRET_*` variables) are redacted from the record too.
         if case .inline(_, _, let secrets, _) = request.configuration {
@@ -73,12 +73,19 @@ extension ScriptRunner {
         for (name, value) in request.environment where name.hasPrefix("RUNBOOK_SECRET_") && !name.hasSuffix("_FILE") {
             registry.register(value)
         }
-        let record = makeRecord(request, start: start, failure: failure, started: false, items: RunRecord.Items(),
+        let end = RunEnd(date: clock.now(), monotonic: clock.monotonicNow())
+        let record = makeRecord(run, request, end: end, failure: failure, started: false, items: RunRecord.Items(),
                                 redactor: Redactor(secrets: registry), written: RunWrittenFiles())
-        var store = OutputStore(root: request.projectRoot, clock: clock, runID: start.id)
+        var store = OutputStore(root: run.projectRoot, clock: clock, runID: run.id)
         store.outputSubfolder = request.outputSubfolder
         let saved = await Self.save(record, in: store)
         return RunOutcome(exitCode: failure.exitCode, error: failure, record: record, recordFile: try? saved.get())
+    }
+
+    /// When a run ended: both clock readings, taken once.
+    struct RunEnd {
+        let date: Date
+        let monotonic: Duration
     }
 
     /// What a run put on disk, for its record.
@@ -91,7 +98,7 @@ extension ScriptRunner {
     /// The record of a run that ended now with `failure` (already redacted) or none; the script's
     /// arguments pass through `redactor`.
     private func makeRecord(
-        _ request: RunRequest, start: RunStart, failure: HelpfulError?, started: Bool, items: RunRecord.Items,
+        _ run: Run, _ request: RunRequest, end: RunEnd, failure: HelpfulError?, started: Bool, items: RunRecord.Items,
         redactor: Redactor, written: RunWrittenFiles
     ) -> RunRecord {
         let counts = ProcessingResults.Counts(
@@ -99,17 +106,17 @@ extension ScriptRunner {
             failed: items.failed.count, expected: items.expected.count)
         let exitCode = failure?.exitCode ?? (counts.failed > 0 ? .completedWithFailures : .success)
         let outcome = RunRecord.Outcome(exitCode)
-        let elapsed = (clock.monotonicNow() - start.monotonic).components
+        let elapsed = (end.monotonic - run.startedMonotonic).components
         return RunRecord(
-            runId: start.id, script: request.script.name, scriptVersion: request.script.version,
-            runbookVersion: RunbookVersion.current, org: request.org, env: request.env,
-            arguments: request.arguments.map(redactor.redact), dryRun: request.isDryRun,
+            runId: run.id, script: run.script.name, scriptVersion: run.script.version,
+            runbookVersion: RunbookVersion.current, org: run.org, env: run.env,
+            arguments: request.arguments.map(redactor.redact), dryRun: run.isDryRun,
             origin: RunOrigin.current(environment: request.environment),
             outcome: outcome, exitCode: exitCode.rawValue,
             summary: ResultsSummary.line(counts, outcome: outcome, started: started),
             error: failure.map { RunRecord.Failure($0) },
-            startedAt: RecordTimestamp.truncatedToMilliseconds(start.date),
-            finishedAt: RecordTimestamp.truncatedToMilliseconds(clock.now()),
+            startedAt: RecordTimestamp.truncatedToMilliseconds(run.startedAt),
+            finishedAt: RecordTimestamp.truncatedToMilliseconds(end.date),
             durationSeconds: max(0, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18),
             counts: counts, items: items, files: written.files, transactions: written.transactions,
             logFile: written.logFile)

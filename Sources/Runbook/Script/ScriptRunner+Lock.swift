@@ -11,14 +11,14 @@ import Darwin
 extension ScriptRunner {
     /// Takes the script/org/env run lock (``ScriptRunLock``) for the run that starts now; org and
     /// env are checked first (they become part of the lock's file name), as the loader checks them.
-    func takeRunLock(_ request: RunRequest, start: RunStart) throws(HelpfulError) -> ScriptRunLock {
-        try ConfigIdentifier.validate(request.org, role: "org")
-        try ConfigIdentifier.validate(request.env, role: "env")
+    func takeRunLock(_ run: Run, environment: [String: String]) throws(HelpfulError) -> ScriptRunLock {
+        try ConfigIdentifier.validate(run.org, role: "org")
+        try ConfigIdentifier.validate(run.env, role: "env")
         let owner = ScriptRunLock.Owner(
-            pid: getpid(), host: RunOrigin.current(environment: request.environment).host,
-            runId: "\(start.id)", startedAt: start.date.formatted(.iso8601))
+            pid: getpid(), host: RunOrigin.current(environment: environment).host,
+            runId: "\(run.id)", startedAt: run.startedAt.formatted(.iso8601))
         return try ScriptRunLock.acquire(
-            projectRoot: request.projectRoot, script: request.script.name, org: request.org, env: request.env, owner: owner)
+            projectRoot: run.projectRoot, script: run.script.name, org: run.org, env: run.env, owner: owner)
     }
 
     /// Logs that the run took over a lock its previous owner never released (it died).

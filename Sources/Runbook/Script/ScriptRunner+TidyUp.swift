@@ -11,8 +11,9 @@ extension ScriptRunner {
     ///    (default 30), never those of a run still going (`removeExpiredFiles`).
     ///
     /// On an empty project this costs a failed directory open and two directory listings.
-    func tidyUp(_ run: PreparedRun, start: RunStart) {
-        let context = run.context
+    func tidyUp(_ prepared: PreparedRun) {
+        let context = prepared.context
+        let run = prepared.run
         let output = context.output
         let completed = output.recoverInterruptedTransactions()
         if !completed.isEmpty {
@@ -23,10 +24,10 @@ extension ScriptRunner {
             let files = removed.joined(separator: ", ")
             context.logger.info("Removed \(removed.count) temporary file\(removed.count == 1 ? "" : "s") left by killed runs: \(files)")
         }
-        RunLock(shortID: start.id.short).acquire(in: output.root.appendingPathComponent(OutputFolder.output.rawValue))
+        RunLock(shortID: run.id.short).acquire(in: output.root.appendingPathComponent(OutputFolder.output.rawValue))
         let keepDays = ((try? context.config.optional(Int.self, "script-behavior", "retention", "keep-days")) ?? nil)
             ?? OutputStore.defaultRetentionDays
-        let expired = output.removeExpiredFiles(keepDays: keepDays, now: start.date, protecting: [start.id.short])
+        let expired = output.removeExpiredFiles(keepDays: keepDays, now: run.startedAt, protecting: [run.id.short])
         if !expired.isEmpty {
             context.logger.info("Removed \(expired.count) file\(expired.count == 1 ? "" : "s") older than \(keepDays) days (script-behavior.retention.keep-days)")
             context.logger.debug("Removed by retention: \(expired.joined(separator: ", "))")

@@ -8,30 +8,36 @@ import ArgumentParser
 /// the test harness both use it, so a test runs exactly what production runs.
 ///
 /// ```swift
-/// let runner = ScriptRunner()
+/// let runner = ScriptRunner(logOptions: RunLogOptions(level: .debug))
 /// let outcome = await runner.run(RunRequest(script: HelloWorld.self, org: "demo", env: "test", projectRoot: root))
 /// ```
 public struct ScriptRunner: Sendable {
     /// The run's clock.
     public var clock: any RunbookClock
-    /// Builds the run's logging once the configuration and secrets are known.
-    public var makeLogging: @Sendable (RunLogSetup) throws -> RunLogging
+    /// How the runner builds the run's standard logging (console and `logs/` file): the flags'
+    /// level and format, the console, the colour variables.
+    public var logOptions: RunLogOptions
+    /// Replaces the standard logging (tests route every line to a capture); nil: the standard one
+    /// from `logOptions`.
+    public var makeLogging: (@Sendable (RunLogSetup) throws -> RunLogging)?
+    /// Told the run's logging once it exists (the CLI routes the process's other loggers through
+    /// it); it builds nothing.
+    public var loggingStarted: @Sendable (RunLogging) -> Void
     /// Called after the standard services are registered: tests replace any of them here.
     public var configureServices: @Sendable (ServiceContainer) -> Void
 
     /// Creates a runner. By default logs go to the console (INFO) and `logs/` (DEBUG).
     public init(
         clock: any RunbookClock = SystemClock(),
+        logOptions: RunLogOptions = RunLogOptions(),
         makeLogging: (@Sendable (RunLogSetup) throws -> RunLogging)? = nil,
+        loggingStarted: @escaping @Sendable (RunLogging) -> Void = { _ in },
         configureServices: @escaping @Sendable (ServiceContainer) -> Void = { _ in }
     ) {
         self.clock = clock
-        self.makeLogging = makeLogging ?? { [clock] setup in
-            try RunLogging.standard(
-                root: setup.projectRoot, org: setup.org, env: setup.env, script: setup.scriptName, runID: setup.runID,
-                redactor: setup.redactor, clock: clock, environment: [:],
-                consoleLevel: setup.configWantsDebug ? .debug : .info, format: setup.configLogFormat)
-        }
+        self.logOptions = logOptions
+        self.makeLogging = makeLogging
+        self.loggingStarted = loggingStarted
         self.configureServices = configureServices
     }
 
@@ -39,39 +45,39 @@ public struct ScriptRunner: Sendable {
     /// every outcome (success, failures, error, interruption, configuration or usage error) gets a
     /// run record saved under `output/`.
     public func run(_ request: RunRequest) async -> RunOutcome {
-        let now = clock.now()
-        let start = RunStart(id: request.runID ?? RunID.generate(at: now), date: now, monotonic: clock.monotonicNow())
-        let registry = SecretRegistry()
+        let run = Run(request, clock: clock, console: logOptions.console)
         let script: any Script
         do {
             script = try request.script.parse(request.arguments)
         } catch {
-            return await finishUnstarted(request, start: start, failure: usageError(request.script, error), registry: registry)
+            return await finishUnstarted(run, request, failure: usageError(request.script, error))
         }
         // One run of a script per org/env at a time, whatever its outcome (released on every return).
         let lock: ScriptRunLock
         do {
-            lock = try takeRunLock(request, start: start)
+            lock = try takeRunLock(run, environment: request.environment)
         } catch {
-            return await finishUnstarted(request, start: start, failure: error, registry: registry)
+            return await finishUnstarted(run, request, failure: error)
         }
         defer { lock.release() }
         let prepared: PreparedRun
+        var logFormat: LogLineFormat?
         do {
-            prepared = try prepare(request, runID: start.id, registry: registry)
+            prepared = try prepare(run, request, logFormat: &logFormat)
         } catch {
             // Secrets are known by now: a value that leaked into a message is removed.
-            return await finishUnstarted(
-                request, start: start, failure: error.redacted(by: Redactor(secrets: registry)), registry: registry)
+            var outcome = await finishUnstarted(run, request, failure: error.redacted(by: Redactor(secrets: run.secrets)))
+            outcome.logFormat = logFormat
+            return outcome
         }
         let context = prepared.context
-        tidyUp(prepared, start: start)
+        tidyUp(prepared)
         reportTakeOver(lock, logger: context.logger)
-        let dryRun = request.isDryRun ? " (dry run)" : ""
-        context.logger.info("Starting \(request.script.name) for \(request.org)/\(request.env)\(dryRun)")
+        let dryRun = run.isDryRun ? " (dry run)" : ""
+        context.logger.info("Starting \(run.script.name) for \(run.org)/\(run.env)\(dryRun)")
         // One span for the run: every HTTP call made in it becomes its child.
         return await RunTracing.withRunSpan(
-            script: request.script.name, org: request.org, env: request.env, runID: "\(start.id)"
+            script: run.script.name, org: run.org, env: run.env, runID: "\(run.id)"
         ) { span in
             var failure: HelpfulError?
             do {
@@ -85,7 +91,7 @@ public struct ScriptRunner: Sendable {
                 if let failure { interrupted.details = ["While stopping: \(failure.problem)"] }
                 failure = interrupted
             }
-            let outcome = await finish(prepared, start: start, failure: failure)
+            let outcome = await finish(prepared, failure: failure)
             RunTracing.recordOutcome(span, exitCode: outcome.exitCode.rawValue)
             return outcome
         }
@@ -93,21 +99,35 @@ public struct ScriptRunner: Sendable {
 
     /// Everything a run needs once the configuration is valid.
     struct PreparedRun {
+        /// The run, with its redactor and logger.
+        let run: Run
         let request: RunRequest
         let context: ScriptContext
         let logging: RunLogging
-        let redactor: Redactor
+        /// The format the run's log lines use (flag, else configuration).
+        let logFormat: LogLineFormat
     }
 
-    private func prepare(_ request: RunRequest, runID: RunID, registry: SecretRegistry) throws(HelpfulError) -> PreparedRun {
-        let loaded = try loadConfiguration(request, registry: registry)
-        let redactor = Redactor(secrets: registry, patterns: try RedactionPatterns.forProject(at: request.projectRoot))
-        let setup = RunLogSetup(
-            runID: runID, label: "runbook.\(request.script.name)", org: request.org, env: request.env,
-            scriptName: request.script.name, projectRoot: request.projectRoot, redactor: redactor, config: loaded.proxy)
+    /// Loads the configuration, decodes the console settings (a wrong type fails here), builds the
+    /// logging and the services. `logFormat` is set as soon as it is known, for an error after it.
+    private func prepare(
+        _ run: Run, _ request: RunRequest, logFormat: inout LogLineFormat?
+    ) throws(HelpfulError) -> PreparedRun {
+        let loaded = try loadConfiguration(request, registry: run.secrets)
+        let settings = try RunConsoleSettings(config: loaded.proxy)
+        let format = logOptions.format ?? settings.logFormat
+        logFormat = format
+        let redactor = Redactor(secrets: run.secrets, patterns: try RedactionPatterns.forProject(at: run.projectRoot))
+        let redacting = run.withLogging(redactor: redactor, logger: run.logger)
         let logging: RunLogging
         do {
-            logging = try makeLogging(setup)
+            if let makeLogging {
+                logging = try makeLogging(RunLogSetup(redacting, config: loaded.proxy))
+            } else {
+                logging = try RunLogging.standard(
+                    redacting, level: logOptions.level ?? (settings.wantsDebug ? .debug : .info), format: format,
+                    options: logOptions)
+            }
         } catch {
             throw HelpfulError(
                 code: .runLoggingUnavailable,
@@ -116,22 +136,23 @@ public struct ScriptRunner: Sendable {
                 example: "mkdir -p logs && touch logs/.write-test",
                 location: .file("logs/"), exitCode: .configuration)
         }
-        let logger = logging.makeLogger(label: setup.label)
+        loggingStarted(logging)
+        let run = redacting.withLogging(redactor: redactor, logger: logging.makeLogger(label: redacting.label))
+        let logger = run.logger
         for warning in loaded.warnings { logger.warning("\(warning)") }
         let services = ServiceContainer()
         var output = OutputStore(
-            root: request.projectRoot, clock: clock, logger: logger, runID: runID, redactor: redactor, recordsFiles: true)
+            root: run.projectRoot, clock: clock, logger: logger, runID: run.id, redactor: redactor, recordsFiles: true)
         output.outputSubfolder = request.outputSubfolder
         let results = ProcessingResults()
-        try StandardServices(loaded: loaded, logger: logger, registry: registry, clock: clock,
-                             projectRoot: request.projectRoot, environment: request.environment)
+        try StandardServices(loaded: loaded, logger: logger, registry: run.secrets, clock: clock,
+                             projectRoot: run.projectRoot, environment: request.environment)
             .register(in: services, output: output, results: results)
         configureServices(services)
         let context = ScriptContext(
-            org: request.org, env: request.env, scriptName: request.script.name, isDryRun: request.isDryRun,
-            config: loaded.proxy, secrets: loaded.secrets, logger: logger, clock: clock,
-            projectRoot: request.projectRoot, services: services, output: output, results: results, runID: runID)
-        return PreparedRun(request: request, context: context, logging: logging, redactor: redactor)
+            run: run, config: loaded.proxy, secrets: loaded.secrets, services: services, output: output,
+            results: results, progressBarsEnabled: settings.progressBars)
+        return PreparedRun(run: run, request: request, context: context, logging: logging, logFormat: format)
     }
 
     func loadConfiguration(_ request: RunRequest, registry: SecretRegistry) throws(HelpfulError) -> LoadedConfiguration {

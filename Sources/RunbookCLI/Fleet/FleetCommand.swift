@@ -58,14 +58,8 @@ struct FleetCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --retries: wait this long before each retry (90s, 5m; default 30s).")
     var retryDelay = "30s"
 
-    @Flag(name: .long, help: "Every target runs with --dry-run.")
-    var dryRun = false
-
-    @Option(name: .long, help: "Every target's console log level.")
-    var logLevel: LogLevelOption?
-
-    @Option(name: .long, help: "Every target's console and log file lines as text or JSON.")
-    var logFormat: LogFormatOption?
+    /// Handed to every target's `runbook run`.
+    @OptionGroup var runner: RunnerOptions<FleetOptionsHelp>
 
     @OptionGroup var global: GlobalOptions
 
@@ -122,13 +116,10 @@ struct FleetCommand: AsyncParsableCommand {
             }
             timeout = parsed
         }
-        var runner: [String] = dryRun ? ["--dry-run"] : []
-        if let logLevel { runner += ["--log-level", logLevel.rawValue] }
-        if let logFormat { runner += ["--log-format", logFormat.rawValue] }
         var settings = FleetSettings(
             script: script, projectRoot: root, executable: FleetSettings.executable(environment: environment.variables),
             maxParallel: maxParallel, output: output, haltAfter: budget, targetTimeout: timeout, retries: retries,
-            runnerArguments: runner, scriptArguments: scriptArguments, json: global.json)
+            runnerArguments: runner.arguments, scriptArguments: scriptArguments, json: global.json)
         settings.retryDelay = delay
         return settings
     }

@@ -39,7 +39,7 @@ struct PodRun {
             if !console.json, let line = try? record.jsonLine() { environment.writeOut(line + "\n") }
             terminationLog.write(TerminationMessage(record: record, targetIndex: chosen.index), environment: environment)
         }
-        guard outcome.exitCode == .success else { throw ArgumentParser.ExitCode(outcome.exitCode.rawValue) }
+        try RunExecution.check(outcome, console: console)
     }
 }
 

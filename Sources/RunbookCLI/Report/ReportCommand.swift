@@ -30,13 +30,8 @@ struct ReportCommand: AsyncParsableCommand {
         let source = Self.resolve(fleetRecord, in: environment.currentDirectory)
         let destination = output.map { Self.resolve($0, in: environment.currentDirectory) }
             ?? source.deletingPathExtension().appendingPathExtension("html")
-        do {
-            let report = try FleetReport.load(recordAt: source, shownAs: fleetRecord, projectRoot: root)
-            try Self.write(FleetReportPage(report: report).html(), to: destination, shownAs: output ?? destination.path)
-        } catch {
-            environment.writeError(environment.errorRenderer(json: global.json).render(error))
-            throw ArgumentParser.ExitCode(error.exitCode.rawValue)
-        }
+        let report = try FleetReport.load(recordAt: source, shownAs: fleetRecord, projectRoot: root)
+        try Self.write(FleetReportPage(report: report).html(), to: destination, shownAs: output ?? destination.path)
         environment.writeOut("Wrote \(output ?? destination.path)\n")
     }
 
