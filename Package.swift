@@ -4,9 +4,14 @@ import PackageDescription
 
 /// Script targets are discovered, not listed: every folder `examples/<Name>` and `scripts/<Name>`
 /// with a `Sources/` folder is a script target `<Name>` (and `Tests/` its test target `<Name>Tests`).
-/// `runbook new <script-name>` creates such a folder, regenerates Sources/runbook/ScriptList.swift and
-/// updates the line below, so that SwiftPM (which caches this manifest by its text) sees the new folder.
-// runbook-script-folders: examples/BulkUpdate examples/CustomerSync examples/HelloWorld examples/InvoiceExport
+/// The `runbook` executable's script list is generated at build time (Plugins/RunbookScriptList).
+/// SwiftPM caches this manifest by its text, so a new folder is seen only once the text changes:
+/// `runbook new <script-name>` inserts the folder's own line below, in name order, and changes no
+/// other line (two new scripts merge cleanly unless their lines are neighbours; docs/writing-a-script.md).
+// runbook-script-folder: examples/BulkUpdate
+// runbook-script-folder: examples/CustomerSync
+// runbook-script-folder: examples/HelloWorld
+// runbook-script-folder: examples/InvoiceExport
 let scriptFolders: [(name: String, path: String)] = ["examples", "scripts"].flatMap { parent -> [(name: String, path: String)] in
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(parent)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
@@ -147,8 +152,12 @@ let coreTargets: [Target] = [
         name: "runbook",
         dependencies: ["RunbookCLI"] + scriptFolders.map { .target(name: $0.name) },
         swiftSettings: strictSettings,
-        linkerSettings: staticallyLinked
+        linkerSettings: staticallyLinked,
+        plugins: ["RunbookScriptList"]
     ),
+    // The `runbook` executable's script list (ScriptList.swift), generated from its script dependencies.
+    .plugin(name: "RunbookScriptList", capability: .buildTool(), dependencies: ["runbook-script-list"]),
+    .executableTarget(name: "runbook-script-list", swiftSettings: strictSettings),
     .executableTarget(
         name: "runbook-bench",
         dependencies: [
@@ -264,6 +273,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // `swift package generate-documentation --target Runbook` (the .docc catalogs); a plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: coreTargets + scriptTargets
 )

@@ -8,16 +8,18 @@ struct NewCommand: AsyncParsableCommand {
         commandName: "new",
         abstract: "Create a new script target and its test.",
         discussion: """
-            Creates scripts/<Name>/Sources/<Name>.swift and scripts/<Name>/Tests/<Name>Tests.swift and updates \
-            Sources/runbook/ScriptList.swift. Package.swift finds the new folder by itself: after `swift build`, \
-            `runbook list` shows the script and `swift test` runs its test.
+            Creates scripts/<Name>/Sources/<Name>.swift and scripts/<Name>/Tests/<Name>Tests.swift and inserts \
+            the folder's line into Package.swift's `// runbook-script-folder:` lines (SwiftPM looks for folders \
+            again only when the manifest's text changes); no other file changes. The runbook executable's script \
+            list is generated at build time: after `swift build`, `runbook list` shows the script and `swift test` \
+            runs its test.
             """
     )
 
     @Argument(help: "The script's name: lower-case words joined by '-', e.g. invoice-reminder.")
     var scriptName: String?
 
-    @Flag(name: .long, help: "Only regenerate Sources/runbook/ScriptList.swift from the script folders.")
+    @Flag(name: .long, help: "Only bring Package.swift's script-folder lines up to date with the script folders.")
     var refresh = false
 
     @OptionGroup var global: GlobalOptions
@@ -35,8 +37,9 @@ struct NewCommand: AsyncParsableCommand {
                 exitCode: .usage)
         }
         if refresh {
-            try scaffold.writeScriptList()
-            environment.writeOut("Regenerated \(ScriptScaffold.scriptListPath)\n")
+            let changed = try scaffold.writeManifestLines()
+            environment.writeOut(changed.isEmpty ? "Package.swift's script-folder lines are up to date\n"
+                : "Updated the script-folder lines of Package.swift\n")
             return
         }
         guard let scriptName, ScriptScaffold.isValidName(scriptName) else {

@@ -161,7 +161,7 @@ import Testing
         #expect(result.stdout == checkedIn, "docs/configuration.md is stale: run `swift run runbook docs > docs/configuration.md`")
     }
 
-    @Test func newScaffoldsAScriptAndRegeneratesTheScriptList() async throws {
+    @Test func newScaffoldsAScriptAndInsertsOnlyItsOwnManifestLine() async throws {
         let project = try TestWorkspace.cli()
         defer { project.remove() }
         try project.write("Package.swift", "// swift-tools-version: 6.1\n")
@@ -169,35 +169,49 @@ import Testing
         let result = await CLITester.helloWorld.run(["new", "invoice-reminder"], in: project)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(project.files(in: "scripts") == ["InvoiceReminder/Sources/InvoiceReminder.swift", "InvoiceReminder/Tests/InvoiceReminderTests.swift"])
-        let list = try String(contentsOf: project.root.appendingPathComponent("Sources/runbook/ScriptList.swift"), encoding: .utf8)
-        #expect(list.hasSuffix("""
-            import HelloWorld
-            import InvoiceReminder
-            import Runbook
+        // The script list is a build product (Plugins/RunbookScriptList), never written by `runbook new`.
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("Sources/runbook/ScriptList.swift").path))
+        let manifest = { try String(contentsOf: project.root.appendingPathComponent("Package.swift"), encoding: .utf8) }
+        #expect(try manifest() == """
+            // swift-tools-version: 6.1
+            // runbook-script-folder: examples/HelloWorld
+            // runbook-script-folder: scripts/InvoiceReminder
 
-            let knownScripts: [any Script.Type] = [
-                HelloWorld.self,
-                InvoiceReminder.self,
-            ]
-
-            """))
-        let manifest = try String(contentsOf: project.root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        #expect(manifest == "// swift-tools-version: 6.1\n\n// runbook-script-folders: examples/HelloWorld scripts/InvoiceReminder")
+            """)
         #expect(result.stdout.hasPrefix("""
             created scripts/InvoiceReminder/Sources/InvoiceReminder.swift
             created scripts/InvoiceReminder/Tests/InvoiceReminderTests.swift
-            created Sources/runbook/ScriptList.swift
             updated Package.swift
 
             """))
-        let second = await CLITester.helloWorld.run(["new", "payment-reminder"], in: project)
+        // A second script inserts its own line at its place in name order; no other line changes.
+        let second = await CLITester.helloWorld.run(["new", "app-sync"], in: project)
         #expect(second.stdout.hasPrefix("""
-            created scripts/PaymentReminder/Sources/PaymentReminder.swift
-            created scripts/PaymentReminder/Tests/PaymentReminderTests.swift
-            updated Sources/runbook/ScriptList.swift
+            created scripts/AppSync/Sources/AppSync.swift
+            created scripts/AppSync/Tests/AppSyncTests.swift
             updated Package.swift
 
             """))
+        #expect(try manifest() == """
+            // swift-tools-version: 6.1
+            // runbook-script-folder: examples/HelloWorld
+            // runbook-script-folder: scripts/AppSync
+            // runbook-script-folder: scripts/InvoiceReminder
+
+            """)
+        // --refresh: the lines of folders removed by hand go, the one-line marker of before is replaced.
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("scripts/AppSync"))
+        try project.write("Package.swift", "// swift-tools-version: 6.1\n// runbook-script-folders: examples/HelloWorld\nlet x = 1\n")
+        let refreshed = await CLITester.helloWorld.run(["new", "--refresh"], in: project)
+        #expect(refreshed.stdout == "Updated the script-folder lines of Package.swift\n")
+        #expect(try manifest() == """
+            // swift-tools-version: 6.1
+            let x = 1
+            // runbook-script-folder: examples/HelloWorld
+            // runbook-script-folder: scripts/InvoiceReminder
+
+            """)
+        #expect(await CLITester.helloWorld.run(["new", "--refresh"], in: project).stdout == "Package.swift's script-folder lines are up to date\n")
         let again = await CLITester.helloWorld.run(["new", "invoice-reminder"], in: project)
         #expect(again.exitCode == 64)
         #expect(again.stderr.hasPrefix("❌ Problem [RB-USG-008]: A script target named InvoiceReminder already exists"))

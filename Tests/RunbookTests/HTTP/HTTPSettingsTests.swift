@@ -14,7 +14,7 @@ struct HTTPSettingsTests {
          "circuit-breaker":{"enabled":true,"failure-threshold":7,"timeout-seconds":90},
          "batch-handling":{"read-batch-size":200,"update-batch-size":10}}
         """#
-        let settings = try JSONDecoder().decode(HTTPBehaviorSettings.self, from: Data(json.utf8))
+        let settings = try SchemaFilledSettings.decode(HTTPBehaviorSettings.self, json, at: "script-behavior")
         #expect(settings == HTTPBehaviorSettings(
             apiTimeouts: APITimeoutSettings(restTimeoutSeconds: 30, asyncMaxWait: 600, asyncPollInterval: 2),
             retryStrategy: RetrySettings(maxRetries: 3, backoffFactor: 2.5),
@@ -24,9 +24,10 @@ struct HTTPSettingsTests {
             batchHandling: BatchHandlingSettings(readBatchSize: 200)))
     }
 
-    @Test("missing sections and keys fall back to the schema defaults")
+    @Test("missing sections and keys are the schema defaults")
     func defaults() throws {
-        let settings = try JSONDecoder().decode(HTTPBehaviorSettings.self, from: Data(#"{"retry-strategy":{"max-retries":0}}"#.utf8))
+        let settings = try SchemaFilledSettings.decode(
+            HTTPBehaviorSettings.self, #"{"retry-strategy":{"max-retries":0}}"#, at: "script-behavior")
         #expect(settings == HTTPBehaviorSettings(retryStrategy: RetrySettings(maxRetries: 0, backoffFactor: 3.0)))
         #expect(settings.apiTimeouts == APITimeoutSettings(restTimeoutSeconds: 60, asyncMaxWait: 300, asyncPollInterval: 5))
         #expect(settings.jitter == JitterSettings(minFactor: 0.8, maxFactor: 1.2))
@@ -46,10 +47,21 @@ struct HTTPSettingsTests {
     @Test("a wrong type is a decoding error naming the key")
     func wrongType() {
         #expect {
-            _ = try JSONDecoder().decode(HTTPBehaviorSettings.self, from: Data(#"{"retry-strategy":{"max-retries":"five"}}"#.utf8))
+            _ = try SchemaFilledSettings.decode(
+                HTTPBehaviorSettings.self, #"{"retry-strategy":{"max-retries":"five"}}"#, at: "script-behavior")
         } throws: { error in
             guard case DecodingError.typeMismatch(_, let context) = error else { return false }
             return context.codingPath.map(\.stringValue) == ["retry-strategy", "max-retries"]
+        }
+    }
+
+    @Test("decoding has no defaults of its own: a key the schema did not fill is an error naming it")
+    func noSwiftDefaults() {
+        #expect {
+            _ = try JSONDecoder().decode(RetrySettings.self, from: Data(#"{"max-retries":2}"#.utf8))
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
+            return key.stringValue == "backoff-factor"
         }
     }
 }

@@ -156,9 +156,12 @@ struct RedirectTests {
     func settings() throws {
         let decoded = try JSONDecoder().decode(APISettings.self, from: Data(#"{"redirects": {"follow": false, "max": 2, "cross-origin": true}}"#.utf8))
         #expect(decoded.redirects == RedirectSettings(follow: false, max: 2, crossOrigin: true))
-        let partial = try JSONDecoder().decode(RedirectSettings.self, from: Data(#"{"max": 1}"#.utf8))
+        let partial = try SchemaFilledSettings.decode(RedirectSettings.self, #"{"max": 1}"#, at: "global", "redirects")
         #expect(partial == RedirectSettings(follow: true, max: 1, crossOrigin: false))
         #expect(try JSONDecoder().decode(APISettings.self, from: Data("{}".utf8)).redirects == nil)
+        let named = try SchemaFilledSettings.decode(
+            [String: APISettings].self, #"{"erp": {"redirects": {"follow": false}}}"#, at: "apis")
+        #expect(named["erp"]?.redirects == RedirectSettings(follow: false, max: 5, crossOrigin: false))
     }
 
     @Test("each API's client gets its own redirects section from HTTPServices")

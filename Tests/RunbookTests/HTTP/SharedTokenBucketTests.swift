@@ -137,7 +137,9 @@ import Testing
     }
 
     @Test func scopeDecodesWithItsDefault() throws {
-        let decode = { (json: String) in try JSONDecoder().decode(RateLimitSettings.self, from: Data(json.utf8)) }
+        let decode = { (json: String) in
+            try SchemaFilledSettings.decode(RateLimitSettings.self, json, at: "script-behavior", "rate-limiting")
+        }
         #expect(try decode("{}").scope == .run)
         #expect(try decode(#"{"scope":"fleet"}"#).scope == .fleet)
         #expect(try decode(#"{"scope":"host"}"#).scope == .host)

@@ -37,14 +37,4 @@ public struct APIProxySettings: Decodable, Sendable, Equatable {
         case noProxy = "no-proxy"
         case passwordSecret = "password-secret"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
-        url = try container.decodeIfPresent(String.self, forKey: .url)
-        noProxy = try container.decodeIfPresent([String].self, forKey: .noProxy) ?? []
-        user = try container.decodeIfPresent(String.self, forKey: .user)
-        passwordSecret = try container.decodeIfPresent(String.self, forKey: .passwordSecret)
-    }
 }

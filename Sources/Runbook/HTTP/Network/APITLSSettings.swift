@@ -42,14 +42,4 @@ public struct APITLSSettings: Decodable, Sendable, Equatable {
         case minimumVersion = "minimum-version"
         case pinnedSPKISHA256 = "pinned-spki-sha256"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        caFile = try container.decodeIfPresent(String.self, forKey: .caFile)
-        clientCertificateFile = try container.decodeIfPresent(String.self, forKey: .clientCertificateFile)
-        clientKeySecret = try container.decodeIfPresent(String.self, forKey: .clientKeySecret)
-        minimumVersion = try container.decodeIfPresent(String.self, forKey: .minimumVersion) ?? "1.2"
-        pinnedSPKISHA256 = try container.decodeIfPresent([String].self, forKey: .pinnedSPKISHA256) ?? []
-    }
 }

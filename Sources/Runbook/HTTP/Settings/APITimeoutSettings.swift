@@ -17,7 +17,7 @@ public struct APITimeoutSettings: Decodable, Sendable, Equatable {
     /// Seconds added to an attempt's timeout per MiB of request body, and (by the socket transport)
     /// per MiB of a response's announced `Content-Length`, so a large upload or download is not cut
     /// off by the timeout meant for a small GET.
-    public var secondsPerMiB: Double = 5
+    public var secondsPerMiB: Double
 
     /// Creates the section.
     public init(restTimeoutSeconds: Int = 60, asyncMaxWait: Int = 300, asyncPollInterval: Int = 5, secondsPerMiB: Double = 5) {
@@ -32,15 +32,5 @@ public struct APITimeoutSettings: Decodable, Sendable, Equatable {
         case asyncMaxWait = "async-max-wait"
         case asyncPollInterval = "async-poll-interval"
         case secondsPerMiB = "seconds-per-mib"
-    }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            restTimeoutSeconds: try c.decodeIfPresent(Int.self, forKey: .restTimeoutSeconds) ?? 60,
-            asyncMaxWait: try c.decodeIfPresent(Int.self, forKey: .asyncMaxWait) ?? 300,
-            asyncPollInterval: try c.decodeIfPresent(Int.self, forKey: .asyncPollInterval) ?? 5,
-            secondsPerMiB: try c.decodeIfPresent(Double.self, forKey: .secondsPerMiB) ?? 5)
     }
 }

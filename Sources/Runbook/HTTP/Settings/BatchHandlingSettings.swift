@@ -15,10 +15,4 @@ public struct BatchHandlingSettings: Decodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case readBatchSize = "read-batch-size"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(readBatchSize: try c.decodeIfPresent(Int.self, forKey: .readBatchSize) ?? 20)
-    }
 }

@@ -25,13 +25,4 @@ public struct CircuitBreakerSettings: Decodable, Sendable, Equatable {
         case failureThreshold = "failure-threshold"
         case timeoutSeconds = "timeout-seconds"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            enabled: try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? false,
-            failureThreshold: try c.decodeIfPresent(Int.self, forKey: .failureThreshold) ?? 5,
-            timeoutSeconds: try c.decodeIfPresent(Int.self, forKey: .timeoutSeconds) ?? 60)
-    }
 }

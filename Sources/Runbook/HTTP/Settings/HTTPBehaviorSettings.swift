@@ -11,8 +11,10 @@
 /// | `batch-handling` | ``BatchHandlingSettings`` | read 20 |
 /// | `http` | ``HTTPResponseSettings`` | compression on, 100 MiB raw, 256 MiB decoded |
 ///
-/// The schema fills every default, but a missing section or key also falls back to the
-/// defaults above, so a hand-built configuration in a test stays short.
+/// The defaults are the schema's (`schemas/org-env-config.schema.json`, docs/configuration.md):
+/// decoding reads the schema-filled tree, where every key with a default is present, so a missing
+/// key is a decoding error, never a silent fallback. `init()` builds the same values in code
+/// (`HTTPSettingsDefaultsTests` keeps the two equal).
 ///
 /// ```swift
 /// let behavior = try config.decode(HTTPBehaviorSettings.self, "script-behavior")
@@ -31,7 +33,7 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
     /// `batch-handling`.
     public var batchHandling: BatchHandlingSettings
     /// `http`.
-    public var http: HTTPResponseSettings = .init()
+    public var http: HTTPResponseSettings
 
     /// Creates settings; every section defaults to the schema's defaults.
     public init(
@@ -40,7 +42,8 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         jitter: JitterSettings = .init(),
         rateLimiting: RateLimitSettings = .init(),
         circuitBreaker: CircuitBreakerSettings = .init(),
-        batchHandling: BatchHandlingSettings = .init()
+        batchHandling: BatchHandlingSettings = .init(),
+        http: HTTPResponseSettings = .init()
     ) {
         self.apiTimeouts = apiTimeouts
         self.retryStrategy = retryStrategy
@@ -48,6 +51,7 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         self.rateLimiting = rateLimiting
         self.circuitBreaker = circuitBreaker
         self.batchHandling = batchHandling
+        self.http = http
     }
 
     enum CodingKeys: String, CodingKey {
@@ -58,17 +62,5 @@ public struct HTTPBehaviorSettings: Decodable, Sendable, Equatable {
         case circuitBreaker = "circuit-breaker"
         case batchHandling = "batch-handling"
         case http
-    }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        apiTimeouts = try container.decodeIfPresent(APITimeoutSettings.self, forKey: .apiTimeouts) ?? .init()
-        retryStrategy = try container.decodeIfPresent(RetrySettings.self, forKey: .retryStrategy) ?? .init()
-        jitter = try container.decodeIfPresent(JitterSettings.self, forKey: .jitter) ?? .init()
-        rateLimiting = try container.decodeIfPresent(RateLimitSettings.self, forKey: .rateLimiting) ?? .init()
-        circuitBreaker = try container.decodeIfPresent(CircuitBreakerSettings.self, forKey: .circuitBreaker) ?? .init()
-        batchHandling = try container.decodeIfPresent(BatchHandlingSettings.self, forKey: .batchHandling) ?? .init()
-        http = try container.decodeIfPresent(HTTPResponseSettings.self, forKey: .http) ?? .init()
     }
 }

@@ -33,13 +33,4 @@ public struct HTTPResponseSettings: Decodable, Sendable, Equatable {
         case maxResponseBytes = "max-response-bytes"
         case maxDecodedBytes = "max-decoded-bytes"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            compression: try c.decodeIfPresent(Bool.self, forKey: .compression) ?? true,
-            maxResponseBytes: try c.decodeIfPresent(Int.self, forKey: .maxResponseBytes) ?? Self.defaultMaxResponseBytes,
-            maxDecodedBytes: try c.decodeIfPresent(Int.self, forKey: .maxDecodedBytes) ?? Self.defaultMaxDecodedBytes)
-    }
 }

@@ -20,12 +20,4 @@ public struct JitterSettings: Decodable, Sendable, Equatable {
         case minFactor = "min-factor"
         case maxFactor = "max-factor"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            minFactor: try c.decodeIfPresent(Double.self, forKey: .minFactor) ?? 0.8,
-            maxFactor: try c.decodeIfPresent(Double.self, forKey: .maxFactor) ?? 1.2)
-    }
 }

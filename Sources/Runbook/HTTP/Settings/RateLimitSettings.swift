@@ -30,14 +30,4 @@ public struct RateLimitSettings: Decodable, Sendable, Equatable {
         case burstSize = "burst-size"
         case scope
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            enabled: try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? false,
-            callsPerSecond: try c.decodeIfPresent(Double.self, forKey: .callsPerSecond) ?? 10,
-            burstSize: try c.decodeIfPresent(Int.self, forKey: .burstSize) ?? 1,
-            scope: try c.decodeIfPresent(RateLimitScope.self, forKey: .scope) ?? .run)
-    }
 }

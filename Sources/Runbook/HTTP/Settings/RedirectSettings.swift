@@ -27,13 +27,4 @@ public struct RedirectSettings: Decodable, Sendable, Equatable {
         case max
         case crossOrigin = "cross-origin"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            follow: try c.decodeIfPresent(Bool.self, forKey: .follow) ?? true,
-            max: try c.decodeIfPresent(Int.self, forKey: .max) ?? 5,
-            crossOrigin: try c.decodeIfPresent(Bool.self, forKey: .crossOrigin) ?? false)
-    }
 }

@@ -20,12 +20,4 @@ public struct RetrySettings: Decodable, Sendable, Equatable {
         case maxRetries = "max-retries"
         case backoffFactor = "backoff-factor"
     }
-
-    /// Decodes the section; a missing key takes its default.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            maxRetries: try c.decodeIfPresent(Int.self, forKey: .maxRetries) ?? 5,
-            backoffFactor: try c.decodeIfPresent(Double.self, forKey: .backoffFactor) ?? 3.0)
-    }
 }
