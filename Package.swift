@@ -167,7 +167,7 @@ let coreTargets: [Target] = [
         swiftSettings: strictSettings
     ),
     // What the benchmark programs share: the benchmark table and the GET loop.
-    .target(name: "BenchSupport", dependencies: ["Runbook"], swiftSettings: strictSettings),
+    .target(name: "BenchSupport", dependencies: ["Runbook", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
     // The start-up anchor of bench/compare: Foundation only, linked like `runbook` (docs/performance.md).
     .executableTarget(
         name: "bench-foundation-anchor",
@@ -183,9 +183,9 @@ let coreTargets: [Target] = [
     ),
     // One GET per process through each transport, linked like `runbook`: the start-up rows of the
     // transport comparison in runbook-bench (docs/performance.md, "Transports").
-    .executableTarget(name: "bench-get-socket", dependencies: ["Runbook"], swiftSettings: strictSettings,
+    .executableTarget(name: "bench-get-socket", dependencies: ["Runbook", "BenchSupport"], swiftSettings: strictSettings,
                       linkerSettings: staticallyLinked),
-    .executableTarget(name: "bench-get-ahc", dependencies: ["Runbook", "RunbookAsyncHTTPClient"], swiftSettings: strictSettings,
+    .executableTarget(name: "bench-get-ahc", dependencies: ["Runbook", "RunbookAsyncHTTPClient", "BenchSupport"], swiftSettings: strictSettings,
                       linkerSettings: staticallyLinked),
     // Crash tests of output transactions: a process killed with SIGKILL at a chosen step.
     .executableTarget(name: "runbook-tx-crash-helper", dependencies: ["Runbook"], swiftSettings: strictSettings),

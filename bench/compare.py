@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pairs import Program, Runner, Series, cpu_ratios, instructions, load, machine, ratios
 from servers import LoopbackServer, NginxServer
+from transports import transport_rows
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -66,7 +67,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small inputs and 5 pairs: a smoke run")
     parser.add_argument("--pairs", type=int, help="pairs kept after the warm-up (default 5; start-up 21, quick 5)")
-    parser.add_argument("--only", default="", help="comma-separated rows: startup,yaml,json,validate,csv,xlsx,http,recording")
+    parser.add_argument("--only", default="",
+                        help="comma-separated rows: startup,yaml,json,validate,csv,xlsx,http,transports,recording")
     parser.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts")
     parser.add_argument("--python-template", default="",
                         help="command of the Python template's minimal run, for the start-up row (skipped without it)")
@@ -157,6 +159,11 @@ def main() -> int:
                 (Program("openpyxl write-only", [python, str(anchors / "xlsx_openpyxl.py"), str(sizes.xlsx_rows), str(out / "anchor.xlsx")], "ms"), "≤ 0.05", False))
     if wanted("http"):
         http_rows(compare, probe, python, anchors, sizes, bin_, work)
+    if wanted("transports"):
+        def add(name: str, unit: str, target: str, a: Series, b: Series) -> None:
+            rows.append(Row(name, "in-process" if unit == "req/s" else "process", unit, target, False, a, b))
+            report(rows[-1:])
+        transport_rows(runner, add, sizes, bin_, work)
     if wanted("recording"):
         recording_rows(compare, runner, probe, sizes, work, counts, notes, not options.no_callgrind)
 

@@ -1,4 +1,5 @@
 import Foundation
+import BenchSupport
 import LoopbackHTTPServer
 import Logging
 import Runbook
@@ -26,9 +27,13 @@ struct TransportComparison {
         print("  load average at start: \(loadAverage())")
         let certificates = try await LoopbackCertificates.shared()
         let plain = LoopbackHTTPServer(recordsRequests: false)
-        let big = String(repeating: "{\"n\":1234567890},", count: Self.bigBody / 17)
+        let big = BenchBodies.json(bytes: Self.bigBody), gzipped = try BenchBodies.gzip(big)
+        print("  5 MB body: \(big.count) bytes of JSON, \(gzipped.count) bytes gzipped")
         plain.route("GET", "/api/customers/42") { _ in .json(200, HTTPBench.document) }
-        plain.route("GET", "/api/big") { _ in .json(200, big) }
+        plain.route("GET", "/api/big") { _ in LoopbackResponse(status: 200, headers: [("Content-Type", "application/json")], body: big) }
+        plain.route("GET", "/api/big-gzip") { _ in
+            LoopbackResponse(status: 200, headers: [("Content-Type", "application/json"), ("Content-Encoding", "gzip")], body: gzipped)
+        }
         try plain.start()
         let tls = try LoopbackTLSServer(certificates.loopback, body: HTTPBench.document)
         defer { plain.stop(); tls.stop() }
@@ -55,18 +60,31 @@ struct TransportComparison {
                 rates["\(name) 5 MB body", default: []].append(try await rate(10) {
                     for _ in 0..<10 { _ = try await http.get("big") }
                 })
+                // Decoded by the client (the same code for both), under the default max-decoded-bytes.
+                rates["\(name) 5 MB gzip body", default: []].append(try await rate(10) {
+                    for _ in 0..<10 {
+                        let response = try await http.get("big-gzip")
+                        guard response.body.count == big.count else {
+                            throw BenchmarkSetupError("\(name): the gzip body decoded to \(response.body.count) bytes, not \(big.count)")
+                        }
+                    }
+                })
             }
             rates["wrk GET 1 connection", default: []].append(try await wrk(plainURL, connections: 1))
             rates["wrk GET 8 connections", default: []].append(try await wrk(plainURL, connections: 8))
             rates["wrk HTTPS GET 1 connection", default: []].append(try await wrk(tlsURL, connections: 1))
             rates["wrk 5 MB body 1 connection", default: []].append(
                 try await wrk("http://127.0.0.1:\(plain.port)/api/big", connections: 1))
+            // wrk does not decode: this is the compressed body's transfer, the limit of the server.
+            rates["wrk 5 MB gzip body 1 connection", default: []].append(
+                try await wrk("http://127.0.0.1:\(plain.port)/api/big-gzip", connections: 1))
         }
         try await ahc.shutdown()
         let median = rates.mapValues { BenchmarkClock.median($0) }
         let limits = ["GET sequential": "wrk GET 1 connection", "GET 8 in flight": "wrk GET 8 connections",
-                      "HTTPS GET sequential": "wrk HTTPS GET 1 connection", "5 MB body": "wrk 5 MB body 1 connection"]
-        for row in ["GET sequential", "GET 8 in flight", "HTTPS GET sequential", "5 MB body"] {
+                      "HTTPS GET sequential": "wrk HTTPS GET 1 connection", "5 MB body": "wrk 5 MB body 1 connection",
+                      "5 MB gzip body": "wrk 5 MB gzip body 1 connection"]
+        for row in ["GET sequential", "GET 8 in flight", "HTTPS GET sequential", "5 MB body", "5 MB gzip body"] {
             let limit = median[limits[row]!] ?? .nan
             var line = "  \(row.padding(toLength: 22, withPad: " ", startingAt: 0)) wrk \(format(limit))/s"
             for name in ["socket", "ahc"] {

@@ -183,22 +183,22 @@ package final class SocketConnection: @unchecked Sendable {
         repeat {
             head = try readHead(deadline: deadline)
         } while (100..<200).contains(head.status)
-        var body: [UInt8] = []
+        var body = Data()
         var reusable = head.keepAlive
         if isHead || head.status == 204 || head.status == 304 {
-            body = []
+            body = Data()
         } else if head.chunked {
-            body = try readChunked(deadline: deadline)
+            body = Data(try readChunked(deadline: deadline))
         } else if let length = head.contentLength {
             if length > deadline.maximumBodyBytes {
                 throw ResponseTooLarge("Content-Length \(length)", limit: deadline.maximumBodyBytes)
             }
-            body = try readExactly(length, deadline: deadline.extended(forBodyBytes: length))
+            body = try readBody(length, deadline: deadline.extended(forBodyBytes: length))
         } else {
-            body = try readToEnd(deadline: deadline)
+            body = Data(try readToEnd(deadline: deadline))
             reusable = false
         }
-        let response = HTTP1Response(head: head, body: Data(body))
+        let response = HTTP1Response(head: head, body: body)
         return (response, reusable && readIndex == buffer.count)
     }
 
@@ -305,6 +305,61 @@ package final class SocketConnection: @unchecked Sendable {
             guard try fill(deadline: deadline, receivedAny: hadBytes) else {
                 throw HTTPTransportError(.invalidResponse, "the connection closed inside the response head")
             }
+        }
+    }
+
+    /// A `Content-Length` body. A large one (in blocking mode) is received straight into the
+    /// `Data` it is returned in, allocated once at its announced size: no copy through the
+    /// connection's buffer, no growing. Small bodies, and reads that must not block (whose bytes
+    /// have to stay in the buffer when they stop), go through the buffer.
+    private func readBody(_ length: Int, deadline: AttemptDeadline) throws -> Data {
+        let buffered = min(buffer.count - readIndex, length)
+        guard !nonBlockingReads, length - buffered >= Self.directBodyBytes else {
+            return Data(try readExactly(length, deadline: deadline))
+        }
+        var body = Data(count: length)
+        var filled = buffered
+        try body.withUnsafeMutableBytes { (destination: UnsafeMutableRawBufferPointer) in
+            if buffered > 0 {
+                buffer.withUnsafeBytes { source in
+                    destination.baseAddress!.copyMemory(from: source.baseAddress! + readIndex, byteCount: buffered)
+                }
+            }
+            readIndex += buffered
+            while filled < length {
+                let count = try receive(into: UnsafeMutableRawBufferPointer(rebasing: destination[filled..<length]), deadline: deadline)
+                guard count > 0 else {
+                    throw HTTPTransportError(.invalidResponse, "the connection closed before the body was complete")
+                }
+                filled += count
+                try checkDeadline(deadline)
+            }
+        }
+        return body
+    }
+
+    /// Bodies with at least this many bytes still to come are received without the buffer.
+    static let directBodyBytes = 64 * 1024
+
+    /// One blocking receive (plain or TLS) into `destination`; 0 at the end of the stream.
+    private func receive(into destination: UnsafeMutableRawBufferPointer, deadline: AttemptDeadline) throws -> Int {
+        if let tls {
+            do {
+                return try tls.read(into: destination, deadline: deadline, nonBlocking: false)
+            } catch let reset as TLSSession.Reset {
+                throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(reset.code))")
+            }
+        }
+        while true {
+            let count = recv(fd, destination.baseAddress, destination.count, Int32(MSG_DONTWAIT))
+            if count >= 0 { return count }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK {
+                try deadline.wait(for: fd, events: Int16(POLLIN), timeout: "no response within the timeout")
+                continue
+            }
+            throw HTTPTransportError(.connectionFailed, "receiving failed (errno \(code))")
         }
     }
 

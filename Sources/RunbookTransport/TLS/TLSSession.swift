@@ -51,6 +51,10 @@ package final class TLSSession: @unchecked Sendable {
             throw HTTPTransportError(.tlsFailed, "cannot start TLS with \(host): out of memory")
         }
         SSL_set_bio(ssl, bio, bio)
+        // Read ahead: one recv takes as many records as have arrived (not a 5-byte header, then
+        // the record), into a buffer of 64 KiB.
+        SSL_set_read_ahead(ssl, 1)
+        SSL_set_default_read_buffer_len(ssl, 64 * 1024)
         guard session.expectServerName() else {
             throw HTTPTransportError(.tlsFailed, "cannot check the certificate of \(host): \(TLSErrorQueue.drain())")
         }
